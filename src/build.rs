@@ -1,0 +1,149 @@
+//! The build, stage by stage: load, render, write. Thin glue over the library's modules,
+//! shared by the `build`, `serve` and `check` commands.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::diag::{Failure, Result};
+use crate::load::{self, LoadOptions, StaticFile, Theme};
+use crate::model::Site;
+use crate::output::{self, Output};
+use crate::render::{self, RenderOptions};
+
+/// What to build and how.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The site folder (with `site.yaml`).
+    pub root: PathBuf,
+    /// Where to write; `<root>/public` by default.
+    pub out: PathBuf,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Include embargoed pages.
+    pub future: bool,
+    /// Override `base_url` of site.yaml.
+    pub base_url: Option<String>,
+    /// The instant embargoes are judged against.
+    pub now: jiff::Timestamp,
+    /// Render options (minify, injected script).
+    pub render: RenderOptions,
+}
+
+impl BuildOptions {
+    /// Defaults for a site folder: output in `<root>/public`, minified, embargoes judged now.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
+        BuildOptions {
+            out: root.join("public"),
+            root,
+            drafts: false,
+            future: false,
+            base_url: None,
+            now: jiff::Timestamp::now(),
+            render: RenderOptions { minify: true, inject: None },
+        }
+    }
+}
+
+/// The loaded site and what goes with it.
+pub struct Loaded {
+    /// Pages and datasets.
+    pub site: Site,
+    /// The theme.
+    pub theme: Theme,
+    /// Files copied as they are (from `static/` and `content/`).
+    pub statics: Vec<StaticFile>,
+}
+
+/// Loads and validates everything; all content problems are reported together.
+pub fn load(opts: &BuildOptions) -> Result<Loaded> {
+    let config = load::config(&opts.root, opts.base_url.as_deref())?;
+    let lopts = LoadOptions { drafts: opts.drafts, future: opts.future, now: opts.now };
+    let (files, statics) = load::scan(&opts.root)?;
+    let (pages, rest) = rayon::join(
+        || load::pages(&files, &config, &lopts),
+        || rayon::join(|| load::datasets(&opts.root, &config), || load::theme(&opts.root, &config.theme)),
+    );
+    let (datasets, theme) = rest;
+    let mut diags = Vec::new();
+    let mut take = |r: Result<()>| -> Result<()> {
+        match r {
+            Ok(()) => Ok(()),
+            Err(Failure::Content(d)) => {
+                diags.extend(d);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    };
+    let mut got_pages = None;
+    let mut got_data = None;
+    let mut got_theme = None;
+    take(pages.map(|p| got_pages = Some(p)))?;
+    take(datasets.map(|d| got_data = Some(d)))?;
+    take(theme.map(|t| got_theme = Some(t)))?;
+    match (got_pages, got_data, got_theme) {
+        (Some(pages), Some(datasets), Some(theme)) if diags.is_empty() => Ok(Loaded {
+            site: Site { config, pages, datasets: datasets.into_iter().map(|d| (d.id.clone(), d)).collect() },
+            theme,
+            statics,
+        }),
+        _ => Err(Failure::Content(diags)),
+    }
+}
+
+/// Renders a loaded site into files (nothing is written).
+pub fn render(loaded: &Loaded, opts: &BuildOptions) -> Result<Output> {
+    let rendered = render::markdown(&loaded.site, &loaded.theme)?;
+    let mut output = render::site(&loaded.site, &loaded.theme, &rendered, &opts.render)?;
+    for f in &loaded.statics {
+        let bytes = std::fs::read(&f.path).map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", f.path.display()))?;
+        output.add(f.out.clone(), bytes);
+    }
+    Ok(output)
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Report {
+    /// Pages rendered (all languages).
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: usize,
+    /// Wall time of the whole build.
+    pub elapsed: std::time::Duration,
+}
+
+/// Loads, renders and writes the site; on any error the previous output stays untouched.
+pub fn build(opts: &BuildOptions) -> Result<Report> {
+    let start = Instant::now();
+    let loaded = load(opts)?;
+    let output = render(&loaded, opts)?;
+    check_out_dir(&opts.root, &opts.out)?;
+    output::write_atomically(&output, &opts.out)?;
+    Ok(Report {
+        pages: loaded.site.pages.len(),
+        files: output.files.len(),
+        bytes: output.size(),
+        elapsed: start.elapsed(),
+    })
+}
+
+/// Refuses output folders that would replace the site's own sources.
+fn check_out_dir(root: &Path, out: &Path) -> Result<()> {
+    let canon = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let (root_c, out_c) = (canon(root), canon(out));
+    let dangerous = out_c == root_c
+        || root_c.starts_with(&out_c)
+        || ["content", "data", "themes", "templates", "static", "src"].iter().any(|d| out_c == root_c.join(d));
+    if dangerous {
+        return Err(anyhow::anyhow!(
+            "refusing to write the site into `{}`: that would replace the site's sources; choose another `--out`",
+            out.display()
+        )
+        .into());
+    }
+    Ok(())
+}

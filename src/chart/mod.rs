@@ -1,0 +1,186 @@
+//! Charts as standalone, accessible SVG documents, drawn with plotters.
+//!
+//! [`render_svg`] turns one chart in one language ([`ChartInput`]: kind, title, unit, categories
+//! and series, all text already localised) into an SVG string that scales to its container
+//! (viewBox only), carries `role="img"`, a `<title>` and a `<desc>` summarising the data in the
+//! chart's language, and asks the reader's browser for a CJK font stack.
+//!
+//! Guarantees: the same input gives the same bytes (bars are `Rectangle`s, never plotters'
+//! `Histogram`, which iterates a `HashMap`); no input panics (NaN and infinities are missing
+//! values; empty, all-missing, huge, negative and long inputs all draw); missing values are gaps,
+//! never zeros; every string is escaped exactly once. Text is measured with an embedded
+//! metrics-only font (see `text`), never with the machine's fonts. Stacked bars leave negative
+//! values out of the stacks (the description says so).
+//!
+//! This module does not read datasets, resolve languages or choose series: the caller passes
+//! exactly what to draw. It writes no HTML (figure, caption, table are the caller's) and no files.
+
+mod canvas;
+mod describe;
+mod frame;
+mod horizontal;
+mod palette;
+mod scale;
+mod svg;
+mod text;
+mod vertical;
+
+use crate::numfmt::{Style, Unit};
+
+/// Chart kinds of SPEC §2.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Vertical bars, one per category (several series are drawn side by side).
+    Bar,
+    /// Vertical bars, one per series, side by side in each category.
+    GroupedBar,
+    /// Vertical bars of the series stacked in each category.
+    StackedBar,
+    /// One line per series across the categories.
+    Line,
+    /// Horizontal bars, one row per category, with the values written at the bars' ends.
+    HorizontalBar,
+}
+
+impl ChartKind {
+    const ALL: [ChartKind; 5] = [
+        ChartKind::Bar,
+        ChartKind::GroupedBar,
+        ChartKind::StackedBar,
+        ChartKind::Line,
+        ChartKind::HorizontalBar,
+    ];
+
+    /// The kind named as in a ```` ```chart ```` block: `bar`, `grouped-bar`, `stacked-bar`,
+    /// `line`, `horizontal-bar`. Exact, lower-case names only.
+    pub fn parse(s: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.name() == s)
+    }
+
+    /// The name of the kind, as [`ChartKind::parse`] reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Bar => "bar",
+            ChartKind::GroupedBar => "grouped-bar",
+            ChartKind::StackedBar => "stacked-bar",
+            ChartKind::Line => "line",
+            ChartKind::HorizontalBar => "horizontal-bar",
+        }
+    }
+}
+
+/// One series, labels already in the chart's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesData {
+    /// The series' name, shown in the legend and the description (plain text).
+    pub label: String,
+    /// One value per category, in the same order; `None` is a missing value. Extra values are
+    /// ignored and absent ones count as missing.
+    pub values: Vec<Option<f64>>,
+}
+
+/// Everything needed to draw one chart in one language. All strings are plain text (not
+/// escaped): the renderer escapes them.
+#[derive(Clone, Debug)]
+pub struct ChartInput<'a> {
+    /// Unique element-id prefix, ASCII `[a-z0-9-]`, e.g. `chart-patent-grants-2`. Other
+    /// characters are replaced by `-`.
+    pub id: &'a str,
+    /// What to draw.
+    pub kind: ChartKind,
+    /// The chart's title, drawn at the top and used as the SVG `<title>`.
+    pub title: &'a str,
+    /// Number conventions of the chart's language.
+    pub style: Style,
+    /// The unit shared by all series of the chart.
+    pub unit: Unit<'a>,
+    /// One label per row: "2019", "2020" … or category names "武汉".
+    pub categories: Vec<String>,
+    /// The series to draw, in legend order (and stacking order, bottom first).
+    pub series: Vec<SeriesData>,
+}
+
+/// A chart input cleaned for drawing: safe id, no control characters, one finite value or
+/// `None` per category.
+struct Prepared<'a> {
+    id: String,
+    kind: ChartKind,
+    title: String,
+    style: Style,
+    unit: Unit<'a>,
+    categories: Vec<String>,
+    series: Vec<SeriesData>,
+}
+
+/// Text without control characters (which XML 1.0 forbids and which would break lines).
+fn clean_text(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// The id restricted to `[a-z0-9-]`, never empty.
+fn clean_id(id: &str) -> String {
+    let id: String = id
+        .chars()
+        .map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' { c } else { '-' })
+        .collect();
+    if id.is_empty() { "chart".to_string() } else { id }
+}
+
+fn prepare<'a>(input: &ChartInput<'a>) -> Prepared<'a> {
+    let n = input.categories.len();
+    let series = input
+        .series
+        .iter()
+        .map(|s| SeriesData {
+            label: clean_text(&s.label),
+            values: (0..n).map(|i| s.values.get(i).copied().flatten().filter(|v| v.is_finite())).collect(),
+        })
+        .collect();
+    Prepared {
+        id: clean_id(input.id),
+        kind: input.kind,
+        title: clean_text(input.title),
+        style: input.style,
+        unit: input.unit,
+        categories: input.categories.iter().map(|c| clean_text(c)).collect(),
+        series,
+    }
+}
+
+/// Whether there is nothing to draw: no categories, no series, or only missing values.
+fn is_empty(p: &Prepared) -> bool {
+    p.series.iter().all(|s| s.values.iter().all(Option::is_none))
+}
+
+/// Draws the chart with plotters into `buf`; returns the viewBox size and whether it succeeded.
+fn draw(p: &Prepared, buf: &mut String) -> (u32, u32, bool) {
+    if is_empty(p) {
+        return frame::draw_no_data(p, buf);
+    }
+    match p.kind {
+        ChartKind::HorizontalBar => horizontal::draw(p, buf),
+        ChartKind::Bar | ChartKind::GroupedBar | ChartKind::StackedBar | ChartKind::Line => {
+            vertical::draw(p, buf)
+        }
+    }
+}
+
+/// The chart as a standalone SVG document (starts with `<svg`, no XML prolog), deterministic
+/// bytes: the same input always gives the same string.
+pub fn render_svg(input: &ChartInput) -> String {
+    let p = prepare(input);
+    let desc = describe::describe(&p);
+    let mut raw = String::new();
+    let (mut width, mut height, ok) = draw(&p, &mut raw);
+    if !ok {
+        // plotters' SVG backend only fails on I/O, which a String does not do; should it ever
+        // fail, publish the plain "no data" chart rather than a half-drawn one.
+        raw.clear();
+        (width, height, _) = frame::draw_no_data(&p, &mut raw);
+    }
+    let head = svg::Head { id: &p.id, title: &p.title, desc: &desc, width, height };
+    svg::finish(&raw, &head)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,139 @@
+//! Turns plotters' SVG output into the document vitrine publishes.
+//!
+//! plotters writes a fixed-size `<svg width height viewBox>` root and, on every `<text>`, the
+//! name of the metrics font it measured with. This module replaces the root with a scalable,
+//! accessible one (`role="img"`, `aria-labelledby`, `<title>` and `<desc>` first, the readers'
+//! CJK font stack), removes the per-text font names so that the stack applies, and tidies the
+//! text elements. It escapes the strings it adds itself; text drawn by plotters is already
+//! escaped by plotters and is not touched here (no double escaping).
+
+use super::text::FONT_FAMILY;
+
+/// Fonts the reader's browser draws chart text with: the common Simplified Chinese system fonts,
+/// then any sans-serif. A presentation attribute rather than a style attribute or `<style>`
+/// element, so that it survives a strict Content-Security-Policy and does not leak into the
+/// page when the SVG is inlined.
+const FONT_STACK: &str = "'PingFang SC','Hiragino Sans GB','Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif";
+
+/// Escapes text for XML content and attribute values.
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What the root element and its first children say.
+pub(super) struct Head<'a> {
+    /// Element-id prefix, already restricted to `[a-z0-9-]`.
+    pub(super) id: &'a str,
+    /// Plain-text title.
+    pub(super) title: &'a str,
+    /// Plain-text description.
+    pub(super) desc: &'a str,
+    /// viewBox width.
+    pub(super) width: u32,
+    /// viewBox height.
+    pub(super) height: u32,
+}
+
+/// The published document: plotters' drawing under an accessible, scalable root.
+pub(super) fn finish(plotters_svg: &str, head: &Head) -> String {
+    let body = match plotters_svg.find(">\n") {
+        Some(end) if plotters_svg.starts_with("<svg") => &plotters_svg[end + 2..],
+        _ => plotters_svg,
+    };
+    let id = head.id;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
+         aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{fonts}\">\n\
+         <title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
+        w = head.width,
+        h = head.height,
+        fonts = FONT_STACK,
+        title = escape(head.title),
+        desc = escape(head.desc),
+    );
+    tidy_into(body, &mut out);
+    out
+}
+
+/// Copies plotters' elements, one per line, writing each `<text>` on a single line without the
+/// metrics font's name, with a rounded font size, and without default `opacity="1"`.
+fn tidy_into(body: &str, out: &mut String) {
+    let family = format!(" font-family=\"{FONT_FAMILY}\"");
+    let mut lines = body.lines();
+    while let Some(line) = lines.next() {
+        let line = line.replace(" opacity=\"1\"", "");
+        if line.starts_with("<text ") && line.ends_with('>') && !line.ends_with("/>") {
+            // plotters writes "<text …>", the escaped content, "</text>" on three lines.
+            out.push_str(&round_font_size(&line.replace(&family, "")));
+            out.push_str(lines.next().unwrap_or(""));
+            out.push_str(lines.next().unwrap_or("</text>"));
+        } else {
+            out.push_str(&line);
+        }
+        out.push('\n');
+    }
+}
+
+/// Rewrites `font-size="16.000000000000004"` as `font-size="16"` (plotters divides by 1.24).
+fn round_font_size(tag: &str) -> String {
+    const KEY: &str = " font-size=\"";
+    let Some(start) = tag.find(KEY).map(|i| i + KEY.len()) else {
+        return tag.to_string();
+    };
+    let Some(len) = tag[start..].find('"') else {
+        return tag.to_string();
+    };
+    match tag[start..start + len].parse::<f64>() {
+        Ok(size) => {
+            let rounded = format!("{:.1}", size);
+            let rounded = rounded.trim_end_matches('0').trim_end_matches('.');
+            format!("{}{}{}", &tag[..start], rounded, &tag[start + len..])
+        }
+        Err(_) => tag.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_all_five_characters() {
+        assert_eq!(escape(r#"<a href='x'>&"#), "&lt;a href=&apos;x&apos;&gt;&amp;");
+        assert_eq!(escape("专利 & 商标"), "专利 &amp; 商标");
+    }
+
+    #[test]
+    fn replaces_the_root_and_tidies_text() {
+        let raw = "<svg width=\"640\" height=\"360\" viewBox=\"0 0 640 360\" xmlns=\"http://www.w3.org/2000/svg\">\n\
+                   <rect x=\"0\" y=\"0\" width=\"640\" height=\"360\" opacity=\"1\" fill=\"#FFFFFF\" stroke=\"none\"/>\n\
+                   <text x=\"1\" y=\"2\" dy=\"0.76em\" text-anchor=\"start\" font-family=\"vitrine-cjk-metrics\" font-size=\"16.000000000000004\" opacity=\"1\" fill=\"#444444\">\n\
+                   A &amp; B\n</text>\n</svg>\n";
+        let head = Head { id: "c", title: "T <1>", desc: "D & d", width: 640, height: 360 };
+        let svg = finish(raw, &head);
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 360\" role=\"img\""));
+        assert!(!svg.lines().next().unwrap_or_default().contains("width="));
+        assert!(svg.contains("<title id=\"c-title\">T &lt;1&gt;</title>\n<desc id=\"c-desc\">D &amp; d</desc>"));
+        assert!(svg.contains("font-size=\"16\" fill=\"#444444\">A &amp; B</text>\n"));
+        assert!(!svg.contains("vitrine-cjk-metrics"));
+        assert!(svg.ends_with("</svg>\n"));
+    }
+
+    #[test]
+    fn rounds_font_sizes() {
+        assert_eq!(round_font_size("<text font-size=\"15.52\">"), "<text font-size=\"15.5\">");
+        assert_eq!(round_font_size("<text font-size=\"x\">"), "<text font-size=\"x\">");
+        assert_eq!(round_font_size("<text>"), "<text>");
+    }
+}

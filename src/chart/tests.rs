@@ -1,0 +1,295 @@
+//! Tests of the whole renderer: SVG structure per kind, determinism, escaping, gaps, odd input.
+
+use super::*;
+use crate::numfmt::{self, UnitKind};
+
+const COUNT_ZH: Unit<'static> = Unit { kind: UnitKind::Count, label: "件", currency: None, precision: None };
+const COUNT_EN: Unit<'static> =
+    Unit { kind: UnitKind::Count, label: "patents", currency: None, precision: None };
+
+fn years(from: u32, to: u32) -> Vec<String> {
+    (from..=to).map(|y| y.to_string()).collect()
+}
+
+fn series(label: &str, values: &[Option<f64>]) -> SeriesData {
+    SeriesData { label: label.to_string(), values: values.to_vec() }
+}
+
+fn chart(kind: ChartKind, categories: Vec<String>, series: Vec<SeriesData>) -> ChartInput<'static> {
+    ChartInput {
+        id: "chart-test-1",
+        kind,
+        title: "专利授权量",
+        style: Style::Chinese,
+        unit: COUNT_ZH,
+        categories,
+        series,
+    }
+}
+
+fn grants() -> Vec<SeriesData> {
+    vec![
+        series("专利授权总量", &[Some(74_000.0), Some(110_000.0), Some(155_000.0)]),
+        series("发明专利", &[Some(14_000.0), Some(17_574.0), Some(22_400.0)]),
+    ]
+}
+
+/// Number of elements of `tag` whose fill is the colour of series `index`.
+fn filled(svg: &str, tag: &str, index: usize) -> usize {
+    let fill = format!("fill=\"{}\"", palette::hex(palette::color(index)));
+    svg.lines().filter(|l| l.starts_with(&format!("<{tag} ")) && l.contains(&fill)).count()
+}
+
+/// Number of polylines drawn in the colour of series `index`.
+fn lines_of(svg: &str, index: usize) -> usize {
+    let stroke = format!("stroke=\"{}\"", palette::hex(palette::color(index)));
+    svg.lines().filter(|l| l.starts_with("<polyline ") && l.contains(&stroke)).count()
+}
+
+/// Checks what every chart must have: root attributes, title and desc first, one root.
+fn assert_structure(svg: &str, id: &str) {
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 "), "{svg}");
+    let root = svg.lines().next().unwrap_or_default();
+    assert!(root.contains(" role=\"img\""));
+    assert!(root.contains(&format!(" aria-labelledby=\"{id}-title {id}-desc\"")));
+    assert!(root.contains("font-family=\"'PingFang SC',"));
+    assert!(!root.contains(" width=") && !root.contains(" height="));
+    let mut lines = svg.lines().skip(1);
+    assert!(lines.next().unwrap_or_default().starts_with(&format!("<title id=\"{id}-title\">")));
+    assert!(lines.next().unwrap_or_default().starts_with(&format!("<desc id=\"{id}-desc\">")));
+    assert_eq!(svg.matches("<svg").count(), 1);
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert!(!svg.contains("vitrine-cjk-metrics"), "the metrics font must not reach the reader");
+    assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
+    assert!(!svg.contains("NaN") && !svg.contains("inf"));
+}
+
+fn view_box(svg: &str) -> (f64, f64) {
+    let start = svg.find("viewBox=\"0 0 ").map_or(0, |i| i + 13);
+    let rest = &svg[start..];
+    let mut it = rest.split(['"', ' ']).map(|n| n.parse::<f64>().unwrap_or(0.0));
+    (it.next().unwrap_or(0.0), it.next().unwrap_or(0.0))
+}
+
+#[test]
+fn kinds_parse_and_name_round_trip() {
+    for kind in ChartKind::ALL {
+        assert_eq!(ChartKind::parse(kind.name()), Some(kind));
+    }
+    assert_eq!(ChartKind::parse("grouped-bar"), Some(ChartKind::GroupedBar));
+    assert_eq!(ChartKind::parse("Bar"), None);
+    assert_eq!(ChartKind::parse("pie"), None);
+}
+
+#[test]
+fn bar_chart_draws_one_bar_per_present_value() {
+    let input = chart(ChartKind::Bar, years(2017, 2021), vec![series(
+        "专利授权总量",
+        &[Some(46_000.0), None, Some(74_000.0), Some(110_000.0), Some(155_000.0)],
+    )]);
+    let svg = render_svg(&input);
+    assert_structure(&svg, "chart-test-1");
+    assert_eq!(filled(&svg, "rect", 0), 4, "a missing value is a gap, not a bar");
+    assert_eq!(view_box(&svg), (640.0, 360.0));
+    // Chinese ticks with 万, the unit as a caption, no legend for one series.
+    assert!(svg.contains(">15万</text>") || svg.contains(">16万</text>") || svg.contains(">20万</text>"));
+    assert!(svg.contains(">单位：件</text>"));
+    assert!(!svg.contains(">专利授权总量</text>"));
+    assert!(svg.contains(">2021</text>"));
+}
+
+#[test]
+fn grouped_bars_and_legend() {
+    let svg = render_svg(&chart(ChartKind::GroupedBar, years(2019, 2021), grants()));
+    assert_structure(&svg, "chart-test-1");
+    // Three bars per series plus one legend swatch each.
+    assert_eq!(filled(&svg, "rect", 0), 4);
+    assert_eq!(filled(&svg, "rect", 1), 4);
+    assert!(svg.contains(">专利授权总量</text>") && svg.contains(">发明专利</text>"));
+    // Bar with several series is the same drawing.
+    let bar = render_svg(&chart(ChartKind::Bar, years(2019, 2021), grants()));
+    assert_eq!(filled(&bar, "rect", 1), 4);
+}
+
+#[test]
+fn stacked_bars_leave_negatives_out() {
+    let input = chart(ChartKind::StackedBar, years(2019, 2021), vec![
+        series("A", &[Some(10.0), Some(20.0), None]),
+        series("B", &[Some(5.0), Some(-3.0), Some(7.0)]),
+    ]);
+    let svg = render_svg(&input);
+    assert_structure(&svg, "chart-test-1");
+    assert_eq!(filled(&svg, "rect", 0), 2 + 1);
+    assert_eq!(filled(&svg, "rect", 1), 2 + 1);
+    assert!(svg.contains("负值未计入堆积。"));
+}
+
+#[test]
+fn line_chart_breaks_at_gaps_and_marks_points() {
+    let input = chart(ChartKind::Line, years(2015, 2021), vec![
+        series("专利授权总量", &[Some(1.0), Some(2.0), None, Some(3.0), Some(4.0), None, Some(5.0)]),
+        series("发明专利", &[None; 7]),
+    ]);
+    let svg = render_svg(&input);
+    assert_structure(&svg, "chart-test-1");
+    // Two segments (the lone last point has none) plus the legend's line.
+    assert_eq!(lines_of(&svg, 0), 2 + 1);
+    // A circle per point plus the legend's.
+    assert_eq!(filled(&svg, "circle", 0), 5 + 1);
+    // The all-missing series draws nothing but its legend entry.
+    assert_eq!(lines_of(&svg, 1), 1);
+    assert_eq!(filled(&svg, "polygon", 1), 1);
+}
+
+#[test]
+fn horizontal_bars_with_values_and_growing_height() {
+    let names = ["商标侵权案件", "专利侵权纠纷", "假冒专利", "地理标志", "集成电路布图设计", "其他"];
+    let values = [Some(412.0), Some(1_203.0), Some(88.0), None, Some(3.0), Some(57.0)];
+    let input = chart(
+        ChartKind::HorizontalBar,
+        names.iter().map(|s| s.to_string()).collect(),
+        vec![series("案件数", &values)],
+    );
+    let svg = render_svg(&input);
+    assert_structure(&svg, "chart-test-1");
+    assert_eq!(filled(&svg, "rect", 0), 5);
+    assert!(svg.contains(">商标侵权案件</text>"));
+    assert!(svg.contains(&format!(">{}</text>", numfmt::table(Some(1_203.0), &COUNT_ZH, Style::Chinese))));
+    assert!(svg.contains(&format!(">{}</text>", numfmt::MISSING)));
+    let many: Vec<String> = (0..60).map(|i| format!("类别{i}")).collect();
+    let tall = render_svg(&chart(ChartKind::HorizontalBar, many, vec![series("x", &[Some(1.0); 60])]));
+    assert!(view_box(&tall).1 > 60.0 * 20.0);
+    assert!(view_box(&tall).1 > view_box(&svg).1);
+}
+
+#[test]
+fn same_input_same_bytes() {
+    for kind in ChartKind::ALL {
+        let input = chart(kind, years(2019, 2021), grants());
+        assert_eq!(render_svg(&input), render_svg(&input), "{}", kind.name());
+    }
+}
+
+#[test]
+fn every_string_is_escaped_once() {
+    let evil = r#"<script>alert(1)</script> & "q""#;
+    let mut input = chart(ChartKind::Bar, vec![evil.to_string(), "b".into()], vec![series(evil, &[Some(1.0), Some(2.0)])]);
+    input.title = evil;
+    for kind in ChartKind::ALL {
+        input.kind = kind;
+        let svg = render_svg(&input);
+        assert_structure(&svg, "chart-test-1");
+        assert!(!svg.contains("<script"), "{}", kind.name());
+        assert!(!svg.contains("&amp;lt;") && !svg.contains("&amp;amp;"), "double escaping");
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;"));
+    }
+}
+
+#[test]
+fn desc_summarises_the_data_in_the_chart_language() {
+    let svg = render_svg(&chart(ChartKind::Bar, years(2019, 2021), grants()));
+    let value = numfmt::value(Some(155_000.0), &COUNT_ZH, Style::Chinese);
+    assert!(svg.contains("<desc id=\"chart-test-1-desc\">柱状图，2019年至2021年。专利授权总量：2019年"));
+    assert!(svg.contains(&format!("2021年{value}")));
+    let mut en = chart(ChartKind::Line, years(2019, 2021), grants());
+    en.style = Style::English;
+    en.unit = COUNT_EN;
+    en.title = "Patents granted";
+    let svg = render_svg(&en);
+    let value = numfmt::value(Some(155_000.0), &COUNT_EN, Style::English);
+    assert!(svg.contains("<desc id=\"chart-test-1-desc\">Line chart, 2019 to 2021. 专利授权总量 — 2019: "));
+    assert!(svg.contains(&format!("2021: {value}")));
+    assert!(svg.contains(">patents</text>"));
+}
+
+#[test]
+fn long_series_are_summarised_by_extremes() {
+    let values: Vec<Option<f64>> = (0..60).map(|i| Some(f64::from(i) * 10.0)).collect();
+    let svg = render_svg(&chart(ChartKind::Line, years(1962, 2021), vec![series("s", &values)]));
+    assert_structure(&svg, "chart-test-1");
+    assert!(svg.contains("最高为2021年"));
+    assert!(svg.contains("最低为1962年0件"));
+}
+
+#[test]
+fn no_data_charts_say_so() {
+    let empty = chart(ChartKind::Bar, Vec::new(), grants());
+    let svg = render_svg(&empty);
+    assert_structure(&svg, "chart-test-1");
+    assert!(svg.contains(">无数据</text>"));
+    assert!(svg.contains("柱状图，无数据。"));
+    let mut en = chart(ChartKind::Line, years(2019, 2020), vec![series("x", &[None, None])]);
+    en.style = Style::English;
+    let svg = render_svg(&en);
+    assert!(svg.contains(">No data</text>"));
+    let none = render_svg(&chart(ChartKind::HorizontalBar, years(2019, 2020), Vec::new()));
+    assert!(none.contains(">无数据</text>"));
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let cases: Vec<(Vec<String>, Vec<SeriesData>)> = vec![
+        (Vec::new(), Vec::new()),
+        (years(2021, 2021), vec![series("one", &[Some(5.0)])]),
+        (years(2019, 2021), vec![series("nan", &[Some(f64::NAN), Some(f64::INFINITY), Some(f64::NEG_INFINITY)])]),
+        (years(2019, 2021), vec![series("zero", &[Some(0.0); 3])]),
+        (years(2019, 2021), vec![series("huge", &[Some(1e15), Some(2e15), Some(1e308)])]),
+        (years(2019, 2021), vec![series("extreme", &[Some(-1e308), Some(1e308), Some(f64::MIN_POSITIVE)])]),
+        (years(2019, 2021), vec![series("neg", &[Some(-5.0), Some(3.0), Some(-0.5)])]),
+        (years(2019, 2021), vec![series("all negative", &[Some(-5.0), Some(-3.0), Some(-1.0)])]),
+        (years(2019, 2021), vec![series("short", &[Some(1.0)]), series("long", &[Some(1.0); 9])]),
+        (years(1962, 2021), (0..3).map(|j| series(&format!("s{j}"), &[Some(f64::from(j) + 1.0); 60])).collect()),
+        (vec!["".into(), " ".into(), "\n\t".into()], vec![series("", &[Some(1.0), None, Some(2.0)])]),
+        (vec!["很长很长的类别名称".repeat(8)], vec![series(&"Series ".repeat(40), &[Some(12.5)])]),
+        (years(2019, 2020), (0..20).map(|j| series(&format!("系列{j}"), &[Some(1.0), Some(2.0)])).collect()),
+    ];
+    for (categories, series) in cases {
+        for kind in ChartKind::ALL {
+            let input = chart(kind, categories.clone(), series.clone());
+            let svg = render_svg(&input);
+            assert_structure(&svg, "chart-test-1");
+            let (w, h) = view_box(&svg);
+            assert!(w == 640.0 && h >= 100.0, "{} {w}x{h}", kind.name());
+        }
+    }
+}
+
+#[test]
+fn nan_and_infinity_are_missing_not_zero() {
+    let input = chart(ChartKind::Bar, years(2019, 2021), vec![series(
+        "x",
+        &[Some(f64::NAN), Some(2.0), Some(f64::INFINITY)],
+    )]);
+    let svg = render_svg(&input);
+    assert_eq!(filled(&svg, "rect", 0), 1);
+    assert!(svg.contains("2019年无数据"));
+}
+
+#[test]
+fn huge_values_get_round_ticks() {
+    let svg = render_svg(&chart(ChartKind::Bar, years(2019, 2021), vec![series(
+        "x",
+        &[Some(2e14), Some(5e14), Some(1e15)],
+    )]));
+    assert!(svg.contains(&format!(">{}</text>", numfmt::tick(1e15, 2e14, &COUNT_ZH, Style::Chinese))));
+}
+
+#[test]
+fn ids_are_sanitised() {
+    let mut input = chart(ChartKind::Bar, years(2020, 2021), grants());
+    input.id = "Chart \"1\"";
+    let svg = render_svg(&input);
+    assert_structure(&svg, "-hart--1-");
+    input.id = "";
+    assert_structure(&render_svg(&input), "chart");
+}
+
+#[test]
+fn text_sizes_stay_legible_on_a_phone() {
+    // At 320 px wide, a 640-unit viewBox halves sizes: labels must be 16 units or more.
+    let svg = render_svg(&chart(ChartKind::GroupedBar, years(2019, 2021), grants()));
+    for size in svg.split("font-size=\"").skip(1).filter_map(|s| s.split('"').next()) {
+        let size: f64 = size.parse().unwrap_or(0.0);
+        assert!(size >= 16.0, "font-size {size}");
+    }
+}

@@ -1,0 +1,303 @@
+//! Charts with categories along the x axis: bar, grouped bar, stacked bar and line.
+//!
+//! A value axis on the left with round ticks formatted by `numfmt::tick` and a light grid; bars
+//! start at zero; categories are labelled below, on two lines or thinned out when they do not
+//! fit. Missing values are gaps: no bar, a break in the line, never a zero.
+
+use crate::numfmt;
+
+use super::canvas::{Align, Canvas};
+use super::frame::{self, HEIGHT, LINE, PAD, Swatch, TEXT, WIDTH};
+use super::palette;
+use super::scale::Axis;
+use super::text::{room, wrap, wrap_whole};
+use super::{ChartKind, Prepared};
+
+/// Smallest height of the plot area; the chart grows taller rather than squeeze it.
+const MIN_PLOT: f64 = 150.0;
+/// Space between the plot and tick or category labels.
+const LABEL_GAP: f64 = 8.0;
+/// Widest a single bar, or a group of bars per series, may be.
+const MAX_BAR: f64 = 56.0;
+/// Thickness of lines.
+const LINE_WIDTH: u32 = 3;
+/// Radius of line markers.
+const MARKER: f64 = 3.5;
+/// Category slots narrower than this get markers only where a point stands alone or ends a series.
+const MARKER_SLOT: f64 = 14.0;
+/// Thinning steps for category labels: every 1st, 2nd, 5th, 10th, … label.
+const THIN_STEPS: [usize; 9] = [1, 2, 5, 10, 20, 50, 100, 200, 500];
+
+/// How category labels are written under the axis.
+#[derive(Debug)]
+struct CategoryLabels {
+    /// The lines of each category's label; empty where the label is left out.
+    lines: Vec<Vec<String>>,
+    /// Number of lines of the tallest label.
+    rows: usize,
+}
+
+/// The laid-out plot area.
+#[derive(Debug)]
+struct Plot {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    axis: Axis,
+    tick_labels: Vec<String>,
+    categories: CategoryLabels,
+    height: f64,
+}
+
+impl Plot {
+    fn y(&self, v: f64) -> f64 {
+        self.axis.map(v, self.bottom, self.top)
+    }
+
+    fn slot(&self, n: usize) -> f64 {
+        (self.right - self.left) / n.max(1) as f64
+    }
+
+    fn center(&self, i: usize, n: usize) -> f64 {
+        self.left + (i as f64 + 0.5) * self.slot(n)
+    }
+}
+
+/// The range of values the value axis must show.
+fn value_range(p: &Prepared) -> (f64, f64) {
+    let values = || p.series.iter().flat_map(|s| s.values.iter().flatten().copied());
+    let min = values().fold(f64::INFINITY, f64::min);
+    let max = values().fold(f64::NEG_INFINITY, f64::max);
+    if min > max {
+        return (0.0, 1.0);
+    }
+    match p.kind {
+        ChartKind::StackedBar => {
+            // Negative values are left out of stacks (see the module docs of `chart`).
+            let top = (0..p.categories.len())
+                .map(|i| p.series.iter().filter_map(|s| s.values[i]).filter(|v| *v > 0.0).sum::<f64>())
+                .fold(0.0, f64::max);
+            (0.0, top)
+        }
+        // Lines start at zero when the data are not far from it, like bars; otherwise the axis
+        // fits the data so that changes stay visible.
+        ChartKind::Line if min > 0.0 && min > max / 2.0 => (min, max),
+        ChartKind::Line if max < 0.0 && max < min / 2.0 => (min, max),
+        _ => (min.min(0.0), max.max(0.0)),
+    }
+}
+
+/// Category labels: on one line if they fit their slots, else on two lines, else every k-th
+/// label (counting back from the last, so the latest period is always labelled).
+fn category_labels(categories: &[String], slot: f64) -> CategoryLabels {
+    let n = categories.len();
+    let widest = categories.iter().map(|c| room(c, TEXT, false)).fold(0.0, f64::max);
+    if widest + LABEL_GAP <= slot {
+        let lines = categories.iter().map(|c| vec![c.clone()]).collect();
+        return CategoryLabels { lines, rows: 1 };
+    }
+    let two: Option<Vec<Vec<String>>> =
+        categories.iter().map(|c| wrap_whole(c, TEXT, false, slot - LABEL_GAP, 2)).collect();
+    if let Some(lines) = two.filter(|_| slot >= 2.0 * TEXT) {
+        let rows = lines.iter().map(Vec::len).max().unwrap_or(1);
+        return CategoryLabels { lines, rows };
+    }
+    let every = THIN_STEPS
+        .iter()
+        .copied()
+        .find(|k| widest + LABEL_GAP <= slot * *k as f64)
+        .unwrap_or(n.max(1));
+    let room_each = slot * every as f64 - LABEL_GAP;
+    let lines = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if (n - 1 - i) % every == 0 { wrap(c, TEXT, false, room_each, 1) } else { Vec::new() }
+        })
+        .collect();
+    CategoryLabels { lines, rows: 1 }
+}
+
+/// Lays out the plot area below a header ending at `header_bottom`.
+fn layout(p: &Prepared, header_bottom: f64) -> Plot {
+    let (lo, hi) = value_range(p);
+    let axis = Axis::nice(lo, hi, p.unit.kind == numfmt::UnitKind::Count);
+    let tick_labels: Vec<String> =
+        axis.ticks.iter().map(|v| numfmt::tick(*v, axis.step, &p.unit, p.style)).collect();
+    let widest_tick = tick_labels.iter().map(|t| room(t, TEXT, false)).fold(0.0, f64::max);
+    let left = (PAD + widest_tick + LABEL_GAP).min(WIDTH / 3.0);
+    let right = WIDTH - PAD;
+    let slot = (right - left) / p.categories.len().max(1) as f64;
+    let categories = category_labels(&p.categories, slot);
+    let footer = LABEL_GAP + categories.rows as f64 * LINE + PAD / 2.0;
+    // Half a label above the top tick, so its label is not cut.
+    let top = header_bottom + TEXT / 2.0 + 2.0;
+    let height = HEIGHT.max(top + MIN_PLOT + footer).round();
+    Plot { left, right, top, bottom: height - footer, axis, tick_labels, categories, height }
+}
+
+/// Grid lines with their tick labels, and the axis line at zero (or at the bottom).
+fn draw_grid(c: &mut Canvas, plot: &Plot) {
+    for (v, label) in plot.axis.ticks.iter().zip(&plot.tick_labels) {
+        let y = plot.y(*v);
+        let color = if *v == 0.0 { palette::AXIS } else { palette::GRID };
+        c.hline(plot.left, plot.right, y, color);
+        c.text(label, (plot.left - LABEL_GAP, y), frame::label(Align::End, true));
+    }
+}
+
+/// The axis line drawn over the data: at zero for bars, along the bottom for lines.
+fn draw_baseline(c: &mut Canvas, plot: &Plot, kind: ChartKind) {
+    let at = if kind == ChartKind::Line { plot.axis.lo } else { 0.0 };
+    c.hline(plot.left, plot.right, plot.y(at), palette::AXIS);
+}
+
+/// Category labels under the plot.
+fn draw_categories(c: &mut Canvas, plot: &Plot, ticks: bool) {
+    let n = plot.categories.lines.len();
+    for (i, lines) in plot.categories.lines.iter().enumerate() {
+        let x = plot.center(i, n);
+        if ticks && !lines.is_empty() {
+            c.vline(x, plot.bottom, plot.bottom + 5.0, palette::AXIS);
+        }
+        for (row, line) in lines.iter().enumerate() {
+            let y = plot.bottom + LABEL_GAP + row as f64 * LINE;
+            c.text(line, (x, y), frame::label(Align::Middle, false));
+        }
+    }
+}
+
+/// Side-by-side bars, one per series, in each category (a single series is a plain bar chart).
+fn draw_grouped(c: &mut Canvas, plot: &Plot, p: &Prepared) {
+    let (n, m) = (p.categories.len(), p.series.len().max(1));
+    let share = if m == 1 { 0.6 } else { 0.8 };
+    let group = (plot.slot(n) * share).min(MAX_BAR * m as f64);
+    let bar = group / m as f64;
+    let gap = if bar >= 6.0 { 1.0 } else { 0.0 };
+    let zero = plot.y(0.0);
+    for (j, s) in p.series.iter().enumerate() {
+        for (i, v) in s.values.iter().enumerate() {
+            let Some(v) = v else { continue };
+            let x = plot.center(i, n) - group / 2.0 + j as f64 * bar;
+            c.rect((x + gap, zero), (x + bar - gap, plot.y(*v)), palette::color(j));
+        }
+    }
+}
+
+/// Stacked bars: positive values stacked in series order from zero; negative values are left out.
+fn draw_stacked(c: &mut Canvas, plot: &Plot, p: &Prepared) {
+    let n = p.categories.len();
+    let bar = (plot.slot(n) * 0.6).min(MAX_BAR);
+    for i in 0..n {
+        let x = plot.center(i, n) - bar / 2.0;
+        let mut base = 0.0;
+        for (j, s) in p.series.iter().enumerate() {
+            let Some(v) = s.values[i].filter(|v| *v > 0.0) else { continue };
+            c.rect((x, plot.y(base)), (x + bar, plot.y(base + v)), palette::color(j));
+            if base > 0.0 {
+                // A hairline of background between segments.
+                c.hline(x, x + bar, plot.y(base), palette::BACKGROUND);
+            }
+            base += v;
+        }
+    }
+}
+
+/// One line per series, broken at missing values, with markers.
+fn draw_lines(c: &mut Canvas, plot: &Plot, p: &Prepared) {
+    let n = p.categories.len();
+    let every_point = plot.slot(n) >= MARKER_SLOT;
+    for (j, s) in p.series.iter().enumerate() {
+        let color = palette::color(j);
+        let point = |i: usize, v: f64| (plot.center(i, n), plot.y(v));
+        let mut markers = Vec::new();
+        for run in runs(&s.values) {
+            let points: Vec<(f64, f64)> = run.iter().map(|&(i, v)| point(i, v)).collect();
+            if points.len() > 1 {
+                c.polyline(&points, color, LINE_WIDTH);
+            }
+            if every_point {
+                markers.extend(points);
+            } else if let Some(last) = points.last() {
+                markers.push(*last);
+            }
+        }
+        for at in markers {
+            c.marker(palette::marker(j), at, MARKER, color);
+        }
+    }
+}
+
+/// Runs of consecutive present values, as (index, value).
+fn runs(values: &[Option<f64>]) -> Vec<Vec<(usize, f64)>> {
+    let mut out: Vec<Vec<(usize, f64)>> = Vec::new();
+    let mut current = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        match v {
+            Some(v) => current.push((i, *v)),
+            None if !current.is_empty() => out.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Draws a vertical chart into `buf`; returns the viewBox size and whether drawing succeeded.
+pub(super) fn draw(p: &Prepared, buf: &mut String) -> (u32, u32, bool) {
+    let line = p.kind == ChartKind::Line;
+    let header = frame::header(p, if line { Swatch::Line } else { Swatch::Block }, true);
+    let plot = layout(p, header.bottom);
+    let mut c = Canvas::new(buf, WIDTH as u32, plot.height as u32);
+    frame::draw_header(&mut c, &header);
+    draw_grid(&mut c, &plot);
+    match p.kind {
+        ChartKind::Line => {
+            draw_baseline(&mut c, &plot, p.kind);
+            draw_lines(&mut c, &plot, p);
+        }
+        ChartKind::StackedBar => {
+            draw_stacked(&mut c, &plot, p);
+            draw_baseline(&mut c, &plot, p.kind);
+        }
+        _ => {
+            draw_grouped(&mut c, &plot, p);
+            draw_baseline(&mut c, &plot, p.kind);
+        }
+    }
+    draw_categories(&mut c, &plot, line);
+    (WIDTH as u32, plot.height as u32, c.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_split_at_gaps() {
+        let v = [Some(1.0), None, Some(2.0), Some(3.0), None, None, Some(4.0)];
+        let r = runs(&v);
+        assert_eq!(r, vec![vec![(0, 1.0)], vec![(2, 2.0), (3, 3.0)], vec![(6, 4.0)]]);
+        assert!(runs(&[None, None]).is_empty());
+    }
+
+    #[test]
+    fn long_category_lists_are_thinned_from_the_last() {
+        let years: Vec<String> = (1962..2022).map(|y| y.to_string()).collect();
+        let labels = category_labels(&years, 9.0);
+        let shown: Vec<usize> = (0..years.len()).filter(|i| !labels.lines[*i].is_empty()).collect();
+        assert_eq!(shown.last(), Some(&59));
+        assert!(shown.len() >= 6 && shown.len() <= 12, "{shown:?}");
+    }
+
+    #[test]
+    fn short_labels_stay_on_one_line() {
+        let years: Vec<String> = (2017..2022).map(|y| y.to_string()).collect();
+        let labels = category_labels(&years, 100.0);
+        assert_eq!(labels.rows, 1);
+        assert!(labels.lines.iter().all(|l| l.len() == 1));
+    }
+}

@@ -1,0 +1,230 @@
+//! Content diagnostics: what went wrong in which file, where, and what to do about it.
+//!
+//! A [`Diagnostic`] is formed where the position is known (the YAML parser's location, a
+//! Markdown offset mapped through a [`LineIndex`]). Stages collect them and carry on where
+//! they can; `main.rs` prints them all and picks the exit code. This module never prints.
+
+use std::fmt;
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The site cannot be built as written.
+    Error,
+    /// The site builds, but something deserves a look (`check --strict` makes it an error).
+    Warning,
+}
+
+/// One problem in one file, at one position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Path relative to the site root, with `/` separators.
+    pub path: String,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column in characters; 0 when unknown.
+    pub col: usize,
+    /// What is wrong, in plain words; paths and keys in backticks.
+    pub message: String,
+    /// What to do about it, when that is known.
+    pub hint: Option<String>,
+    /// The offending source line, shown under the message with a caret.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `path:line:col`.
+    pub fn error(path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line,
+            col,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    /// A warning at `path:line:col`.
+    pub fn warning(path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, line, col, message)
+        }
+    }
+
+    /// Adds a hint line.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Attaches the source line that `line` refers to, taken from the file's full text.
+    pub fn with_source(mut self, text: &str) -> Self {
+        if self.line > 0 {
+            self.source_line = text.lines().nth(self.line - 1).map(|l| l.trim_end_matches('\r').to_string());
+        }
+        self
+    }
+
+    /// Shifts the position by a number of lines (for YAML parsed out of a larger file).
+    pub fn offset_lines(mut self, lines: usize) -> Self {
+        if self.line > 0 {
+            self.line += lines;
+        }
+        self
+    }
+
+    /// The first line of the printed form: `path:line:col: message`.
+    pub fn headline(&self) -> String {
+        let level = match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+        };
+        // Always `path:line:col`, so that editors and CI annotations can jump to it; a problem
+        // with the whole file points at its start.
+        let (l, c) = (self.line.max(1), self.col.max(1));
+        format!("{}:{l}:{c}: {level}{}", self.path, self.message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// The full printed form: headline, the source line with a caret under the column, hint.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.headline())?;
+        if let Some(src) = &self.source_line {
+            let num = self.line.to_string();
+            let pad = " ".repeat(num.len());
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{num} | {}", src.replace('\t', "    "))?;
+            if self.col > 0 {
+                let before: String = src.chars().take(self.col - 1).collect();
+                let width = display_width(&before.replace('\t', "    "));
+                let rest: String = src.chars().skip(self.col - 1).collect();
+                let token = rest.split([' ', ':', '：', ',', '，']).next().unwrap_or("");
+                let token = if token.is_empty() { rest.chars().next().map(String::from).unwrap_or_default() } else { token.to_string() };
+                let carets = display_width(&token).clamp(1, 40);
+                writeln!(f, "{pad} | {}{}", " ".repeat(width), "^".repeat(carets))?;
+            }
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Terminal columns taken by `s`: East Asian wide and full-width characters take two.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    let cp = c as u32;
+    let wide = matches!(cp,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD);
+    if c.is_control() {
+        0
+    } else if wide {
+        2
+    } else {
+        1
+    }
+}
+
+/// Maps byte offsets in a file's text to 1-based line and character column.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// Line and column (both 1-based, column in characters) of byte `offset`.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let col = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+}
+
+/// Everything that went wrong in one run: content diagnostics to be printed together.
+#[derive(Debug, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Records one diagnostic.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    /// Whether any error (not warning) was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Sorts by file and position so output is stable whatever order the work ran in.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            (a.severity, &a.path, a.line, a.col, &a.message).cmp(&(b.severity, &b.path, b.line, b.col, &b.message))
+        });
+        self.0.dedup();
+    }
+}
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The content has errors (exit code 1); each is a diagnostic.
+    #[error("the site has {} error(s)", .0.len())]
+    Content(Vec<Diagnostic>),
+    /// The environment failed: I/O, a port in use (exit code 1), with context.
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(d: Diagnostic) -> Self {
+        Failure::Content(vec![d])
+    }
+}
+
+/// Shorthand for results that fail with content diagnostics or an environment error.
+pub type Result<T, E = Failure> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let text = "一二三\nab: 四五\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(0), (1, 1));
+        assert_eq!(idx.position("一二".len()), (1, 3));
+        let second = text.find("四").unwrap();
+        assert_eq!(idx.position(second), (2, 5));
+    }
+
+    #[test]
+    fn caret_sits_under_chinese_text() {
+        let d = Diagnostic::error("a.yaml", 1, 3, "bad").with_source("标题：值\n");
+        let out = d.to_string();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[2], "1 | 标题：值");
+        assert_eq!(lines[3], "  |     ^^");
+    }
+}

@@ -1,0 +1,26 @@
+//! vitrine: a static site generator for bilingual public transparency reports.
+//!
+//! The build is a pipeline of values, each stage taking one and returning the next:
+//!
+//! ```text
+//! load::config   site.yaml                      -> SiteConfig
+//! load::site     content/, data/                -> Site (pages + datasets, validated)
+//! render::site   Site + Theme                   -> Output (sorted map: path -> bytes)
+//! output::write  Output                         -> public/ (staged, then swapped in)
+//! ```
+//!
+//! See ARCHITECTURE.md for the map of modules and the invariants they keep.
+
+pub mod build;
+pub mod chart;
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod linkcheck;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod numfmt;
+pub mod output;
+pub mod render;
+pub mod serve;

@@ -1,0 +1,176 @@
+//! Internal links, `#anchors` and images checked over the rendered (unminified) output.
+//!
+//! Every `href`/`src` that stays on the site must lead to a file the build writes, and every
+//! fragment to an `id` in that file. Problems are reported against the page's source file,
+//! at the line where the link is written when it can be found there.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diag::{Diagnostic, LineIndex};
+use crate::model::Site;
+use crate::output::Output;
+
+/// Values of attribute `name` in `html` (quoted values only, as templates and Markdown write them).
+fn attrs<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for quote in ['"', '\''] {
+        let pat = format!(" {name}={quote}");
+        let mut rest = html;
+        while let Some(i) = rest.find(&pat) {
+            rest = &rest[i + pat.len()..];
+            if let Some(end) = rest.find(quote) {
+                out.push(&rest[..end]);
+                rest = &rest[end..];
+            }
+        }
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    let s = s.replace("&amp;", "&");
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).to_string()
+}
+
+/// Resolves `href` against the page URL `base` (a folder URL ending in `/`): the site path
+/// and fragment, or `None` for external links. `Err` when it climbs above the site root.
+fn resolve(base: &str, href: &str) -> Option<Result<(String, Option<String>), ()>> {
+    if href.is_empty() || href.contains("://") || href.starts_with("//") || href.contains(':') && !href.starts_with('/') && !href.starts_with('#') && href.split(':').next().is_some_and(|s| !s.contains('/')) {
+        return None;
+    }
+    let (path, frag) = match href.split_once('#') {
+        Some((p, f)) => (p, Some(decode(f))),
+        None => (href, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let joined = if path.is_empty() {
+        base.to_string()
+    } else if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("{base}{path}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Some(Err(()));
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut p = format!("/{}", parts.join("/"));
+    if joined.ends_with('/') && p != "/" {
+        p.push('/');
+    }
+    Some(Ok((decode(&p), frag)))
+}
+
+/// Output file for a site path: `/a/` -> `a/index.html`.
+fn file_for(path: &str) -> String {
+    let p = path.trim_start_matches('/');
+    if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.to_string() }
+}
+
+/// Checks every HTML page of `output`; returns warnings against source files.
+pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
+    let sources: BTreeMap<String, &crate::model::Page> =
+        site.pages.iter().map(|p| (format!("{}index.html", p.url.trim_start_matches('/')), p)).collect();
+    let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for (path, bytes) in &output.files {
+        if path.ends_with(".html") {
+            let html = String::from_utf8_lossy(bytes);
+            ids.insert(path, attrs(&html, "id").into_iter().map(decode).collect());
+        }
+    }
+    let mut out = Vec::new();
+    for (path, page) in &sources {
+        let Some(bytes) = output.files.get(path) else { continue };
+        let html = String::from_utf8_lossy(bytes);
+        let lines = LineIndex::new(&page.body);
+        let locate = |needle: &str| {
+            page.body.find(needle).map_or((1, 1), |off| {
+                let (l, c) = lines.position(off);
+                (l + page.body_line - 1, c)
+            })
+        };
+        let mut links: Vec<&str> = attrs(&html, "href");
+        links.extend(attrs(&html, "src"));
+        for href in links {
+            let Some(resolved) = resolve(&page.url, href) else { continue };
+            let (l, c) = locate(href);
+            let Ok((target, frag)) = resolved else {
+                out.push(
+                    Diagnostic::warning(&page.source, l, c, format!("the link `{href}` leads outside the site"))
+                        .with_hint("link to pages of this site with paths such as `/releases/2022/`"),
+                );
+                continue;
+            };
+            let file = file_for(&target);
+            let exists = output.files.contains_key(&file) || output.files.contains_key(&format!("{file}/index.html"));
+            if !exists {
+                out.push(
+                    Diagnostic::warning(&page.source, l, c, format!("the link `{href}` leads nowhere"))
+                        .with_hint("no page or file of the built site has that address; check the path"),
+                );
+                continue;
+            }
+            if let Some(f) = frag.filter(|f| !f.is_empty() && f != "top") {
+                if !ids.get(file.as_str()).is_some_and(|s| s.contains(&f)) {
+                    out.push(
+                        Diagnostic::warning(&page.source, l, c, format!("the anchor `#{f}` does not exist on `{target}`"))
+                            .with_hint("headings get ids from their text; copy the id from the page's table of contents"),
+                    );
+                }
+            }
+        }
+        // Images without alt text.
+        let mut rest: &str = &html;
+        while let Some(i) = rest.find("<img") {
+            rest = &rest[i + 4..];
+            let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+            if !tag.contains(" alt=") || tag.contains(" alt=\"\"") {
+                let src = attrs(&format!(" {tag}"), "src").first().map(|s| s.to_string()).unwrap_or_default();
+                let (l, c) = locate(&src);
+                out.push(
+                    Diagnostic::warning(&page.source, l, c, format!("the image `{src}` has no alt text"))
+                        .with_hint("describe the image for readers who cannot see it: `![description](path)`"),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_links() {
+        assert_eq!(resolve("/a/b/", "../c/#x"), Some(Ok(("/a/c/".into(), Some("x".into())))));
+        assert_eq!(resolve("/a/", "#x"), Some(Ok(("/a/".into(), Some("x".into())))));
+        assert_eq!(resolve("/a/", "https://x.org/"), None);
+        assert_eq!(resolve("/a/", "mailto:x@y"), None);
+        assert_eq!(resolve("/a/", "../../x"), Some(Err(())));
+        assert_eq!(file_for("/data/x.csv"), "data/x.csv");
+        assert_eq!(file_for("/"), "index.html");
+    }
+}

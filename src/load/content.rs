@@ -1,0 +1,252 @@
+//! `content/` -> pages: file names to languages, keys and URLs; drafts and embargoes.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{LoadOptions, frontmatter, read_text};
+use crate::diag::{Diagnostic, Failure, Result};
+use crate::model::{Page, PageKind, SiteConfig, page::Unpublished};
+
+/// A Markdown file found under `content/`.
+#[derive(Clone, Debug)]
+pub struct ContentFile {
+    /// Absolute path.
+    pub path: PathBuf,
+    /// Path relative to the site root: `content/about.zh.md`.
+    pub rel: String,
+}
+
+/// A non-Markdown file under `content/` or `static/`, copied to the output as it is.
+#[derive(Clone, Debug)]
+pub struct StaticFile {
+    /// Absolute path.
+    pub path: PathBuf,
+    /// Output path relative to the output folder: `releases/2022/photo.jpg`.
+    pub out: String,
+}
+
+/// Lists the Markdown files and the other files of `content/` and `static/`, sorted.
+/// Hidden files and editors' temporary files are skipped; symlinks are not followed.
+pub fn scan(root: &Path) -> Result<(Vec<ContentFile>, Vec<StaticFile>)> {
+    let mut md = Vec::new();
+    let mut other = Vec::new();
+    for (dir, is_content) in [("content", true), ("static", false)] {
+        let base = root.join(dir);
+        if !base.is_dir() {
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(&base)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+        for entry in walker {
+            let entry = entry.map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", base.display()))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.path().to_path_buf();
+            let rel = super::relative(root, &path);
+            if is_content && rel.ends_with(".md") {
+                md.push(ContentFile { path, rel });
+            } else {
+                let out = super::relative(&base, &path);
+                other.push(StaticFile { path, out });
+            }
+        }
+    }
+    Ok((md, other))
+}
+
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".swp") || name.ends_with(".tmp")
+}
+
+/// Where a content file sits in the site, from its path alone.
+#[derive(Debug, PartialEq, Eq)]
+struct Placement {
+    lang: String,
+    key: String,
+    kind: PageKind,
+    parent: Option<String>,
+}
+
+/// `content/releases/2022/white-paper.zh.md` -> (zh, `releases/2022/white-paper`, Page).
+fn place(rel: &str, config: &SiteConfig) -> Result<Placement, Diagnostic> {
+    let inner = rel.strip_prefix("content/").unwrap_or(rel);
+    let stem = inner.strip_suffix(".md").unwrap_or(inner);
+    let (dir, file) = stem.rsplit_once('/').unwrap_or(("", stem));
+    let (name, lang) = match file.rsplit_once('.') {
+        Some((name, code)) if config.language(code).is_some() => (name, code.to_string()),
+        Some((_, code)) if looks_like_lang(code) => {
+            let codes: Vec<String> = config.languages.iter().map(|l| format!("`{}`", l.code)).collect();
+            return Err(Diagnostic::error(rel, 0, 0, format!("language code `{code}` is not in site.yaml"))
+                .with_hint(format!(
+                    "the site's languages are {}; rename the file or add the language to `languages` in site.yaml",
+                    codes.join(", ")
+                )));
+        }
+        _ => (file, config.default_lang().code.clone()),
+    };
+    if name.is_empty() || name.contains(['?', '#', '%', '"', '<', '>', '\\']) || name.chars().any(char::is_whitespace) {
+        return Err(Diagnostic::error(rel, 0, 0, format!("`{name}` cannot be part of a URL"))
+            .with_hint("name pages with letters, digits and hyphens, e.g. `white-paper.zh.md`"));
+    }
+    if name == "_index" {
+        if dir.is_empty() {
+            return Ok(Placement { lang, key: String::new(), kind: PageKind::Home, parent: None });
+        }
+        let parent = dir.rsplit_once('/').map_or("", |(p, _)| p).to_string();
+        return Ok(Placement { lang, key: dir.to_string(), kind: PageKind::Section, parent: Some(parent) });
+    }
+    let key = if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") };
+    Ok(Placement { lang, key, kind: PageKind::Page, parent: Some(dir.to_string()) })
+}
+
+fn looks_like_lang(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The release year of a key inside `releases/<year>`.
+fn release_of(key: &str) -> Option<i32> {
+    let rest = key.strip_prefix("releases/")?;
+    let year = rest.split('/').next()?;
+    (year.len() == 4).then(|| year.parse().ok()).flatten()
+}
+
+/// Loads every page, keeps those that are published under `opts`, and checks that no two
+/// files make the same URL. All problems are reported together.
+pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> Result<Vec<Page>> {
+    let results: Vec<Result<Page>> = files.par_iter().map(|f| load_page(f, config)).collect();
+    let mut diags = Vec::new();
+    let mut pages = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(Failure::Content(d)) => diags.extend(d),
+            Err(other) => return Err(other),
+        }
+    }
+    let lang_order = |code: &str| config.languages.iter().position(|l| l.code == code).unwrap_or(usize::MAX);
+    pages.sort_by(|a, b| (&a.key, lang_order(&a.lang), &a.source).cmp(&(&b.key, lang_order(&b.lang), &b.source)));
+
+    // Two files for one URL.
+    let mut seen: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+    for p in &pages {
+        if let Some(first) = seen.insert((&p.key, &p.lang), &p.source) {
+            diags.push(
+                Diagnostic::error(&p.source, 0, 0, format!("`{first}` and `{}` both make the page `{}`", p.source, p.url))
+                    .with_hint("every page needs its own URL: rename or remove one of the two files"),
+            );
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Failure::Content(diags));
+    }
+    mark_unpublished(&mut pages, config, opts);
+    pages.retain(|p| match &p.unpublished {
+        None => true,
+        Some(Unpublished::Draft) => opts.drafts,
+        Some(Unpublished::Embargo(_)) => opts.future,
+    });
+    Ok(pages)
+}
+
+fn load_page(file: &ContentFile, config: &SiteConfig) -> Result<Page> {
+    let place = place(&file.rel, config)?;
+    let text = read_text(&file.path, &file.rel)?;
+    let split = frontmatter::split(&text, &file.rel)?;
+    let front = frontmatter::parse(&split, &text, &file.rel, &config.timezone)?;
+    let prefix = config.lang_prefix(&place.lang);
+    let url = if place.key.is_empty() { format!("{prefix}/") } else { format!("{prefix}/{}/", place.key) };
+    Ok(Page {
+        source: file.rel.clone(),
+        release: release_of(&place.key),
+        lang: place.lang,
+        key: place.key,
+        kind: place.kind,
+        parent: place.parent,
+        front,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        url,
+        unpublished: None,
+    })
+}
+
+/// Sets `unpublished` on drafts and embargoed pages, and on every page inside a section
+/// whose `_index` page is a draft or embargoed (in the same language).
+fn mark_unpublished(pages: &mut [Page], config: &SiteConfig, opts: &LoadOptions) {
+    let now = opts.now;
+    let own = |p: &Page| -> Option<Unpublished> {
+        if p.front.draft {
+            return Some(Unpublished::Draft);
+        }
+        match &p.front.publish_at {
+            Some(at) if at.timestamp() > now => Some(Unpublished::Embargo(at.clone())),
+            _ => None,
+        }
+    };
+    let sections: BTreeMap<(String, String), Option<Unpublished>> = pages
+        .iter()
+        .filter(|p| p.kind != PageKind::Page)
+        .map(|p| ((p.key.clone(), p.lang.clone()), own(p)))
+        .collect();
+    let _ = config;
+    for p in pages.iter_mut() {
+        let mut status = own(p);
+        let mut parent = p.parent.clone();
+        while status.is_none() {
+            let Some(key) = parent else { break };
+            if let Some(Some(s)) = sections.get(&(key.clone(), p.lang.clone())) {
+                status = Some(s.clone());
+            }
+            parent = if key.is_empty() { None } else { Some(key.rsplit_once('/').map_or("", |(a, _)| a).to_string()) };
+        }
+        p.unpublished = status;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Language, Text};
+
+    fn config() -> SiteConfig {
+        let lang = |c: &str| Language { code: c.into(), name: c.into(), tag: c.into() };
+        SiteConfig {
+            title: Text::default(),
+            description: Text::default(),
+            base_url: "https://example.org".into(),
+            languages: vec![lang("zh"), lang("en")],
+            publisher: Text::default(),
+            license: "CC-BY-4.0".into(),
+            timezone: jiff::tz::TimeZone::UTC,
+            timezone_name: "UTC".into(),
+            theme: "default".into(),
+        }
+    }
+
+    #[test]
+    fn places_files() {
+        let c = config();
+        let p = place("content/releases/2022/white-paper.en.md", &c).unwrap();
+        assert_eq!((p.lang.as_str(), p.key.as_str(), p.kind), ("en", "releases/2022/white-paper", PageKind::Page));
+        assert_eq!(p.parent.as_deref(), Some("releases/2022"));
+        let p = place("content/about.md", &c).unwrap();
+        assert_eq!((p.lang.as_str(), p.key.as_str()), ("zh", "about"));
+        let p = place("content/_index.en.md", &c).unwrap();
+        assert_eq!(p.kind, PageKind::Home);
+        let p = place("content/releases/_index.zh.md", &c).unwrap();
+        assert_eq!((p.kind, p.parent.as_deref()), (PageKind::Section, Some("")));
+        assert!(place("content/about.fr.md", &c).unwrap_err().message.contains("`fr`"));
+        assert_eq!(place("content/v1.2.md", &c).unwrap().key, "v1.2");
+        assert_eq!(release_of("releases/2022/white-paper"), Some(2022));
+        assert_eq!(release_of("releases"), None);
+    }
+}

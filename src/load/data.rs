@@ -1,0 +1,474 @@
+//! `data/<id>.yaml` -> [`Dataset`]: every field checked, errors at file, line and column.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use super::{read_text, yaml};
+use crate::diag::{Diagnostic, Failure, Result};
+use crate::model::dataset::{Correction, Dataset, Key, KeyKind, Row, Series, Source, Unit, UnitKind};
+use crate::model::{SiteConfig, Text};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDataset {
+    title: Text,
+    #[serde(default)]
+    description: Option<Text>,
+    source: RawSource,
+    #[serde(default)]
+    license: Option<String>,
+    #[serde(default)]
+    updated: Option<Spanned<String>>,
+    key: RawKey,
+    series: Vec<Spanned<RawSeries>>,
+    rows: Vec<Spanned<Ordered<Spanned<serde_json::Value>>>>,
+    #[serde(default)]
+    notes: Option<Text>,
+    #[serde(default)]
+    corrections: Vec<RawCorrection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    name: Text,
+    #[serde(default)]
+    url: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKey {
+    id: String,
+    kind: Spanned<String>,
+    #[serde(default)]
+    label: Option<Text>,
+    #[serde(default)]
+    categories: Option<Spanned<Ordered<Text>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSeries {
+    id: String,
+    label: Text,
+    unit: RawUnit,
+    #[serde(default)]
+    precision: Option<u8>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnit {
+    kind: Spanned<String>,
+    #[serde(default)]
+    label: Option<Text>,
+    #[serde(default)]
+    currency: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCorrection {
+    date: Spanned<String>,
+    text: Text,
+}
+
+/// A YAML mapping kept in the order written (row columns, category lists).
+struct Ordered<V>(Vec<(Spanned<String>, V)>);
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V2<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for V2<V> {
+            type Value = Ordered<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping such as {year: 2021, total: 155000}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered<V>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    out.push(entry);
+                }
+                Ok(Ordered(out))
+            }
+        }
+        d.deserialize_map(V2(std::marker::PhantomData))
+    }
+}
+
+/// Loads every `data/*.yaml`, sorted by id. All problems are reported together.
+pub fn datasets(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
+    let dir = root.join("data");
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .collect();
+    files.sort();
+    let results: Vec<Result<Dataset>> = files.par_iter().map(|f| load(root, f, config)).collect();
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    for r in results {
+        match r {
+            Ok(d) => out.push(d),
+            Err(Failure::Content(d)) => diags.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) }
+}
+
+/// Whether `id` is safe as a file name and URL segment: lowercase ASCII letters, digits,
+/// `-` and `_`, starting with a letter or digit.
+pub fn is_safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && id.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
+    let rel = super::relative(root, file);
+    let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    if !is_safe_id(&stem) {
+        return Err(Diagnostic::error(&rel, 1, 1, format!("`{stem}` is not a usable dataset id"))
+            .with_hint("the file name is the dataset id and becomes a URL: use lowercase ASCII letters, digits and hyphens, e.g. `patent-grants.yaml`")
+            .into());
+    }
+    let text = read_text(file, &rel)?;
+    let raw: RawDataset = yaml::parse(&text, &rel, 1, &text)?;
+    Validator { rel: &rel, text: &text, diags: Vec::new() }.dataset(stem, raw, config)
+}
+
+struct Validator<'a> {
+    rel: &'a str,
+    text: &'a str,
+    diags: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, loc: &serde_saphyr::Location, msg: String, hint: Option<String>) {
+        let (l, c) = yaml::location_of(loc);
+        let mut d = Diagnostic::error(self.rel, l, c, msg).with_source(self.text);
+        d.hint = hint;
+        self.diags.push(d);
+    }
+
+    fn date(&mut self, s: &Spanned<String>) -> Option<jiff::civil::Date> {
+        match s.value.trim().parse::<jiff::civil::Date>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                self.error(
+                    &s.referenced,
+                    format!("`{}` is not a valid date", s.value),
+                    Some("write dates as `2022-04-26`".into()),
+                );
+                None
+            }
+        }
+    }
+
+    fn dataset(mut self, id: String, raw: RawDataset, config: &SiteConfig) -> Result<Dataset> {
+        let updated = raw.updated.as_ref().and_then(|u| self.date(u));
+        let kind = match raw.key.kind.value.as_str() {
+            "year" => Some(KeyKind::Year),
+            "quarter" => Some(KeyKind::Quarter),
+            "month" => Some(KeyKind::Month),
+            "date" => Some(KeyKind::Date),
+            "category" => Some(KeyKind::Category),
+            other => {
+                self.error(
+                    &raw.key.kind.referenced,
+                    format!("unknown key kind `{other}`"),
+                    Some("use one of: year, quarter, month, date, category".into()),
+                );
+                None
+            }
+        };
+        let mut categories = Vec::new();
+        match (&raw.key.categories, kind) {
+            (Some(c), Some(KeyKind::Category)) => {
+                for (cid, label) in &c.value.0 {
+                    if categories.iter().any(|(x, _): &(String, Text)| *x == cid.value) {
+                        self.error(&cid.referenced, format!("category `{}` is listed twice", cid.value), None);
+                    }
+                    categories.push((cid.value.clone(), label.clone()));
+                }
+                if categories.is_empty() {
+                    self.error(&c.referenced, "`categories` is empty".into(), Some("list each category id with its label".into()));
+                }
+            }
+            (None, Some(KeyKind::Category)) => self.error(
+                &raw.key.kind.referenced,
+                "a `category` key needs a `categories` list".into(),
+                Some("add `categories: {wuhan: {zh: 武汉, en: Wuhan}, …}` to the key".into()),
+            ),
+            (Some(c), Some(_)) => self.error(
+                &c.referenced,
+                "`categories` is only for keys of kind `category`".into(),
+                Some("remove `categories`, or set `kind: category`".into()),
+            ),
+            _ => {}
+        }
+
+        let mut series: Vec<Series> = Vec::new();
+        for s in &raw.series {
+            let r = &s.value;
+            if series.iter().any(|x| x.id == r.id) || r.id == raw.key.id {
+                self.error(&s.referenced, format!("series id `{}` is used twice", r.id), None);
+            }
+            let unit_kind = match r.unit.kind.value.as_str() {
+                "count" => UnitKind::Count,
+                "currency" => UnitKind::Currency,
+                "percent" => UnitKind::Percent,
+                "rate" => UnitKind::Rate,
+                other => {
+                    self.error(
+                        &r.unit.kind.referenced,
+                        format!("unknown unit kind `{other}`"),
+                        Some("use one of: count, currency, percent, rate".into()),
+                    );
+                    UnitKind::Count
+                }
+            };
+            if unit_kind == UnitKind::Currency && r.unit.currency.is_none() {
+                self.error(
+                    &r.unit.kind.referenced,
+                    "a currency unit needs a `currency` code".into(),
+                    Some("add `currency: CNY` to the unit".into()),
+                );
+            }
+            series.push(Series {
+                id: r.id.clone(),
+                label: r.label.clone(),
+                unit: Unit {
+                    kind: unit_kind,
+                    label: r.unit.label.clone().unwrap_or_default(),
+                    currency: r.unit.currency.clone(),
+                },
+                precision: r.precision,
+            });
+        }
+        if series.is_empty() {
+            self.diags.push(
+                Diagnostic::error(self.rel, 1, 1, "the dataset has no series")
+                    .with_hint("list the value columns under `series:`"),
+            );
+        }
+
+        let mut rows: Vec<Row> = Vec::new();
+        let mut used: BTreeSet<&str> = BTreeSet::new();
+        for row in &raw.rows {
+            let (line, _) = yaml::location_of(&row.referenced);
+            let mut key = None;
+            let mut values = vec![None; series.len()];
+            let mut seen = vec![false; series.len()];
+            for (col, value) in &row.value.0 {
+                if col.value == raw.key.id {
+                    key = kind.and_then(|k| self.key_value(k, value, &categories));
+                    continue;
+                }
+                let Some(i) = series.iter().position(|s| s.id == col.value) else {
+                    let known: Vec<&str> = series.iter().map(|s| s.id.as_str()).collect();
+                    let hint = match yaml::nearest(&col.value, &known) {
+                        Some(k) => format!("did you mean `{k}`? Declare every column under `series:`"),
+                        None => "declare the column under `series:`, or remove it from the row".into(),
+                    };
+                    self.error(&col.referenced, format!("column `{}` is not a declared series", col.value), Some(hint));
+                    continue;
+                };
+                seen[i] = true;
+                used.insert(series[i].id.as_str());
+                values[i] = self.number(value);
+            }
+            let Some(key) = key else {
+                if !row.value.0.iter().any(|(c, _)| c.value == raw.key.id) {
+                    self.error(
+                        &row.referenced,
+                        format!("the row has no `{}`", raw.key.id),
+                        Some(format!("every row needs its key, e.g. `{{{}: …, …}}`", raw.key.id)),
+                    );
+                }
+                continue;
+            };
+            for (i, s) in series.iter().enumerate() {
+                if !seen[i] {
+                    self.error(
+                        &row.referenced,
+                        format!("the row `{key}` has no value for series `{}`", s.id),
+                        Some(format!("write `{}: null` for a missing value", s.id)),
+                    );
+                }
+            }
+            if rows.iter().any(|r| r.key == key) {
+                self.error(&row.referenced, format!("`{key}` appears in two rows"), Some("each key value may have only one row; merge or remove one".into()));
+                continue;
+            }
+            rows.push(Row { key, values, line });
+        }
+        if kind != Some(KeyKind::Category) {
+            rows.sort_by(|a, b| a.key.cmp(&b.key));
+        }
+
+        let mut corrections = Vec::new();
+        for c in &raw.corrections {
+            if let Some(date) = self.date(&c.date) {
+                corrections.push(Correction { date, text: c.text.clone() });
+            }
+        }
+        corrections.sort_by_key(|c| c.date);
+
+        let url = raw.source.url.as_ref().map(|u| u.value.trim().to_string());
+        if let (Some(u), Some(s)) = (&url, &raw.source.url) {
+            if !(u.starts_with("https://") || u.starts_with("http://")) {
+                self.error(
+                    &s.referenced,
+                    format!("source `url` must start with https:// or http://, not `{u}`"),
+                    Some("give the full address of the original publication".into()),
+                );
+            }
+        }
+        if !self.diags.is_empty() {
+            return Err(Failure::Content(self.diags));
+        }
+        Ok(Dataset {
+            source_path: self.rel.to_string(),
+            id,
+            title: raw.title,
+            description: raw.description,
+            source: Source { name: raw.source.name, url },
+            license: raw.license.unwrap_or_else(|| config.license.clone()),
+            updated,
+            key: Key {
+                label: raw.key.label.unwrap_or_else(|| Text::Plain(raw.key.id.clone())),
+                id: raw.key.id,
+                kind: kind.unwrap_or(KeyKind::Category),
+                categories,
+            },
+            series,
+            rows,
+            notes: raw.notes,
+            corrections,
+        })
+    }
+
+    /// A key value in canonical form, or a diagnostic.
+    fn key_value(&mut self, kind: KeyKind, v: &Spanned<serde_json::Value>, cats: &[(String, Text)]) -> Option<String> {
+        let s = match &v.value {
+            serde_json::Value::String(s) => s.trim().to_string(),
+            serde_json::Value::Number(n) => n.to_string(),
+            other => other.to_string(),
+        };
+        let ok = match kind {
+            KeyKind::Year => s.len() == 4 && s.parse::<u16>().is_ok(),
+            KeyKind::Quarter => {
+                s.len() == 7 && s[..4].parse::<u16>().is_ok() && matches!(&s[4..], "-Q1" | "-Q2" | "-Q3" | "-Q4")
+            }
+            KeyKind::Month => s.len() == 7 && format!("{s}-01").parse::<jiff::civil::Date>().is_ok(),
+            KeyKind::Date => s.len() == 10 && s.parse::<jiff::civil::Date>().is_ok(),
+            KeyKind::Category => cats.iter().any(|(id, _)| *id == s),
+        };
+        if ok {
+            return Some(s);
+        }
+        let hint = match kind {
+            KeyKind::Year => "write the year as four digits, e.g. `2021`".to_string(),
+            KeyKind::Quarter => "write a quarter as `2021-Q1`".to_string(),
+            KeyKind::Month => "write a month as `2021-03`".to_string(),
+            KeyKind::Date => "write a date as `2021-03-15`".to_string(),
+            KeyKind::Category => {
+                let ids: Vec<&str> = cats.iter().map(|(id, _)| id.as_str()).collect();
+                format!("use one of the ids under `categories`: {}", ids.join(", "))
+            }
+        };
+        self.error(&v.referenced, format!("`{s}` is not a valid {} key", kind.name()), Some(hint));
+        None
+    }
+
+    /// A value: a number, or null for missing. Anything else is reported with a hint.
+    fn number(&mut self, v: &Spanned<serde_json::Value>) -> Option<f64> {
+        match &v.value {
+            serde_json::Value::Null => None,
+            serde_json::Value::Number(n) => match n.as_f64() {
+                Some(f) if f.is_finite() => Some(f),
+                _ => {
+                    self.error(&v.referenced, format!("`{n}` is out of range"), None);
+                    None
+                }
+            },
+            serde_json::Value::String(s) => {
+                let hint = match plain_number(s) {
+                    Some(n) => format!("write the plain number in base units: `{n}`"),
+                    None => "write a plain number such as `155000`, or `null` for a missing value".into(),
+                };
+                self.error(&v.referenced, format!("`{s}` is not a number"), Some(hint));
+                None
+            }
+            other => {
+                self.error(
+                    &v.referenced,
+                    format!("`{other}` is not a number"),
+                    Some("write a plain number such as `155000`, or `null` for a missing value".into()),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// What an author probably meant by a formatted figure: `15.5万` -> 155000,
+/// `1,001` -> 1001, `50.26亿` -> 5026000000, `41.6%` -> 41.6.
+fn plain_number(s: &str) -> Option<String> {
+    let mut t = s.trim().replace([',', '，', ' '], "");
+    let mut factor = 1.0;
+    for (suffix, f) in [("件", 1.0), ("元", 1.0), ("%", 1.0), ("％", 1.0)] {
+        if let Some(x) = t.strip_suffix(suffix) {
+            t = x.to_string();
+            factor *= f;
+        }
+    }
+    for (suffix, f) in [("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3)] {
+        if let Some(x) = t.strip_suffix(suffix) {
+            t = x.to_string();
+            factor *= f;
+            break;
+        }
+    }
+    let n: f64 = t.parse().ok()?;
+    let v = n * factor;
+    let rounded = (v * 1e6).round() / 1e6;
+    Some(if rounded.fract() == 0.0 && rounded.abs() < 1e15 { format!("{}", rounded as i64) } else { format!("{rounded}") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_plain_numbers() {
+        assert_eq!(plain_number("15.5万").as_deref(), Some("155000"));
+        assert_eq!(plain_number("1,001").as_deref(), Some("1001"));
+        assert_eq!(plain_number("50.26亿元").as_deref(), Some("5026000000"));
+        assert_eq!(plain_number("41.6%").as_deref(), Some("41.6"));
+        assert_eq!(plain_number("abc"), None);
+    }
+
+    #[test]
+    fn safe_ids() {
+        assert!(is_safe_id("patent-grants"));
+        assert!(!is_safe_id("../x"));
+        assert!(!is_safe_id("专利"));
+        assert!(!is_safe_id("a b"));
+        assert!(!is_safe_id("A"));
+    }
+}

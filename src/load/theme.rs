@@ -1,0 +1,118 @@
+//! The theme: templates, UI strings per language, static files.
+//!
+//! The default theme (`themes/default/`) is compiled into the binary. A site may override it
+//! file by file: `<root>/themes/<name>/…` (for `theme: <name>` in site.yaml) and, for
+//! templates, `<root>/templates/<file>`, which wins over both.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::yaml;
+use crate::diag::{Diagnostic, Failure, Result};
+
+/// A loaded theme.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    /// Template name (`page.html`) -> source text.
+    pub templates: BTreeMap<String, String>,
+    /// Language code -> UI string key -> text.
+    pub strings: BTreeMap<String, BTreeMap<String, String>>,
+    /// Static files: output path (`style.css`) -> bytes.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+macro_rules! embed {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../../themes/default/", $path)))),*]
+    };
+}
+
+/// The files of the built-in default theme.
+const DEFAULT: &[(&str, &[u8])] = embed![
+    "templates/base.html",
+    "templates/home.html",
+    "templates/section.html",
+    "templates/page.html",
+    "templates/release.html",
+    "templates/releases.html",
+    "templates/404.html",
+    "templates/data-list.html",
+    "templates/dataset.html",
+    "i18n/zh.yaml",
+    "i18n/en.yaml",
+    "static/style.css",
+    "static/favicon.svg",
+];
+
+/// Loads the built-in theme and the site's overrides.
+pub fn theme(root: &Path, name: &str) -> Result<Theme> {
+    let mut files: BTreeMap<String, (String, Vec<u8>)> = BTreeMap::new();
+    for (path, bytes) in DEFAULT {
+        files.insert(path.to_string(), (format!("(built-in theme)/{path}"), bytes.to_vec()));
+    }
+    let site_theme = root.join("themes").join(name);
+    if name != "default" && !site_theme.is_dir() {
+        return Err(Diagnostic::error("site.yaml", 1, 1, format!("theme `{name}` not found"))
+            .with_hint(format!("create `themes/{name}/`, or write `theme: default`"))
+            .into());
+    }
+    for (dir, prefix) in [(site_theme, ""), (root.join("templates"), "templates/")] {
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", dir.display()))?;
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let rel = format!("{prefix}{}", super::relative(&dir, entry.path()));
+            let bytes = std::fs::read(entry.path())
+                .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", entry.path().display()))?;
+            files.insert(rel, (super::relative(root, entry.path()), bytes));
+        }
+    }
+    let mut theme = Theme::default();
+    let mut diags = Vec::new();
+    for (rel, (source, bytes)) in files {
+        if let Some(t) = rel.strip_prefix("templates/") {
+            match super::decode(bytes, &source) {
+                Ok(text) => {
+                    theme.templates.insert(t.to_string(), text);
+                }
+                Err(d) => diags.push(d),
+            }
+        } else if let Some(lang) = rel.strip_prefix("i18n/").and_then(|f| f.strip_suffix(".yaml")) {
+            let parsed = super::decode(bytes, &source)
+                .and_then(|text| yaml::parse::<BTreeMap<String, String>>(&text, &source, 1, &text));
+            match parsed {
+                Ok(map) => {
+                    theme.strings.insert(lang.to_string(), map);
+                }
+                Err(d) => diags.push(d),
+            }
+        } else if let Some(out) = rel.strip_prefix("static/") {
+            theme.files.insert(out.to_string(), bytes);
+        }
+    }
+    if diags.is_empty() { Ok(theme) } else { Err(Failure::Content(diags)) }
+}
+
+impl Theme {
+    /// UI strings for `lang`: the theme's strings in that language over English over any.
+    pub fn strings_for(&self, lang: &str) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for fallback in ["en", "zh"] {
+            if let Some(m) = self.strings.get(fallback) {
+                for (k, v) in m {
+                    out.entry(k.clone()).or_insert_with(|| v.clone());
+                }
+            }
+        }
+        if let Some(m) = self.strings.get(lang) {
+            for (k, v) in m {
+                out.insert(k.clone(), v.clone());
+            }
+        }
+        out
+    }
+}

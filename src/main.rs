@@ -1,0 +1,114 @@
+//! The `vitrine` binary: parse arguments, run a command, print diagnostics, choose the exit
+//! code (0 success, 1 content or environment errors, 2 wrong usage).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use vitrine::build::{self, BuildOptions};
+use vitrine::cli::{BuildArgs, Cli, Command};
+use vitrine::diag::{Diagnostic, Failure, Severity};
+
+mod scaffold;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = cli.global.root.clone().unwrap_or_else(|| PathBuf::from("."));
+    let quiet = cli.global.quiet;
+    let result = match cli.command {
+        None => run_build(&root, &BuildArgs::default(), quiet),
+        Some(Command::Build(args)) => run_build(&root, &args, quiet),
+        Some(Command::Check(args)) => run_check(&root, args.strict, quiet),
+        Some(Command::New(args)) => scaffold::run(&root, &args.what).map(|created| {
+            if !quiet {
+                for f in created {
+                    println!("created {f}");
+                }
+            }
+        }),
+        Some(Command::Serve(args)) => vitrine::serve::run(&root, args.port, quiet).map_err(Failure::Other),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Content(diags)) => {
+            print_diagnostics(&diags);
+            ExitCode::from(1)
+        }
+        Err(Failure::Other(e)) => {
+            eprintln!("error: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_diagnostics(diags: &[Diagnostic]) {
+    let mut diags = diags.to_vec();
+    diags.sort_by(|a, b| (a.severity, &a.path, a.line, a.col).cmp(&(b.severity, &b.path, b.line, b.col)));
+    diags.dedup();
+    for d in &diags {
+        eprintln!("{d}");
+    }
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diags.len() - errors;
+    let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
+    eprintln!("{}, {}; nothing was written", plural(errors, "error"), plural(warnings, "warning"));
+}
+
+fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool) -> Result<(), Failure> {
+    let mut opts = BuildOptions::new(root);
+    if let Some(out) = &args.out {
+        opts.out = out.clone();
+    }
+    opts.drafts = args.drafts;
+    opts.future = args.future;
+    opts.base_url = args.base_url.clone();
+    let spinner = (!quiet && std::io::stderr().is_terminal()).then(|| {
+        let s = indicatif::ProgressBar::new_spinner();
+        s.set_message("building…");
+        s.enable_steady_tick(std::time::Duration::from_millis(100));
+        s
+    });
+    let result = build::build(&opts);
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    let report = result?;
+    if !quiet {
+        println!(
+            "built {} pages, {} files ({:.1} MB) into {} in {} ms",
+            report.pages,
+            report.files,
+            report.bytes as f64 / 1e6,
+            opts.out.display(),
+            report.elapsed.as_millis()
+        );
+    }
+    Ok(())
+}
+
+fn run_check(root: &std::path::Path, strict: bool, quiet: bool) -> Result<(), Failure> {
+    let opts = BuildOptions::new(root);
+    let report = vitrine::check::run(&opts)?;
+    let warnings: Vec<Diagnostic> = report.warnings;
+    if !quiet {
+        for line in &report.schedule {
+            println!("{line}");
+        }
+    }
+    if strict && !warnings.is_empty() {
+        // --strict: every warning is an error.
+        let errors = warnings.into_iter().map(|d| Diagnostic { severity: Severity::Error, ..d }).collect();
+        return Err(Failure::Content(errors));
+    }
+    for d in &warnings {
+        eprintln!("{d}");
+    }
+    if !quiet {
+        println!("check passed: {} pages, {} datasets, {} warning(s)", report.pages, report.datasets, warnings.len());
+    }
+    Ok(())
+}

@@ -1,0 +1,258 @@
+//! ```` ```chart ```` blocks -> `<figure>`: the chart as inline SVG, a caption, the source,
+//! a table of the same numbers, and links to the data files.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::shortcode::escape;
+use crate::chart::{self, ChartInput, ChartKind, SeriesData};
+use crate::diag::Diagnostic;
+use crate::load::yaml;
+use crate::model::dataset::KeyKind;
+use crate::model::{Dataset, Text};
+use crate::numfmt::{self, Style, Unit};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChart {
+    data: Spanned<String>,
+    kind: Spanned<String>,
+    #[serde(default)]
+    series: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    from: Option<Spanned<serde_json::Value>>,
+    #[serde(default)]
+    to: Option<Spanned<serde_json::Value>>,
+    #[serde(default)]
+    title: Option<Text>,
+}
+
+/// A validated chart block: which dataset, which series, which rows.
+#[derive(Debug)]
+pub struct ChartSpec<'d> {
+    /// The dataset.
+    pub dataset: &'d Dataset,
+    /// Kind of chart.
+    pub kind: ChartKind,
+    /// Series indices in the dataset, in the order asked for.
+    pub series: Vec<usize>,
+    /// Row range (inclusive start, exclusive end).
+    pub rows: std::ops::Range<usize>,
+    /// Title override.
+    pub title: Option<Text>,
+}
+
+/// A rendered chart, also written to `/charts/<name>.<lang>.svg`.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// Stable file name stem, shared by the page's languages.
+    pub name: String,
+    /// Dataset id.
+    pub dataset: String,
+    /// Chart title in the page's language.
+    pub title: String,
+    /// The standalone SVG document.
+    pub svg: String,
+}
+
+/// Parses and validates a chart block's YAML body. `first_line` is the file line of the body.
+pub fn parse_spec<'d>(
+    body: &str,
+    datasets: &'d BTreeMap<String, Dataset>,
+    path: &str,
+    first_line: usize,
+    file_text: &str,
+) -> Result<ChartSpec<'d>, Diagnostic> {
+    let raw: RawChart = yaml::parse(body, path, first_line, file_text)?;
+    let at = |loc: &serde_saphyr::Location, msg: String, hint: String| {
+        let (l, c) = yaml::location_of(loc);
+        Diagnostic::error(path, l + first_line - 1, c, msg).with_hint(hint).with_source(file_text)
+    };
+    let Some(dataset) = datasets.get(&raw.data.value) else {
+        let ids: Vec<&str> = datasets.keys().map(String::as_str).collect();
+        let hint = match yaml::nearest(&raw.data.value, &ids) {
+            Some(k) => format!("did you mean `{k}`? The datasets are: {}", ids.join(", ")),
+            None => format!("the datasets are the files in `data/`: {}", ids.join(", ")),
+        };
+        return Err(at(&raw.data.referenced, format!("unknown dataset `{}`", raw.data.value), hint));
+    };
+    let Some(kind) = ChartKind::parse(&raw.kind.value) else {
+        return Err(at(
+            &raw.kind.referenced,
+            format!("unknown chart kind `{}`", raw.kind.value),
+            "use one of: bar, grouped-bar, stacked-bar, line, horizontal-bar".into(),
+        ));
+    };
+    if !kind_fits(kind, dataset.key.kind) {
+        return Err(at(
+            &raw.kind.referenced,
+            format!("a `{}` chart needs a time series, but `{}` is keyed by category", kind.name(), dataset.id),
+            "use `horizontal-bar` or `bar` for categories".into(),
+        ));
+    }
+    let series = match &raw.series {
+        None => (0..dataset.series.len()).collect(),
+        Some(list) => {
+            let mut out = Vec::new();
+            for id in &list.value {
+                let Some((i, _)) = dataset.series(id) else {
+                    let ids: Vec<&str> = dataset.series.iter().map(|s| s.id.as_str()).collect();
+                    return Err(at(
+                        &list.referenced,
+                        format!("dataset `{}` has no series `{id}`", dataset.id),
+                        format!("its series are: {}", ids.join(", ")),
+                    ));
+                };
+                out.push(i);
+            }
+            if out.is_empty() {
+                return Err(at(&list.referenced, "`series` is empty".into(), "name at least one series".into()));
+            }
+            out
+        }
+    };
+    let first_kind = dataset.series[series[0]].unit.kind;
+    if let Some(&other) = series.iter().find(|&&i| dataset.series[i].unit.kind != first_kind) {
+        let loc = raw.series.as_ref().map_or(raw.kind.referenced, |s| s.referenced);
+        return Err(at(
+            &loc,
+            format!(
+                "series `{}` and `{}` have different units and cannot share one axis",
+                dataset.series[series[0]].id, dataset.series[other].id
+            ),
+            "chart them in two separate blocks".into(),
+        ));
+    }
+    let find = |v: &Option<Spanned<serde_json::Value>>, default: usize| -> Result<usize, Diagnostic> {
+        let Some(v) = v else { return Ok(default) };
+        let key = match &v.value {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        dataset.row_index(&key).ok_or_else(|| {
+            let first = dataset.rows.first().map_or("", |r| r.key.as_str());
+            let last = dataset.rows.last().map_or("", |r| r.key.as_str());
+            at(
+                &v.referenced,
+                format!("`{key}` is outside the data of `{}`", dataset.id),
+                format!("the {} runs from `{first}` to `{last}`", dataset.key.kind.name()),
+            )
+        })
+    };
+    let start = find(&raw.from, 0)?;
+    let end = find(&raw.to, dataset.rows.len().saturating_sub(1))? + 1;
+    if start >= end {
+        let loc = raw.from.as_ref().map_or(raw.data.referenced, |f| f.referenced);
+        return Err(at(&loc, "`from` comes after `to`".into(), "swap them".into()));
+    }
+    Ok(ChartSpec { dataset, kind, series, rows: start..end, title: raw.title })
+}
+
+/// Strings of the theme that a figure shows, already in the page's language.
+pub struct FigureText<'a> {
+    /// "来源" / "Source".
+    pub source: &'a str,
+    /// "数据表" / "Data table".
+    pub table: &'a str,
+    /// "数据集" / "Dataset".
+    pub dataset: &'a str,
+    /// "单位" / "Unit".
+    pub unit: &'a str,
+    /// "下载" / "Download".
+    pub download: &'a str,
+}
+
+/// Renders a chart block to its `<figure>` HTML and the standalone SVG.
+pub fn render(
+    spec: &ChartSpec<'_>,
+    name: &str,
+    element_id: &str,
+    lang: &str,
+    default_lang: &str,
+    lang_prefix: &str,
+    text: &FigureText<'_>,
+) -> (String, Figure) {
+    let ds = spec.dataset;
+    let style = Style::for_lang(lang);
+    let title = spec.title.as_ref().unwrap_or(&ds.title).get(lang, default_lang);
+    let first = &ds.series[spec.series[0]];
+    let unit_label = first.unit.label.get(lang, default_lang);
+    let unit = Unit { kind: first.unit.kind, label: unit_label, currency: first.unit.currency.as_deref(), precision: first.precision };
+    let rows = &ds.rows[spec.rows.clone()];
+    let categories: Vec<String> = rows.iter().map(|r| ds.key_label(&r.key, lang, default_lang)).collect();
+    let series: Vec<SeriesData> = spec
+        .series
+        .iter()
+        .map(|&i| SeriesData {
+            label: ds.series[i].label.get(lang, default_lang).to_string(),
+            values: rows.iter().map(|r| r.values[i]).collect(),
+        })
+        .collect();
+    let input = ChartInput { id: element_id, kind: spec.kind, title, style, unit, categories: categories.clone(), series };
+    let svg = chart::render_svg(&input);
+
+    let unit_text = unit_name(&unit, style);
+    let mut html = String::with_capacity(svg.len() + 2048);
+    html.push_str(&format!("<figure class=\"chart chart-{}\" id=\"{}\">", spec.kind.name(), escape(name)));
+    html.push_str(&format!("<figcaption><span class=\"chart-title\">{}</span>", escape(title)));
+    if !unit_text.is_empty() {
+        let sep = if style == Style::Chinese { "：" } else { ": " };
+        html.push_str(&format!(" <span class=\"chart-unit\">({}{sep}{})</span>", escape(text.unit), escape(&unit_text)));
+    }
+    html.push_str("</figcaption>");
+    html.push_str(&format!("<div class=\"chart-svg\">{svg}</div>"));
+    // The same numbers as a table, for screen readers and for copying.
+    html.push_str(&format!("<details class=\"chart-data\"><summary>{}</summary><div class=\"table-wrap\"><table><thead><tr>", escape(text.table)));
+    html.push_str(&format!("<th scope=\"col\">{}</th>", escape(ds.key.label.get(lang, default_lang))));
+    for &i in &spec.series {
+        html.push_str(&format!("<th scope=\"col\">{}</th>", escape(ds.series[i].label.get(lang, default_lang))));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for (row, cat) in rows.iter().zip(&categories) {
+        html.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(cat)));
+        for &i in &spec.series {
+            let s = &ds.series[i];
+            let u = Unit { kind: s.unit.kind, label: s.unit.label.get(lang, default_lang), currency: s.unit.currency.as_deref(), precision: s.precision };
+            html.push_str(&format!("<td>{}</td>", escape(&numfmt::table(row.values[i], &u, style))));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table></div></details>");
+    // Source and downloads.
+    let sep = if style == Style::Chinese { "：" } else { ": " };
+    html.push_str(&format!("<p class=\"chart-meta\">{}{sep}", escape(text.source)));
+    let source_name = escape(ds.source.name.get(lang, default_lang));
+    match ds.source.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+        Some(url) => html.push_str(&format!("<a href=\"{}\" rel=\"external\">{source_name}</a>", escape(url))),
+        None => html.push_str(&source_name),
+    }
+    html.push_str(&format!(
+        " <span class=\"chart-links\">· <a href=\"{lang_prefix}/data/{id}/\">{}</a> · {} <a href=\"/data/{id}.csv\">CSV</a> <a href=\"/charts/{name}.{lang}.svg\">SVG</a></span></p></figure>",
+        escape(text.dataset),
+        escape(text.download),
+        id = ds.id,
+        name = escape(name),
+    ));
+    (html, Figure { name: name.to_string(), dataset: ds.id.clone(), title: title.to_string(), svg })
+}
+
+/// The unit as a caption shows it: "件", "亿元", "patents", "yuan", "%".
+fn unit_name(unit: &Unit<'_>, style: Style) -> String {
+    match unit.kind {
+        numfmt::UnitKind::Percent => "%".into(),
+        numfmt::UnitKind::Currency => match (unit.currency, style) {
+            (Some("CNY"), Style::Chinese) => "元".into(),
+            (Some("CNY"), Style::English) => "yuan".into(),
+            (Some(c), _) => c.into(),
+            (None, _) => unit.label.into(),
+        },
+        _ => unit.label.into(),
+    }
+}
+
+/// Whether a chart kind suits the dataset's key (horizontal bars are for categories).
+pub fn kind_fits(kind: ChartKind, key: KeyKind) -> bool {
+    !(kind == ChartKind::Line && key == KeyKind::Category)
+}

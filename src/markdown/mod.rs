@@ -1,0 +1,374 @@
+//! Markdown -> HTML, with data in prose.
+//!
+//! CommonMark plus tables, footnotes, strikethrough and heading attributes (pulldown-cmark),
+//! smart punctuation off (it would turn a Chinese closing ” into an opening “), and the
+//! Chinese fixes of [`cjk`]. `{{ value() }}`/`{{ change() }}` calls become formatted figures
+//! ([`shortcode`]); ```` ```chart ```` blocks become figures ([`figure`]). Headings get stable
+//! ids that work for Chinese text, and long pages a table of contents.
+//!
+//! This module reads no files: datasets and theme strings come in through [`Context`].
+
+pub mod cjk;
+pub mod figure;
+pub mod shortcode;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::diag::{Diagnostic, LineIndex};
+use crate::model::Dataset;
+pub use figure::{Figure, FigureText};
+
+/// What a page's Markdown needs from the rest of the site.
+pub struct Context<'a> {
+    /// All datasets by id.
+    pub datasets: &'a BTreeMap<String, Dataset>,
+    /// The page's language and the site's default language.
+    pub lang: &'a str,
+    /// Default language code (fallback for bilingual text).
+    pub default_lang: &'a str,
+    /// URL prefix of the page's language ("" or "/en").
+    pub lang_prefix: &'a str,
+    /// Source path relative to the site root, for diagnostics.
+    pub path: &'a str,
+    /// Line of the file at which the Markdown body starts.
+    pub body_line: usize,
+    /// Page key, from which chart file names are made.
+    pub key: &'a str,
+    /// Figure strings in the page's language.
+    pub text: FigureText<'a>,
+}
+
+/// One entry of the table of contents.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TocEntry {
+    /// 2 or 3.
+    pub level: u8,
+    /// The heading's id.
+    pub id: String,
+    /// The heading's text.
+    pub title: String,
+}
+
+/// A page's body as HTML, with what it contains.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// `##` and `###` headings, when the page is long enough for a table of contents.
+    pub toc: Vec<TocEntry>,
+    /// Charts drawn on the page.
+    pub figures: Vec<Figure>,
+    /// Ids of datasets the page uses (in figures and in prose).
+    pub datasets: BTreeSet<String>,
+    /// Plain text of the first paragraph, for summaries.
+    pub first_paragraph: String,
+}
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES)
+    .union(Options::ENABLE_GFM);
+
+/// Placeholder delimiters (private-use characters: never in real text, untouched by Markdown).
+const PH_OPEN: char = '\u{E000}';
+const PH_CLOSE: char = '\u{E001}';
+
+/// Renders a page body. All problems are returned together.
+pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let mut out = Rendered::default();
+    let lines = LineIndex::new(body);
+    let at = |offset: usize| {
+        let (l, c) = lines.position(offset);
+        (l + ctx.body_line - 1, c)
+    };
+
+    // 1. Shortcodes outside code -> placeholders.
+    let code = code_ranges(body);
+    let mut source = String::with_capacity(body.len());
+    let mut snippets: Vec<String> = Vec::new();
+    let mut pos = 0;
+    while let Some(found) = body[pos..].find("{{") {
+        let start = pos + found;
+        if let Some(r) = code.iter().find(|r| r.contains(&start)) {
+            source.push_str(&body[pos..r.end]);
+            pos = r.end;
+            continue;
+        }
+        let Some(len) = body[start..].find("}}") else { break };
+        let end = start + len + 2;
+        let inner = &body[start + 2..end - 2];
+        source.push_str(&body[pos..start]);
+        let result = shortcode::parse(inner).and_then(|c| shortcode::eval(&c, ctx.datasets, ctx.lang, ctx.default_lang));
+        match result {
+            Ok((html, ds)) => {
+                out.datasets.insert(ds);
+                source.push(PH_OPEN);
+                source.push_str(&snippets.len().to_string());
+                source.push(PH_CLOSE);
+                snippets.push(html);
+            }
+            Err(e) => {
+                let (l, c) = at(start);
+                let mut d = Diagnostic::error(ctx.path, l, c, e.message);
+                d.hint = e.hint;
+                diags.push(d);
+            }
+        }
+        pos = end;
+    }
+    source.push_str(&body[pos..]);
+
+    // 2. Parse, then fix Chinese emphasis and line joins.
+    let mut events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(&source, OPTIONS).into_offset_iter().collect();
+    cjk::repair_emphasis(&mut events, &source);
+    cjk::join_cjk_lines(&mut events);
+    let src_lines = LineIndex::new(&source);
+
+    // 3. Walk the events: placeholders, chart blocks, heading ids.
+    let mut html_events: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    let mut headings: Vec<TocEntry> = Vec::new();
+    let mut chart_count = 0;
+    let mut i = 0;
+    while i < events.len() {
+        let (ev, range) = &events[i];
+        match ev {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.split_whitespace().next() == Some("chart") => {
+                let mut body = String::new();
+                let mut j = i + 1;
+                while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::CodeBlock)) {
+                    if let Event::Text(t) = &events[j].0 {
+                        body.push_str(t);
+                    }
+                    j += 1;
+                }
+                let (fence_line, _) = src_lines.position(range.start);
+                let first_line = fence_line + ctx.body_line;
+                chart_count += 1;
+                match figure::parse_spec(&body, ctx.datasets, ctx.path, first_line, "") {
+                    Ok(spec) => {
+                        let base = if ctx.key.is_empty() { "home".to_string() } else { ctx.key.replace('/', "-") };
+                        let mut name = format!("{base}-{}", spec.dataset.id);
+                        let mut n = 2;
+                        while out.figures.iter().any(|f| f.name == name) {
+                            name = format!("{base}-{}-{n}", spec.dataset.id);
+                            n += 1;
+                        }
+                        let element_id = format!("chart-{chart_count}");
+                        let (html, fig) =
+                            figure::render(&spec, &name, &element_id, ctx.lang, ctx.default_lang, ctx.lang_prefix, &ctx.text);
+                        out.datasets.insert(fig.dataset.clone());
+                        out.figures.push(fig);
+                        html_events.push(Event::Html(CowStr::from(html)));
+                    }
+                    Err(d) => diags.push(d),
+                }
+                i = j + 1;
+                continue;
+            }
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let mut j = i + 1;
+                while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_))) {
+                    j += 1;
+                }
+                let text = restore_plain(&cjk::plain_text(&events[i + 1..j]), &snippets);
+                let wanted = id.as_ref().map(|s| s.to_string()).unwrap_or_else(|| slugify(&text));
+                let base = if wanted.is_empty() { format!("section-{}", headings.len() + 1) } else { wanted };
+                let mut unique = base.clone();
+                let mut n = 1;
+                while !ids.insert(unique.clone()) {
+                    unique = format!("{base}-{n}");
+                    n += 1;
+                }
+                let lvl = *level as u8;
+                if (2..=3).contains(&lvl) {
+                    headings.push(TocEntry { level: lvl, id: unique.clone(), title: text });
+                }
+                html_events.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: Some(CowStr::from(unique)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+            }
+            Event::Text(t) if t.contains(PH_OPEN) => {
+                push_with_placeholders(t, &snippets, &mut html_events);
+            }
+            Event::Start(Tag::Paragraph) if out.first_paragraph.is_empty() => {
+                let mut j = i + 1;
+                while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Paragraph)) {
+                    j += 1;
+                }
+                out.first_paragraph = restore_plain(&cjk::plain_text(&events[i + 1..j]), &snippets);
+                html_events.push(ev.clone());
+            }
+            _ => html_events.push(ev.clone()),
+        }
+        i += 1;
+    }
+    if !diags.is_empty() {
+        // Source lines under the messages, taken from the body (lines are counted in the file).
+        for d in &mut diags {
+            if d.source_line.is_none() && d.line >= ctx.body_line {
+                d.source_line = body.lines().nth(d.line - ctx.body_line).map(str::to_string);
+            }
+        }
+        return Err(diags);
+    }
+    if headings.len() >= 3 {
+        out.toc = headings;
+    }
+    pulldown_cmark::html::push_html(&mut out.html, html_events.into_iter());
+    Ok(out)
+}
+
+/// Byte ranges of code spans and code blocks (where `{{` stays literal).
+fn code_ranges(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut block_start = None;
+    for (ev, r) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
+        match ev {
+            Event::Code(_) => out.push(r),
+            Event::Start(Tag::CodeBlock(_)) => block_start = Some(r),
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(s) = block_start.take() {
+                    out.push(s);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Splits text at placeholders into text and inline HTML events.
+fn push_with_placeholders<'a>(t: &str, snippets: &[String], out: &mut Vec<Event<'a>>) {
+    let mut rest = t;
+    while let Some(open) = rest.find(PH_OPEN) {
+        if open > 0 {
+            out.push(Event::Text(CowStr::from(rest[..open].to_string())));
+        }
+        let after = &rest[open + PH_OPEN.len_utf8()..];
+        let Some(close) = after.find(PH_CLOSE) else { break };
+        if let Some(html) = after[..close].parse::<usize>().ok().and_then(|n| snippets.get(n)) {
+            out.push(Event::InlineHtml(CowStr::from(html.clone())));
+        }
+        rest = &after[close + PH_CLOSE.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        out.push(Event::Text(CowStr::from(rest.to_string())));
+    }
+}
+
+/// Text with placeholders replaced by the plain text of their HTML (for ids and summaries).
+fn restore_plain(t: &str, snippets: &[String]) -> String {
+    let mut out = String::new();
+    let mut events = Vec::new();
+    push_with_placeholders(t, snippets, &mut events);
+    for e in events {
+        match e {
+            Event::Text(s) => out.push_str(&s),
+            Event::InlineHtml(h) => out.push_str(&strip_tags(&h)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Removes tags and decodes the few entities our own HTML uses.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+/// A stable heading id: letters and digits of any script kept (lowercased), other runs
+/// turned into single hyphens. `二、保护效能` -> `二保护效能`, `Key figures` -> `key-figures`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() || c == '-' || c == '_' || c.is_ascii_punctuation() {
+            dash = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(body: &str) -> String {
+        let datasets = BTreeMap::new();
+        let ctx = Context {
+            datasets: &datasets,
+            lang: "zh",
+            default_lang: "zh",
+            lang_prefix: "",
+            path: "content/a.md",
+            body_line: 1,
+            key: "a",
+            text: FigureText { source: "来源", table: "数据表", dataset: "数据集", unit: "单位", download: "下载" },
+        };
+        render(body, &ctx).unwrap().html
+    }
+
+    #[test]
+    fn bold_next_to_full_width_punctuation() {
+        assert_eq!(md("这是**“重要”**内容"), "<p>这是<strong>“重要”</strong>内容</p>\n");
+        assert_eq!(md("**“重要”**内容"), "<p><strong>“重要”</strong>内容</p>\n");
+        assert_eq!(md("这是*“强调”*内容"), "<p>这是<em>“强调”</em>内容</p>\n");
+        // Escaped stars stay literal; ordinary emphasis is untouched.
+        assert_eq!(md(r"a \*\*b\*\* c"), "<p>a **b** c</p>\n");
+        assert_eq!(md("a **b** c"), "<p>a <strong>b</strong> c</p>\n");
+    }
+
+    #[test]
+    fn punctuation_is_untouched() {
+        assert_eq!(md("他说：“好。”'a' \"b\" -- ..."), "<p>他说：“好。”'a' &quot;b&quot; -- ...</p>\n");
+    }
+
+    #[test]
+    fn hard_wrapped_chinese_joins_without_space() {
+        assert_eq!(md("第一行中文\n第二行中文"), "<p>第一行中文第二行中文</p>\n");
+        assert_eq!(md("中文，\nEnglish"), "<p>中文，\nEnglish</p>\n");
+        assert_eq!(md("English\nwords"), "<p>English\nwords</p>\n");
+    }
+
+    #[test]
+    fn heading_ids() {
+        assert_eq!(slugify("一、知识产权保护顶层设计"), "一知识产权保护顶层设计");
+        assert_eq!(slugify("Key figures, 2021"), "key-figures-2021");
+        let html = md("## 概况\n\n## 概况\n\n## Key figures {#key}\n");
+        assert!(html.contains("<h2 id=\"概况\">"));
+        assert!(html.contains("<h2 id=\"概况-1\">"));
+        assert!(html.contains("<h2 id=\"key\">"));
+    }
+
+    #[test]
+    fn shortcodes_in_code_stay_literal() {
+        let html = md("`{{ value(data=\"x\") }}`\n\n```\n{{ change() }}\n```\n");
+        assert!(html.contains("<code>{{ value(data=&quot;x&quot;) }}</code>"));
+        assert!(html.contains("{{ change() }}"));
+    }
+}

@@ -1,0 +1,203 @@
+//! `{{ value(...) }}` and `{{ change(...) }}`: figures from datasets, written into prose.
+//!
+//! Calls are found in the Markdown source outside code spans and code blocks, evaluated
+//! against the datasets, and replaced by placeholders before the Markdown is parsed, so the
+//! parser never splits a call across events.
+
+use std::collections::BTreeMap;
+
+use crate::model::Dataset;
+use crate::model::dataset::KeyKind;
+use crate::numfmt::{self, Period, Style, Unit};
+
+/// A parsed call: `value(data="patent-grants", series="total", period=2021)`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Call {
+    /// Function name.
+    pub name: String,
+    /// Arguments in the order written, values unquoted.
+    pub args: Vec<(String, String)>,
+}
+
+/// Why a call failed, with the character offset within the call text where it went wrong.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CallError {
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+}
+
+fn err(message: impl Into<String>, hint: impl Into<Option<String>>) -> CallError {
+    CallError { message: message.into(), hint: hint.into() }
+}
+
+/// Parses the inside of `{{ … }}`.
+pub fn parse(inner: &str) -> Result<Call, CallError> {
+    let s = inner.trim();
+    let syntax = || Some("write it as `{{ value(data=\"patent-grants\", series=\"total\", period=2021) }}`".to_string());
+    let Some(open) = s.find('(') else {
+        return Err(err(format!("`{s}` is not a call"), syntax()));
+    };
+    let name = s[..open].trim().to_string();
+    let Some(body) = s[open + 1..].strip_suffix(')') else {
+        return Err(err(format!("`{name}(` is not closed with `)`"), syntax()));
+    };
+    let mut args = Vec::new();
+    let mut rest = body.trim();
+    while !rest.is_empty() {
+        let Some(eq) = rest.find('=') else {
+            return Err(err(format!("argument `{rest}` has no `=`"), syntax()));
+        };
+        let key = rest[..eq].trim().to_string();
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(err(format!("`{key}` is not an argument name"), syntax()));
+        }
+        rest = rest[eq + 1..].trim_start();
+        let (value, after) = if let Some(q) = rest.strip_prefix(['"', '\'', '“', '”']) {
+            let Some(end) = q.find(['"', '\'', '“', '”']) else {
+                return Err(err(format!("the quote after `{key}=` is not closed"), syntax()));
+            };
+            let close_len = q[end..].chars().next().map_or(1, char::len_utf8);
+            (q[..end].to_string(), &q[end + close_len..])
+        } else {
+            let end = rest.find([',', '，']).unwrap_or(rest.len());
+            (rest[..end].trim().to_string(), &rest[end..])
+        };
+        args.push((key, value));
+        rest = after.trim_start();
+        rest = rest.strip_prefix([',', '，']).unwrap_or(rest).trim_start();
+    }
+    Ok(Call { name, args })
+}
+
+/// Evaluates a call to HTML (already escaped) for a page in `lang`.
+pub fn eval(
+    call: &Call,
+    datasets: &BTreeMap<String, Dataset>,
+    lang: &str,
+    default_lang: &str,
+) -> Result<(String, String), CallError> {
+    let known = ["value", "change"];
+    if !known.contains(&call.name.as_str()) {
+        return Err(err(
+            format!("unknown function `{}`", call.name),
+            Some("the functions are `value(data=…, series=…, period=…)` and `change(data=…, series=…, period=…)`".into()),
+        ));
+    }
+    let mut data = None;
+    let mut series = None;
+    let mut period = None;
+    for (k, v) in &call.args {
+        match k.as_str() {
+            "data" => data = Some(v.as_str()),
+            "series" => series = Some(v.as_str()),
+            "period" => period = Some(v.as_str()),
+            other => {
+                return Err(err(
+                    format!("`{}` has no argument `{other}`", call.name),
+                    Some("its arguments are `data`, `series` and `period`".into()),
+                ));
+            }
+        }
+    }
+    fn need<'v>(v: Option<&'v str>, k: &str, name: &str) -> Result<&'v str, CallError> {
+        v.ok_or_else(|| err(format!("`{name}` needs `{k}=…`"), Some("give `data`, `series` and `period`".to_string())))
+    }
+    let (data, series_id, period) = (need(data, "data", &call.name)?, need(series, "series", &call.name)?, need(period, "period", &call.name)?);
+    let Some(ds) = datasets.get(data) else {
+        let ids: Vec<&str> = datasets.keys().map(String::as_str).collect();
+        return Err(err(format!("unknown dataset `{data}`"), Some(suggest("datasets", data, &ids))));
+    };
+    let Some((si, s)) = ds.series(series_id) else {
+        let ids: Vec<&str> = ds.series.iter().map(|s| s.id.as_str()).collect();
+        return Err(err(format!("dataset `{data}` has no series `{series_id}`"), Some(suggest("series", series_id, &ids))));
+    };
+    let Some(ri) = ds.row_index(period) else {
+        let keys: Vec<&str> = ds.rows.iter().map(|r| r.key.as_str()).collect();
+        return Err(err(
+            format!("dataset `{data}` has no {} `{period}`", ds.key.kind.name()),
+            Some(format!("it has: {}", keys.join(", "))),
+        ));
+    };
+    let unit_label = s.unit.label.get(lang, default_lang);
+    let unit = Unit {
+        kind: s.unit.kind,
+        label: unit_label,
+        currency: s.unit.currency.as_deref(),
+        precision: s.precision,
+    };
+    let style = Style::for_lang(lang);
+    let current = ds.rows[ri].values[si];
+    let title = format!("{} · {}", ds.title.get(lang, default_lang), s.label.get(lang, default_lang));
+    let html = if call.name == "value" {
+        let text = numfmt::value(current, &unit, style);
+        match current {
+            Some(v) => format!(
+                "<data class=\"figure-value\" value=\"{}\" title=\"{}\">{}</data>",
+                v,
+                escape(&title),
+                escape(&text)
+            ),
+            None => format!("<span class=\"figure-value missing\" title=\"{}\">{}</span>", escape(&title), escape(&text)),
+        }
+    } else {
+        if ds.key.kind == KeyKind::Category {
+            return Err(err(
+                format!("`change` needs a time series, but `{data}` is keyed by category"),
+                Some("use `value` for category datasets".to_string()),
+            ));
+        }
+        let previous = ri.checked_sub(1).and_then(|p| ds.rows[p].values[si]);
+        let per = if ds.key.kind == KeyKind::Year { Period::Year } else { Period::Other };
+        let text = numfmt::change(current, previous, &unit, per, style);
+        let class = match (current, previous) {
+            (Some(c), Some(p)) if c > p => "up",
+            (Some(c), Some(p)) if c < p => "down",
+            _ => "flat",
+        };
+        format!("<span class=\"figure-change {class}\">{}</span>", escape(&text))
+    };
+    Ok((html, ds.id.clone()))
+}
+
+fn suggest(what: &str, got: &str, known: &[&str]) -> String {
+    match crate::load::yaml::nearest(got, known) {
+        Some(k) => format!("did you mean `{k}`? The {what} are: {}", known.join(", ")),
+        None => format!("the {what} are: {}", known.join(", ")),
+    }
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_calls() {
+        let c = parse(r#" value(data="patent-grants", series="total", period=2021) "#).unwrap();
+        assert_eq!(c.name, "value");
+        assert_eq!(
+            c.args,
+            vec![("data".into(), "patent-grants".into()), ("series".into(), "total".into()), ("period".into(), "2021".into())]
+        );
+        assert!(parse("value(data=\"x\"").is_err());
+        assert!(parse("value").is_err());
+        assert_eq!(parse("change(data=“a”，period=2021)").unwrap().args.len(), 2);
+    }
+}

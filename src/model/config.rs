@@ -1,0 +1,59 @@
+//! Site settings from `site.yaml`, validated.
+
+use super::Text;
+
+/// One language of the site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Language {
+    /// Short code used in file names and URLs: `zh`, `en`.
+    pub code: String,
+    /// Name shown in the language switcher, in the language itself: `中文`, `English`.
+    pub name: String,
+    /// BCP 47 tag for `lang` and `hreflang`: `zh-Hans` (defaults to the code).
+    pub tag: String,
+}
+
+/// Validated site settings.
+#[derive(Clone, Debug)]
+pub struct SiteConfig {
+    /// Site title.
+    pub title: Text,
+    /// Site description (meta description of the home page, feeds).
+    pub description: Text,
+    /// Absolute base URL without a trailing slash: `https://example.org`.
+    pub base_url: String,
+    /// The languages; the first is the default, served at the root.
+    pub languages: Vec<Language>,
+    /// Who publishes the site and its datasets.
+    pub publisher: Text,
+    /// SPDX licence id; the default licence of every dataset.
+    pub license: String,
+    /// Offset for dates and `publish_at` without one, e.g. `+08:00`.
+    pub timezone: jiff::tz::TimeZone,
+    /// The timezone as written, for display.
+    pub timezone_name: String,
+    /// Theme name (a folder under `themes/`; `default` is built in).
+    pub theme: String,
+}
+
+impl SiteConfig {
+    /// The default language (the first listed).
+    pub fn default_lang(&self) -> &Language {
+        &self.languages[0]
+    }
+
+    /// Looks up a language by code.
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// URL path prefix of a language: "" for the default language, "/en" for others.
+    pub fn lang_prefix(&self, code: &str) -> String {
+        if code == self.default_lang().code { String::new() } else { format!("/{code}") }
+    }
+
+    /// Absolute URL for a site path such as `/en/about/`.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}

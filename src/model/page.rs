@@ -1,0 +1,90 @@
+//! Pages and the loaded site.
+
+use std::collections::BTreeMap;
+
+use super::{Dataset, SiteConfig};
+
+/// What a Markdown file is to the site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PageKind {
+    /// `content/_index.<lang>.md`: the home page.
+    Home,
+    /// `content/<path>/_index.<lang>.md`: the page of a section (folder).
+    Section,
+    /// `content/<path>/<slug>.<lang>.md`: an ordinary page.
+    Page,
+}
+
+/// Validated front matter.
+#[derive(Clone, Debug, Default)]
+pub struct FrontMatter {
+    /// Page title (required).
+    pub title: String,
+    /// Publication date, in the site's time zone.
+    pub date: Option<jiff::Zoned>,
+    /// Summary for listings, feeds and the meta description.
+    pub summary: Option<String>,
+    /// Order within a section: lower first, then date (newest first).
+    pub weight: Option<i64>,
+    /// Left out unless `--drafts`.
+    pub draft: bool,
+    /// Embargo: left out before this instant unless `--future`.
+    pub publish_at: Option<jiff::Zoned>,
+    /// Template file overriding the default for this kind of page.
+    pub template: Option<String>,
+}
+
+/// One page in one language.
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// Source path relative to the site root: `content/releases/2022/white-paper.zh.md`.
+    pub source: String,
+    /// Language code.
+    pub lang: String,
+    /// Path key shared by the translations of one page: `""` (home), `releases/2022`
+    /// (a section), `releases/2022/white-paper` (a page).
+    pub key: String,
+    /// Home, section or page.
+    pub kind: PageKind,
+    /// Key of the section the page belongs to (`None` for the home page).
+    pub parent: Option<String>,
+    /// Front matter.
+    pub front: FrontMatter,
+    /// Markdown body (BOM removed, line ends normalised to `\n`).
+    pub body: String,
+    /// 1-based line in the source file at which `body` starts (after the front matter).
+    pub body_line: usize,
+    /// Site path of the page: `/releases/2022/white-paper/`, `/en/releases/2022/white-paper/`.
+    pub url: String,
+    /// The release year when the page is, or is inside, `content/releases/<year>/`.
+    pub release: Option<i32>,
+    /// Why the page would normally be left out (shown in serve mode with `--drafts --future`).
+    pub unpublished: Option<Unpublished>,
+}
+
+/// Why a page is not public yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unpublished {
+    /// `draft: true` (on the page or its section).
+    Draft,
+    /// `publish_at` lies in the future (on the page or its section).
+    Embargo(jiff::Zoned),
+}
+
+impl Page {
+    /// The date used for sorting and display: `date`, else `publish_at`.
+    pub fn sort_date(&self) -> Option<&jiff::Zoned> {
+        self.front.date.as_ref().or(self.front.publish_at.as_ref())
+    }
+}
+
+/// The loaded and validated site: what `render` turns into files.
+#[derive(Debug)]
+pub struct Site {
+    /// Settings from `site.yaml`.
+    pub config: SiteConfig,
+    /// Published pages (after draft and embargo filtering), sorted by key then language order.
+    pub pages: Vec<Page>,
+    /// Datasets by id.
+    pub datasets: BTreeMap<String, Dataset>,
+}

@@ -1,0 +1,115 @@
+//! Rendered files -> the output folder, all or nothing.
+//!
+//! Files are written into a fresh sibling folder; only when every write succeeded is it
+//! swapped in for the old one. A failed or killed build leaves the previous output untouched.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+
+/// Everything a build produces: output path (`en/about/index.html`) -> bytes, sorted.
+#[derive(Debug, Default)]
+pub struct Output {
+    /// The files.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Output {
+    /// Adds a file; a later file with the same path replaces an earlier one.
+    pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+
+    /// Total size in bytes.
+    pub fn size(&self) -> usize {
+        self.files.values().map(Vec::len).sum()
+    }
+}
+
+/// Writes `output` to `out_dir`, replacing what was there only once everything is written.
+pub fn write_atomically(output: &Output, out_dir: &Path) -> Result<()> {
+    let parent = out_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+    let name = out_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
+    let staging = parent.join(format!(".{name}.vitrine-new-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.vitrine-old-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).with_context(|| format!("cannot remove `{}`", staging.display()))?;
+    }
+    let result = write_all(output, &staging).and_then(|()| swap(&staging, out_dir, &old));
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    clean_leftovers(parent, &name);
+    result
+}
+
+fn write_all(output: &Output, dir: &Path) -> Result<()> {
+    let mut dirs: Vec<PathBuf> = output
+        .files
+        .keys()
+        .filter_map(|p| Path::new(p).parent().map(|d| dir.join(d)))
+        .collect();
+    dirs.push(dir.to_path_buf());
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        std::fs::create_dir_all(d).with_context(|| format!("cannot create `{}`", d.display()))?;
+    }
+    output.files.par_iter().try_for_each(|(path, bytes)| {
+        if path.split('/').any(|c| c == ".." || c.is_empty()) {
+            bail!("refusing to write `{path}` outside the output folder");
+        }
+        let file = dir.join(path);
+        std::fs::write(&file, bytes).with_context(|| format!("cannot write `{}`", file.display()))
+    })
+}
+
+fn swap(staging: &Path, out_dir: &Path, old: &Path) -> Result<()> {
+    if out_dir.exists() {
+        std::fs::rename(out_dir, old)
+            .with_context(|| format!("cannot move the previous `{}` aside", out_dir.display()))?;
+    }
+    if let Err(e) = std::fs::rename(staging, out_dir) {
+        let _ = std::fs::rename(old, out_dir);
+        return Err(e).with_context(|| format!("cannot move the new site into `{}`", out_dir.display()));
+    }
+    if old.exists() {
+        std::fs::remove_dir_all(old).with_context(|| format!("cannot remove `{}`", old.display()))?;
+    }
+    Ok(())
+}
+
+/// Removes staging folders that a killed earlier build left behind.
+fn clean_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().to_string();
+        if n.starts_with(&format!(".{name}.vitrine-new-")) || n.starts_with(&format!(".{name}.vitrine-old-")) {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_whole_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        std::fs::create_dir_all(out.join("stale")).unwrap();
+        std::fs::write(out.join("stale/x.html"), "old").unwrap();
+        let mut o = Output::default();
+        o.add("index.html", "new");
+        o.add("en/index.html", "en");
+        write_atomically(&o, &out).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        assert!(!out.join("stale").exists());
+        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1, "no staging folders left: {names:?}");
+    }
+}

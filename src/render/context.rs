@@ -1,0 +1,110 @@
+//! The values templates see. Every field is always present (null when empty), so templates
+//! can test it without Tera's "undefined variable" error.
+
+use serde::Serialize;
+
+use crate::markdown::TocEntry;
+
+/// `site` in templates.
+#[derive(Serialize, Clone)]
+pub struct SiteCtx {
+    pub title: String,
+    pub description: String,
+    pub publisher: String,
+    pub base_url: String,
+    pub license: String,
+    pub license_url: String,
+    pub languages: Vec<LangCtx>,
+    pub default_lang: String,
+    pub has_data: bool,
+}
+
+/// A language, with the URL of its home page.
+#[derive(Serialize, Clone)]
+pub struct LangCtx {
+    pub code: String,
+    pub name: String,
+    pub tag: String,
+    pub home: String,
+}
+
+/// A page as a link in a listing.
+#[derive(Serialize, Clone)]
+pub struct PageRef {
+    pub title: String,
+    pub url: String,
+    pub permalink: String,
+    pub summary: Option<String>,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub kind: &'static str,
+    pub release: Option<i32>,
+}
+
+/// `page` in templates: the page being rendered.
+#[derive(Serialize, Clone)]
+pub struct PageCtx {
+    #[serde(flatten)]
+    pub link: PageRef,
+    pub content: String,
+    pub toc: Vec<TocEntry>,
+    pub key: String,
+    pub lang: String,
+    /// "draft" or "embargo" (serve mode), else null.
+    pub unpublished: Option<String>,
+    /// When an embargoed page goes live, for the serve-mode banner.
+    pub publish_at: Option<String>,
+    pub description: String,
+}
+
+/// One entry of the language switcher and of the hreflang alternates.
+#[derive(Serialize, Clone)]
+pub struct Alternate {
+    pub code: String,
+    pub name: String,
+    pub tag: String,
+    pub url: String,
+    pub permalink: String,
+    pub current: bool,
+    /// Whether this is the same page in that language (not a fallback to a section).
+    pub translated: bool,
+}
+
+/// A link with a title (breadcrumbs, navigation).
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+    pub active: bool,
+}
+
+/// A chart shown as an image in a listing (home, release landing).
+#[derive(Serialize, Clone)]
+pub struct ChartRef {
+    pub title: String,
+    pub src: String,
+    pub page_url: String,
+    pub page_title: String,
+}
+
+/// A dataset as a link.
+#[derive(Serialize, Clone)]
+pub struct DatasetRef {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub description: Option<String>,
+    pub updated: Option<String>,
+}
+
+/// A release with its pages, for the archive and the home page.
+#[derive(Serialize, Clone)]
+pub struct ReleaseCtx {
+    #[serde(flatten)]
+    pub link: PageRef,
+    pub year: i32,
+    pub content: String,
+    pub pages: Vec<PageRef>,
+    pub charts: Vec<ChartRef>,
+    pub datasets: Vec<DatasetRef>,
+}

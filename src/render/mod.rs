@@ -1,0 +1,101 @@
+//! Site -> files: pages through Tera, charts, data files, feeds, sitemap.
+//!
+//! This stage never reads the disk: the site, the theme and the static files come in as
+//! values, and everything goes out as an [`Output`]. Pages are rendered in parallel and
+//! every listing is sorted, so the same input always gives the same bytes.
+
+mod context;
+mod data;
+mod feeds;
+mod minify;
+mod pages;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Failure, Result};
+use crate::load::Theme;
+use crate::markdown::{self, FigureText, Rendered};
+use crate::model::{Page, Site};
+use crate::output::Output;
+
+pub use pages::Templates;
+
+/// How to render.
+#[derive(Clone, Debug, Default)]
+pub struct RenderOptions {
+    /// Minify HTML (off only in tests that compare readable HTML, and for speed in serve).
+    pub minify: bool,
+    /// A script to inject before `</body>` in every page (the dev server's reload).
+    pub inject: Option<String>,
+}
+
+/// A page with its Markdown rendered.
+pub struct PageOut<'a> {
+    /// The page.
+    pub page: &'a Page,
+    /// Its body.
+    pub body: Rendered,
+}
+
+/// Renders the Markdown of every page; all problems are reported together.
+pub fn markdown<'a>(site: &'a Site, theme: &Theme) -> Result<Vec<PageOut<'a>>> {
+    let default = site.config.default_lang().code.as_str();
+    let strings: BTreeMap<&str, BTreeMap<String, String>> =
+        site.config.languages.iter().map(|l| (l.code.as_str(), theme.strings_for(&l.code))).collect();
+    let results: Vec<std::result::Result<PageOut<'a>, Vec<Diagnostic>>> = site
+        .pages
+        .par_iter()
+        .map(|page| {
+            let s = &strings[page.lang.as_str()];
+            let get = |k: &'static str| s.get(k).map_or(k, String::as_str);
+            let prefix = site.config.lang_prefix(&page.lang);
+            let ctx = markdown::Context {
+                datasets: &site.datasets,
+                lang: &page.lang,
+                default_lang: default,
+                lang_prefix: &prefix,
+                path: &page.source,
+                body_line: page.body_line,
+                key: &page.key,
+                text: FigureText {
+                    source: get("source"),
+                    table: get("data_table"),
+                    dataset: get("dataset_page"),
+                    unit: get("unit"),
+                    download: get("download"),
+                },
+            };
+            markdown::render(&page.body, &ctx).map(|body| PageOut { page, body })
+        })
+        .collect();
+    let mut out = Vec::with_capacity(results.len());
+    let mut diags = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => out.push(p),
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) }
+}
+
+/// Renders the whole site into an [`Output`].
+pub fn site(site: &Site, theme: &Theme, rendered: &[PageOut<'_>], opts: &RenderOptions) -> Result<Output> {
+    let mut output = Output::default();
+    let assets = pages::assets(theme, &mut output);
+    let templates = Templates::new(theme)?;
+    let html = pages::render_all(site, theme, &templates, rendered, &assets, opts)?;
+    for (path, text) in html {
+        output.add(path, text);
+    }
+    for r in rendered {
+        for f in &r.body.figures {
+            output.add(format!("charts/{}.{}.svg", f.name, r.page.lang), f.svg.clone());
+        }
+    }
+    data::render(site, theme, &templates, rendered, &assets, opts, &mut output)?;
+    feeds::all(site, rendered, &mut output);
+    Ok(output)
+}

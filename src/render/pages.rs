@@ -1,0 +1,448 @@
+//! Pages through Tera templates: contexts, listings, language switch, releases.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use super::context::*;
+use super::{PageOut, RenderOptions, minify};
+use crate::diag::{Diagnostic, Failure, Result};
+use crate::load::Theme;
+use crate::model::page::Unpublished;
+use crate::model::{Page, PageKind, Site};
+use crate::output::Output;
+
+/// The compiled templates.
+pub struct Templates {
+    tera: tera::Tera,
+}
+
+impl Templates {
+    /// Compiles the theme's templates; a template error names the template file.
+    pub fn new(theme: &Theme) -> Result<Self> {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let list: Vec<(&str, &str)> = theme.templates.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        tera.add_raw_templates(list).map_err(|e| template_error("templates", &e))?;
+        Ok(Templates { tera })
+    }
+
+    /// Whether a template exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
+    /// Renders a template with a context.
+    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String> {
+        self.tera.render(name, ctx).map_err(|e| template_error(name, &e))
+    }
+}
+
+fn template_error(name: &str, e: &tera::Error) -> Failure {
+    use std::error::Error as _;
+    let mut msg = e.to_string();
+    let mut src = e.source();
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    Failure::Content(vec![Diagnostic::error(format!("templates/{name}"), 1, 1, msg)])
+}
+
+/// URLs of the theme's fingerprinted assets.
+#[derive(Clone, Debug)]
+pub struct Assets {
+    /// `/style.1a2b3c4d.css`.
+    pub css: String,
+}
+
+/// Adds the theme's static files to the output (CSS fingerprinted) and returns their URLs.
+pub fn assets(theme: &Theme, output: &mut Output) -> Assets {
+    let mut css = "/style.css".to_string();
+    for (path, bytes) in &theme.files {
+        if let Some(stem) = path.strip_suffix(".css").filter(|_| path == "style.css") {
+            let hash = Sha256::digest(bytes);
+            let short: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
+            css = format!("/{stem}.{short}.css");
+            output.add(css.trim_start_matches('/'), bytes.clone());
+        } else {
+            output.add(path.clone(), bytes.clone());
+        }
+    }
+    Assets { css }
+}
+
+/// Display forms of a date in a language: "2022年4月26日" / "26 April 2022".
+pub fn display_date(d: &jiff::Zoned, lang: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ];
+    if crate::numfmt::Style::for_lang(lang) == crate::numfmt::Style::Chinese {
+        format!("{}年{}月{}日", d.year(), d.month(), d.day())
+    } else {
+        format!("{} {} {}", d.day(), MONTHS[(d.month() as usize).saturating_sub(1).min(11)], d.year())
+    }
+}
+
+/// Indexes over the rendered pages: by key and language, children of each section.
+pub(crate) struct Index<'a> {
+    pub pages: &'a [PageOut<'a>],
+    /// lang -> key -> page.
+    by_key: BTreeMap<&'a str, BTreeMap<&'a str, usize>>,
+    /// lang -> section key -> children, in section order.
+    children: BTreeMap<&'a str, BTreeMap<&'a str, Vec<usize>>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(pages: &'a [PageOut<'a>]) -> Self {
+        let mut by_key: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+        let mut children: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+        for (i, p) in pages.iter().enumerate() {
+            by_key.entry(p.page.lang.as_str()).or_default().insert(p.page.key.as_str(), i);
+            if let Some(parent) = &p.page.parent {
+                children.entry(p.page.lang.as_str()).or_default().entry(parent.as_str()).or_default().push(i);
+            }
+        }
+        for list in children.values_mut().flat_map(|m| m.values_mut()) {
+            list.sort_by(|&a, &b| order(pages[a].page, pages[b].page));
+        }
+        Index { pages, by_key, children }
+    }
+
+    pub fn get(&self, key: &str, lang: &str) -> Option<&'a PageOut<'a>> {
+        self.by_key.get(lang).and_then(|m| m.get(key)).map(|&i| &self.pages[i])
+    }
+
+    pub fn children<'s>(&'s self, key: &str, lang: &str) -> impl Iterator<Item = &'a PageOut<'a>> + 's {
+        let list: &'s [usize] = self.children.get(lang).and_then(|m| m.get(key)).map_or(&[], Vec::as_slice);
+        let pages = self.pages;
+        list.iter().map(move |&i| &pages[i])
+    }
+
+    /// The releases in `lang`, newest first.
+    pub fn releases(&self, lang: &str) -> Vec<&'a PageOut<'a>> {
+        let mut r: Vec<_> = self
+            .children("releases", lang)
+            .filter(|p| p.page.kind == PageKind::Section && p.page.release.is_some())
+            .collect();
+        r.sort_by(|a, b| b.page.release.cmp(&a.page.release));
+        r
+    }
+}
+
+/// Section order: weight (pages without one last), then date (newest first), then title.
+fn order(a: &Page, b: &Page) -> std::cmp::Ordering {
+    let w = |p: &Page| p.front.weight.unwrap_or(i64::MAX);
+    w(a).cmp(&w(b))
+        .then_with(|| b.sort_date().map(|d| d.timestamp()).cmp(&a.sort_date().map(|d| d.timestamp())))
+        .then_with(|| a.front.title.cmp(&b.front.title))
+        .then_with(|| a.key.cmp(&b.key))
+}
+
+/// Everything shared by all pages of one language.
+pub(crate) struct LangShared {
+    pub site: SiteCtx,
+    pub lang: LangCtx,
+    pub t: BTreeMap<String, String>,
+    pub nav: Vec<(String, Link)>,
+}
+
+pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>) -> BTreeMap<String, LangShared> {
+    let c = &site.config;
+    let default = c.default_lang().code.as_str();
+    let languages: Vec<LangCtx> = c
+        .languages
+        .iter()
+        .map(|l| LangCtx { code: l.code.clone(), name: l.name.clone(), tag: l.tag.clone(), home: format!("{}/", c.lang_prefix(&l.code)) })
+        .collect();
+    c.languages
+        .iter()
+        .map(|l| {
+            let code = l.code.as_str();
+            let t = theme.strings_for(code);
+            let site_ctx = SiteCtx {
+                title: c.title.get(code, default).to_string(),
+                description: c.description.get(code, default).to_string(),
+                publisher: c.publisher.get(code, default).to_string(),
+                base_url: c.base_url.clone(),
+                license: c.license.clone(),
+                license_url: super::data::license_url(&c.license),
+                languages: languages.clone(),
+                default_lang: default.to_string(),
+                has_data: !site.datasets.is_empty(),
+            };
+            let prefix = c.lang_prefix(code);
+            let mut nav = vec![(String::new(), Link { title: t.get("home").cloned().unwrap_or_default(), url: format!("{prefix}/"), active: false })];
+            for child in index.children("", code) {
+                nav.push((child.page.key.clone(), Link { title: child.page.front.title.clone(), url: child.page.url.clone(), active: false }));
+            }
+            if !site.datasets.is_empty() {
+                nav.push(("data".into(), Link { title: t.get("data").cloned().unwrap_or_default(), url: format!("{prefix}/data/"), active: false }));
+            }
+            let lang_ctx = languages.iter().find(|x| x.code == code).cloned().expect("language listed");
+            (code.to_string(), LangShared { site: site_ctx, lang: lang_ctx, t, nav })
+        })
+        .collect()
+}
+
+pub(crate) fn page_ref(site: &Site, p: &PageOut<'_>) -> PageRef {
+    let page = p.page;
+    let summary = page.front.summary.clone().or_else(|| {
+        let text = p.body.first_paragraph.trim();
+        (!text.is_empty()).then(|| truncate(text, 160))
+    });
+    PageRef {
+        title: page.front.title.clone(),
+        url: page.url.clone(),
+        permalink: site.config.absolute(&page.url),
+        summary,
+        date: page.front.date.as_ref().map(|d| display_date(d, &page.lang)),
+        date_iso: page.front.date.as_ref().map(|d| d.date().to_string()),
+        kind: match page.kind {
+            PageKind::Home => "home",
+            PageKind::Section => "section",
+            PageKind::Page => "page",
+        },
+        release: page.release,
+    }
+}
+
+/// Cuts text at `max` characters, on a character boundary, with an ellipsis.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Language switch and hreflang alternates: the same page in each language, or the nearest
+/// section that exists in that language, or its home page.
+pub(crate) fn alternates(site: &Site, index: &Index<'_>, key: &str, lang: &str) -> Vec<Alternate> {
+    site.config
+        .languages
+        .iter()
+        .map(|l| {
+            let (url, translated) = match index.get(key, &l.code) {
+                Some(p) => (p.page.url.clone(), true),
+                None => {
+                    let mut k = key;
+                    loop {
+                        k = k.rsplit_once('/').map_or("", |(a, _)| a);
+                        if let Some(p) = index.get(k, &l.code) {
+                            break (p.page.url.clone(), false);
+                        }
+                        if k.is_empty() {
+                            break (format!("{}/", site.config.lang_prefix(&l.code)), false);
+                        }
+                    }
+                }
+            };
+            Alternate {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                tag: l.tag.clone(),
+                permalink: site.config.absolute(&url),
+                url,
+                current: l.code == lang,
+                translated,
+            }
+        })
+        .collect()
+}
+
+fn release_ctx(site: &Site, index: &Index<'_>, p: &PageOut<'_>) -> ReleaseCtx {
+    let lang = p.page.lang.as_str();
+    let default = site.config.default_lang().code.as_str();
+    let pages: Vec<&PageOut<'_>> = index.children(&p.page.key, lang).collect();
+    let mut charts = Vec::new();
+    let mut used = std::collections::BTreeSet::new();
+    for q in std::iter::once(p).chain(pages.iter().copied()) {
+        used.extend(q.body.datasets.iter().cloned());
+        for f in &q.body.figures {
+            charts.push(ChartRef {
+                title: f.title.clone(),
+                src: format!("/charts/{}.{lang}.svg", f.name),
+                page_url: format!("{}#{}", q.page.url, f.name),
+                page_title: q.page.front.title.clone(),
+            });
+        }
+    }
+    let prefix = site.config.lang_prefix(lang);
+    let datasets = used
+        .iter()
+        .filter_map(|id| site.datasets.get(id))
+        .map(|d| DatasetRef {
+            id: d.id.clone(),
+            title: d.title.get(lang, default).to_string(),
+            url: format!("{prefix}/data/{}/", d.id),
+            description: d.description.as_ref().map(|t| t.get(lang, default).to_string()),
+            updated: d.updated.map(|u| u.to_string()),
+        })
+        .collect();
+    ReleaseCtx {
+        link: page_ref(site, p),
+        year: p.page.release.unwrap_or_default(),
+        content: p.body.html.clone(),
+        pages: pages.iter().map(|q| page_ref(site, q)).collect(),
+        charts,
+        datasets,
+    }
+}
+
+/// Common context for any page of a language.
+pub(crate) fn base_context(
+    shared: &LangShared,
+    assets: &Assets,
+    alternates: &[Alternate],
+    active_key: &str,
+    canonical: &str,
+) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    ctx.insert("site", &shared.site);
+    ctx.insert("lang", &shared.lang);
+    ctx.insert("t", &shared.t);
+    let top = active_key.split('/').next().unwrap_or("");
+    let nav: Vec<Link> = shared
+        .nav
+        .iter()
+        .map(|(k, l)| Link { active: *k == top && (!k.is_empty() || active_key.is_empty()), ..l.clone() })
+        .collect();
+    ctx.insert("nav", &nav);
+    ctx.insert("css", &assets.css);
+    ctx.insert("alternates", alternates);
+    let x_default = alternates.iter().find(|a| a.code == shared.site.default_lang && a.translated).map(|a| a.permalink.clone());
+    ctx.insert("x_default", &x_default);
+    ctx.insert("canonical", canonical);
+    ctx.insert("feed", &format!("{}atom.xml", shared.lang.home));
+    ctx
+}
+
+/// Finishes a rendered page: the serve-mode script, then minification.
+pub(crate) fn finish(html: String, opts: &RenderOptions) -> Vec<u8> {
+    let html = match &opts.inject {
+        Some(script) => match html.rfind("</body>") {
+            Some(i) => format!("{}{script}{}", &html[..i], &html[i..]),
+            None => html + script,
+        },
+        None => html,
+    };
+    if opts.minify { minify::html(&html) } else { html.into_bytes() }
+}
+
+/// Renders every page and the 404 pages, in parallel. Returns output path -> bytes.
+pub fn render_all(
+    site: &Site,
+    theme: &Theme,
+    templates: &Templates,
+    rendered: &[PageOut<'_>],
+    assets: &Assets,
+    opts: &RenderOptions,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    let index = Index::new(rendered);
+    let shared = shared(site, theme, &index);
+    let results: Vec<Result<(String, Vec<u8>)>> = rendered
+        .par_iter()
+        .map(|p| {
+            let page = p.page;
+            let sh = &shared[page.lang.as_str()];
+            let alts = alternates(site, &index, &page.key, &page.lang);
+            let link = page_ref(site, p);
+            let mut ctx = base_context(sh, assets, &alts, &page.key, &link.permalink);
+            let description = link.summary.clone().unwrap_or_else(|| sh.site.description.clone());
+            let page_ctx = PageCtx {
+                link,
+                content: p.body.html.clone(),
+                toc: p.body.toc.clone(),
+                key: page.key.clone(),
+                lang: page.lang.clone(),
+                unpublished: page.unpublished.as_ref().map(|u| match u {
+                    Unpublished::Draft => "draft".to_string(),
+                    Unpublished::Embargo(_) => "embargo".to_string(),
+                }),
+                publish_at: match &page.unpublished {
+                    Some(Unpublished::Embargo(at)) => Some(at.strftime("%Y-%m-%d %H:%M %:z").to_string()),
+                    _ => None,
+                },
+                description,
+            };
+            ctx.insert("page", &page_ctx);
+            // Breadcrumbs: the sections above the page.
+            let mut crumbs = Vec::new();
+            let mut k = page.parent.clone();
+            while let Some(key) = k {
+                if let Some(s) = index.get(&key, &page.lang) {
+                    crumbs.push(Link { title: s.page.front.title.clone(), url: s.page.url.clone(), active: false });
+                }
+                k = if key.is_empty() { None } else { Some(key.rsplit_once('/').map_or("", |(a, _)| a).to_string()) };
+            }
+            crumbs.reverse();
+            ctx.insert("breadcrumbs", &crumbs);
+            let children: Vec<PageRef> = index.children(&page.key, &page.lang).map(|c| page_ref(site, c)).collect();
+            ctx.insert("children", &children);
+            let releases: Vec<ReleaseCtx> = match (page.kind, page.key.as_str()) {
+                (PageKind::Home, _) | (PageKind::Section, "releases") => {
+                    index.releases(&page.lang).into_iter().map(|r| release_ctx(site, &index, r)).collect()
+                }
+                _ => Vec::new(),
+            };
+            ctx.insert("latest", &releases.first());
+            ctx.insert("releases", &releases);
+            let release = (page.kind == PageKind::Section && page.release.is_some()).then(|| release_ctx(site, &index, p));
+            ctx.insert("release", &release);
+            let og_image = release
+                .as_ref()
+                .and_then(|r| r.charts.first())
+                .or_else(|| releases.first().and_then(|r| r.charts.first()))
+                .map(|c| site.config.absolute(&c.src));
+            ctx.insert("og_image", &og_image);
+
+            let template = match (&page.front.template, page.kind, page.key.as_str()) {
+                (Some(t), _, _) => t.clone(),
+                (None, PageKind::Home, _) => "home.html".into(),
+                (None, PageKind::Section, "releases") => "releases.html".into(),
+                (None, PageKind::Section, _) if page.release.is_some() => "release.html".into(),
+                (None, PageKind::Section, _) => "section.html".into(),
+                (None, PageKind::Page, _) => "page.html".into(),
+            };
+            if !templates.has(&template) {
+                return Err(Diagnostic::error(&page.source, 1, 1, format!("template `{template}` not found"))
+                    .with_hint("name a template of the theme, or add it under `templates/`")
+                    .into());
+            }
+            let html = templates.render(&template, &ctx)?;
+            let path = format!("{}index.html", page.url.trim_start_matches('/'));
+            Ok((path, finish(html, opts)))
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => out.push(f),
+            Err(Failure::Content(d)) => diags.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    // 404 pages, one per language.
+    for l in &site.config.languages {
+        let sh = &shared[l.code.as_str()];
+        let alts = alternates(site, &index, "", &l.code);
+        let mut ctx = base_context(sh, assets, &alts, "404", &site.config.absolute(&sh.lang.home));
+        ctx.insert("page", &serde_json::json!({"title": sh.t.get("not_found_title"), "description": sh.site.description, "unpublished": null, "toc": [], "url": sh.lang.home}));
+        ctx.insert("breadcrumbs", &Vec::<Link>::new());
+        ctx.insert("og_image", &None::<String>);
+        match templates.render("404.html", &ctx) {
+            Ok(html) => out.push((format!("{}404.html", sh.lang.home.trim_start_matches('/')), finish(html, opts))),
+            Err(Failure::Content(d)) => diags.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    // Templates fail the same way for every page: report each message once.
+    diags.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+    diags.dedup_by(|a, b| a.path == b.path && a.message == b.message);
+    if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) }
+}

@@ -1,0 +1,84 @@
+//! `vitrine new`: scaffold a release, a page or a dataset in every language.
+//! Refuses to overwrite; what it writes builds at once.
+
+use std::path::Path;
+
+use anyhow::Context;
+use vitrine::cli::NewWhat;
+use vitrine::diag::Failure;
+
+/// Creates the files; returns their paths relative to the root.
+pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
+    let config = vitrine::load::config(root, None)?;
+    let langs: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+    let zh = |lang: &str| lang.starts_with("zh");
+    let mut files: Vec<(String, String)> = Vec::new();
+    match what {
+        NewWhat::Release { year } => {
+            for l in &langs {
+                let (title, intro) = if zh(l) {
+                    (format!("{year}年“4·26”发布"), format!("{year}年4月26日世界知识产权日发布的白皮书、新闻通稿和数据。"))
+                } else {
+                    (format!("The {year} World IP Day release"), format!("The white paper, press release and data published on World Intellectual Property Day, 26 April {year}."))
+                };
+                files.push((
+                    format!("content/releases/{year}/_index.{l}.md"),
+                    format!(
+                        "---\ntitle: \"{title}\"\ndate: {year}-04-26\nsummary: \"{intro}\"\n# Until this moment the release stays out of the site (remove to publish at once):\npublish_at: {year}-04-26T10:00:00{tz}\ndraft: true\n---\n\n{intro}\n",
+                        tz = config.timezone_name.trim_matches('"'),
+                    ),
+                ));
+            }
+        }
+        NewWhat::Page { path } => {
+            let path = path.trim_matches('/').trim_end_matches(".md");
+            if path.is_empty() || path.split('/').any(|s| s.is_empty() || s == ".." || s.starts_with('.')) {
+                return Err(anyhow::anyhow!("`{path}` is not a page path; write it like `releases/2026/white-paper`").into());
+            }
+            let today = jiff::Zoned::now().date();
+            for l in &langs {
+                let title = if zh(l) { "新页面" } else { "New page" };
+                let body = if zh(l) {
+                    "在这里写正文。\n\n<!-- 数据写法：{{ value(data=\"数据集\", series=\"系列\", period=2021) }} -->\n"
+                } else {
+                    "Write the page here.\n\n<!-- Figures: {{ value(data=\"dataset\", series=\"series\", period=2021) }} -->\n"
+                };
+                files.push((format!("content/{path}.{l}.md"), format!("---\ntitle: {title}\ndate: {today}\ndraft: true\n---\n\n{body}")));
+            }
+        }
+        NewWhat::Dataset { id } => {
+            if !vitrine::load::is_safe_id(id) {
+                return Err(anyhow::anyhow!("`{id}` is not a usable dataset id: use lowercase ASCII letters, digits and hyphens, e.g. `patent-grants`").into());
+            }
+            let today = jiff::Zoned::now().date();
+            files.push((
+                format!("data/{id}.yaml"),
+                format!(
+                    "# Dataset `{id}`. Values are plain numbers in base units (yuan, not 亿元); null = missing.\n\
+title: {{zh: 新数据集, en: New dataset}}\n\
+description: {{zh: 说明这组数据是什么。, en: What these figures are.}}\n\
+source:\n  name: {{zh: 数据来源机构, en: Source organisation}}\n\
+updated: {today}\n\
+key: {{id: year, kind: year, label: {{zh: 年份, en: Year}}}}\n\
+series:\n  - id: total\n    label: {{zh: 总量, en: Total}}\n    unit: {{kind: count, label: {{zh: 件, en: items}}}}\n\
+rows:\n  - {{year: 2024, total: null}}\n  - {{year: 2025, total: null}}\n"
+                ),
+            ));
+        }
+    }
+    for (rel, _) in &files {
+        if root.join(rel).exists() {
+            return Err(anyhow::anyhow!("`{rel}` already exists; vitrine new never overwrites a file").into());
+        }
+    }
+    let mut created = Vec::new();
+    for (rel, text) in files {
+        let path = root.join(&rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+        }
+        std::fs::write(&path, text).with_context(|| format!("cannot write `{}`", path.display()))?;
+        created.push(rel);
+    }
+    Ok(created)
+}
