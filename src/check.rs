@@ -74,8 +74,9 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     for d in site.datasets.values() {
         if !used.contains(d.id.as_str()) {
             report.warnings.push(
-                Diagnostic::warning(&d.source_path, 1, 1, format!("no page uses the dataset `{}`", d.id))
-                    .with_hint("chart it or cite it with `{{ value(…) }}`, or remove it if it is not meant to be published"),
+                Diagnostic::warning(&d.source_path, 1, 1, format!("no page uses the dataset `{}`", d.id)).with_hint(
+                    "chart it or cite it with `{{ value(…) }}`, or remove it if it is not meant to be published",
+                ),
             );
         }
         let mut texts = vec![("title", &d.title), ("source.name", &d.source.name), ("key.label", &d.key.label)];

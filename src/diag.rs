@@ -50,10 +50,7 @@ impl Diagnostic {
 
     /// A warning at `path:line:col`.
     pub fn warning(path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, line, col, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, line, col, message) }
     }
 
     /// Adds a hint line.
@@ -105,7 +102,11 @@ impl fmt::Display for Diagnostic {
                 let width = display_width(&before.replace('\t', "    "));
                 let rest: String = src.chars().skip(self.col - 1).collect();
                 let token = rest.split([' ', ':', '：', ',', '，']).next().unwrap_or("");
-                let token = if token.is_empty() { rest.chars().next().map(String::from).unwrap_or_default() } else { token.to_string() };
+                let token = if token.is_empty() {
+                    rest.chars().next().map(String::from).unwrap_or_default()
+                } else {
+                    token.to_string()
+                };
                 let carets = display_width(&token).clamp(1, 40);
                 writeln!(f, "{pad} | {}{}", " ".repeat(width), "^".repeat(carets))?;
             }

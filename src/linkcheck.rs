@@ -33,12 +33,13 @@ fn decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -49,7 +50,14 @@ fn decode(s: &str) -> String {
 /// Resolves `href` against the page URL `base` (a folder URL ending in `/`): the site path
 /// and fragment, or `None` for external links. `Err` when it climbs above the site root.
 fn resolve(base: &str, href: &str) -> Option<Result<(String, Option<String>), ()>> {
-    if href.is_empty() || href.contains("://") || href.starts_with("//") || href.contains(':') && !href.starts_with('/') && !href.starts_with('#') && href.split(':').next().is_some_and(|s| !s.contains('/')) {
+    if href.is_empty()
+        || href.contains("://")
+        || href.starts_with("//")
+        || href.contains(':')
+            && !href.starts_with('/')
+            && !href.starts_with('#')
+            && href.split(':').next().is_some_and(|s| !s.contains('/'))
+    {
         return None;
     }
     let (path, frag) = match href.split_once('#') {
@@ -102,7 +110,9 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
     }
     let mut out = Vec::new();
     for (path, page) in &sources {
-        let Some(bytes) = output.files.get(path) else { continue };
+        let Some(bytes) = output.files.get(path) else {
+            continue;
+        };
         let html = String::from_utf8_lossy(bytes);
         let lines = LineIndex::new(&page.body);
         let locate = |needle: &str| {
@@ -114,7 +124,9 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
         let mut links: Vec<&str> = attrs(&html, "href");
         links.extend(attrs(&html, "src"));
         for href in links {
-            let Some(resolved) = resolve(&page.url, href) else { continue };
+            let Some(resolved) = resolve(&page.url, href) else {
+                continue;
+            };
             let (l, c) = locate(href);
             let Ok((target, frag)) = resolved else {
                 out.push(
@@ -132,13 +144,13 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
                 );
                 continue;
             }
-            if let Some(f) = frag.filter(|f| !f.is_empty() && f != "top") {
-                if !ids.get(file.as_str()).is_some_and(|s| s.contains(&f)) {
-                    out.push(
-                        Diagnostic::warning(&page.source, l, c, format!("the anchor `#{f}` does not exist on `{target}`"))
-                            .with_hint("headings get ids from their text; copy the id from the page's table of contents"),
-                    );
-                }
+            if let Some(f) = frag.filter(|f| !f.is_empty() && f != "top")
+                && !ids.get(file.as_str()).is_some_and(|s| s.contains(&f))
+            {
+                out.push(
+                    Diagnostic::warning(&page.source, l, c, format!("the anchor `#{f}` does not exist on `{target}`"))
+                        .with_hint("headings get ids from their text; copy the id from the page's table of contents"),
+                );
             }
         }
         // Images without alt text.

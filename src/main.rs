@@ -54,7 +54,9 @@ fn print_diagnostics(diags: &[Diagnostic]) {
     }
     let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diags.len() - errors;
-    let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
+    let plural = |n: usize, w: &str| {
+        if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") }
+    };
     eprintln!("{}, {}; nothing was written", plural(errors, "error"), plural(warnings, "warning"));
 }
 

@@ -46,11 +46,7 @@ impl Style {
     #[must_use]
     pub fn for_lang(code: &str) -> Style {
         let primary = code.trim().split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("zh") {
-            Style::Chinese
-        } else {
-            Style::English
-        }
+        if primary.eq_ignore_ascii_case("zh") { Style::Chinese } else { Style::English }
     }
 }
 
@@ -126,13 +122,7 @@ pub fn value(v: Option<f64>, unit: &Unit, style: Style) -> String {
         (_, UnitKind::Percent | UnitKind::Rate) => PLAIN,
     };
     let places = precision_rule(unit.precision);
-    let number = format_number(
-        v.is_sign_negative(),
-        &Decimal::exact(v),
-        tiers,
-        |_| places,
-        style == Style::English,
-    );
+    let number = format_number(v.is_sign_negative(), &Decimal::exact(v), tiers, |_| places, style == Style::English);
     if unit.kind == UnitKind::Percent {
         return number + "%";
     }
@@ -153,13 +143,7 @@ pub fn value(v: Option<f64>, unit: &Unit, style: Style) -> String {
 /// `unchanged on the previous period`. [`MISSING`] when either value is absent or not
 /// finite, when `previous` is 0 for a relative change, or when the change overflows.
 #[must_use]
-pub fn change(
-    current: Option<f64>,
-    previous: Option<f64>,
-    unit: &Unit,
-    period: Period,
-    style: Style,
-) -> String {
+pub fn change(current: Option<f64>, previous: Option<f64>, unit: &Unit, period: Period, style: Style) -> String {
     let (Some(current), Some(previous)) = (current, previous) else {
         return MISSING.to_string();
     };
@@ -179,11 +163,7 @@ pub fn change(
     }
     // Twelve significant digits shed the binary noise of the subtraction
     // (96.8 − 100 = −3.2000000000000028) before the decimal rounding.
-    let rounded = round(
-        &Decimal::cleaned(delta, CHANGE_SIGNIFICANT),
-        0,
-        CHANGE_PLACES,
-    );
+    let rounded = round(&Decimal::cleaned(delta, CHANGE_SIGNIFICANT), 0, CHANGE_PLACES);
     if rounded.is_zero() {
         return match (style, period) {
             (Style::Chinese, Period::Year) => "与上年持平".to_string(),
@@ -232,13 +212,7 @@ pub fn table(v: Option<f64>, unit: &Unit, style: Style) -> String {
         return MISSING.to_string();
     };
     let places = precision_rule(unit.precision);
-    format_number(
-        v.is_sign_negative(),
-        &Decimal::exact(v),
-        PLAIN,
-        |_| places,
-        true,
-    )
+    format_number(v.is_sign_negative(), &Decimal::exact(v), PLAIN, |_| places, true)
 }
 
 /// A short axis tick label: Chinese "0", "5万", "15万", "50亿" (units 万/亿 for counts and yuan, no unit label); English "0", "50k", "150k", "1.5M", "5B" for counts, "5B" for yuan; percent "40%"; rate "16".  `step` is the tick interval, so the precision can be chosen so that neighbouring ticks differ ("2.5万" when step is 5000).
@@ -259,11 +233,7 @@ pub fn tick(v: f64, step: f64, unit: &Unit, style: Style) -> String {
         (Style::English, UnitKind::Count | UnitKind::Currency) => EN_TICK_TIERS,
         (_, UnitKind::Percent | UnitKind::Rate) => PLAIN,
     };
-    let step_place = if step.is_finite() {
-        Decimal::cleaned(step, TICK_SIGNIFICANT).last_place()
-    } else {
-        None
-    };
+    let step_place = if step.is_finite() { Decimal::cleaned(step, TICK_SIGNIFICANT).last_place() } else { None };
     let fallback = unit.precision.map_or(DEFAULT_PLACES, u32::from);
     let places = |tier_exp: i32| match step_place {
         Some(place) => {
@@ -280,11 +250,7 @@ pub fn tick(v: f64, step: f64, unit: &Unit, style: Style) -> String {
         places,
         style == Style::English,
     );
-    if unit.kind == UnitKind::Percent {
-        number + "%"
-    } else {
-        number
-    }
+    if unit.kind == UnitKind::Percent { number + "%" } else { number }
 }
 
 /// Default decimals for values and tables: at most this many, trailing zeros trimmed.
@@ -318,20 +284,9 @@ const ZH_TIERS: &[Tier] = &[tier(0, ""), tier(4, "万"), tier(8, "亿"), tier(12
 /// English counts in prose: in full below one billion.
 const EN_COUNT_TIERS: &[Tier] = &[tier(0, ""), tier(9, " billion"), tier(12, " trillion")];
 /// English amounts in prose.
-const EN_MONEY_TIERS: &[Tier] = &[
-    tier(0, ""),
-    tier(6, " million"),
-    tier(9, " billion"),
-    tier(12, " trillion"),
-];
+const EN_MONEY_TIERS: &[Tier] = &[tier(0, ""), tier(6, " million"), tier(9, " billion"), tier(12, " trillion")];
 /// English counts and amounts on axes.
-const EN_TICK_TIERS: &[Tier] = &[
-    tier(0, ""),
-    tier(3, "k"),
-    tier(6, "M"),
-    tier(9, "B"),
-    tier(12, "T"),
-];
+const EN_TICK_TIERS: &[Tier] = &[tier(0, ""), tier(3, "k"), tier(6, "M"), tier(9, "B"), tier(12, "T")];
 
 /// Decimals and whether to trim trailing zeros, from a unit's precision.
 fn precision_rule(precision: Option<u8>) -> (u32, bool) {
@@ -390,14 +345,8 @@ fn format_number(
     places: impl Fn(i32) -> (u32, bool),
     group: bool,
 ) -> String {
-    let mut index = if magnitude.is_zero() {
-        0
-    } else {
-        tiers
-            .iter()
-            .rposition(|t| t.exp <= magnitude.exp)
-            .unwrap_or(0)
-    };
+    let mut index =
+        if magnitude.is_zero() { 0 } else { tiers.iter().rposition(|t| t.exp <= magnitude.exp).unwrap_or(0) };
     let (rounded, trim, suffix) = loop {
         let Some(tier) = tiers.get(index) else {
             return MISSING.to_string();
@@ -406,8 +355,7 @@ fn format_number(
         let rounded = round(magnitude, tier.exp, decimals);
         match tiers.get(index.saturating_add(1)) {
             Some(next)
-                if rounded.int.len()
-                    > usize::try_from(next.exp.saturating_sub(tier.exp)).unwrap_or(usize::MAX) =>
+                if rounded.int.len() > usize::try_from(next.exp.saturating_sub(tier.exp)).unwrap_or(usize::MAX) =>
             {
                 index = index.saturating_add(1);
             }
@@ -448,11 +396,7 @@ impl Decimal {
     fn parse(s: &str) -> Decimal {
         let (mantissa, exp) = s.split_once('e').unwrap_or((s, "0"));
         let mut exp: i32 = exp.parse().unwrap_or(0);
-        let mut digits: Vec<u8> = mantissa
-            .bytes()
-            .filter(u8::is_ascii_digit)
-            .map(|b| b - b'0')
-            .collect();
+        let mut digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
         let leading = digits.iter().take_while(|&&d| d == 0).count();
         digits.drain(..leading);
         exp = exp.saturating_sub(i32::try_from(leading).unwrap_or(i32::MAX));
@@ -470,11 +414,7 @@ impl Decimal {
     /// The exponent of the last significant digit; None for zero.
     fn last_place(&self) -> Option<i32> {
         let len = i32::try_from(self.digits.len()).ok()?;
-        if len == 0 {
-            None
-        } else {
-            Some(self.exp.saturating_sub(len - 1))
-        }
+        if len == 0 { None } else { Some(self.exp.saturating_sub(len - 1)) }
     }
 }
 
@@ -499,11 +439,7 @@ impl Rounded {
 fn round(d: &Decimal, scale: i32, places: u32) -> Rounded {
     let places_len = usize::try_from(places).unwrap_or(0);
     // Number of digits in the integer round(d / 10^scale × 10^places), before carry.
-    let width = d
-        .exp
-        .saturating_sub(scale)
-        .saturating_add(i32::try_from(places).unwrap_or(i32::MAX))
-        .saturating_add(1);
+    let width = d.exp.saturating_sub(scale).saturating_add(i32::try_from(places).unwrap_or(i32::MAX)).saturating_add(1);
     let mut n: Vec<u8> = Vec::new();
     if let Ok(width) = usize::try_from(width)
         && !d.is_zero()
@@ -520,10 +456,7 @@ fn round(d: &Decimal, scale: i32, places: u32) -> Rounded {
     }
     let (int, frac) = n.split_at(n.len() - places_len);
     let text = |digits: &[u8]| digits.iter().map(|&x| char::from(b'0' + x)).collect();
-    Rounded {
-        int: text(int),
-        frac: text(frac),
-    }
+    Rounded { int: text(int), frac: text(frac) }
 }
 
 /// Adds one to a big-endian digit vector.
@@ -541,16 +474,8 @@ fn increment(n: &mut Vec<u8>) {
 
 /// Writes a rounded magnitude, optionally trimming trailing zeros and grouping thousands.
 fn render(r: &Rounded, trim: bool, group: bool) -> String {
-    let mut out = if group {
-        group_thousands(&r.int)
-    } else {
-        r.int.clone()
-    };
-    let frac = if trim {
-        r.frac.trim_end_matches('0')
-    } else {
-        &r.frac
-    };
+    let mut out = if group { group_thousands(&r.int) } else { r.int.clone() };
+    let frac = if trim { r.frac.trim_end_matches('0') } else { &r.frac };
     if !frac.is_empty() {
         out.push('.');
         out.push_str(frac);
@@ -579,21 +504,13 @@ mod tests {
     const EN: Style = Style::English;
 
     fn unit(kind: UnitKind, label: &'static str) -> Unit<'static> {
-        Unit {
-            kind,
-            label,
-            currency: None,
-            precision: None,
-        }
+        Unit { kind, label, currency: None, precision: None }
     }
     fn count(label: &'static str) -> Unit<'static> {
         unit(UnitKind::Count, label)
     }
     fn money(code: &'static str) -> Unit<'static> {
-        Unit {
-            currency: Some(code),
-            ..unit(UnitKind::Currency, "ignored")
-        }
+        Unit { currency: Some(code), ..unit(UnitKind::Currency, "ignored") }
     }
     fn rate(label: &'static str) -> Unit<'static> {
         unit(UnitKind::Rate, label)
@@ -602,10 +519,7 @@ mod tests {
         unit(UnitKind::Percent, "")
     }
     fn fixed(u: Unit<'static>, places: u8) -> Unit<'static> {
-        Unit {
-            precision: Some(places),
-            ..u
-        }
+        Unit { precision: Some(places), ..u }
     }
 
     /// Compares one output with its expected text, naming the input on failure.
@@ -641,11 +555,7 @@ mod tests {
     #[track_caller]
     fn changes(u: Unit, period: Period, style: Style, cases: &[(f64, f64, &str)]) {
         for &(cur, prev, expected) in cases {
-            check(
-                (cur, prev, u, period, style),
-                change(Some(cur), Some(prev), &u, period, style),
-                expected,
-            );
+            check((cur, prev, u, period, style), change(Some(cur), Some(prev), &u, period, style), expected);
         }
     }
 
@@ -653,12 +563,9 @@ mod tests {
     /// "-0.00", "-0万").
     fn has_negative_zero(s: &str) -> bool {
         s.match_indices('-').any(|(i, _)| {
-            let number: String = s[i + 1..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-                .collect();
-            number.chars().any(|c| c.is_ascii_digit())
-                && number.chars().all(|c| matches!(c, '0' | '.' | ','))
+            let number: String =
+                s[i + 1..].chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+            number.chars().any(|c| c.is_ascii_digit()) && number.chars().all(|c| matches!(c, '0' | '.' | ','))
         })
     }
 
@@ -736,20 +643,8 @@ mod tests {
             ],
         );
         // A fixed precision rolls over too, and keeps its decimals.
-        values(
-            fixed(count("件"), 0),
-            ZH,
-            &[
-                (9_999.5, "1万件"),
-                (9_999.4, "9999件"),
-                (155_000.0, "16万件"),
-            ],
-        );
-        values(
-            fixed(count("件"), 2),
-            ZH,
-            &[(99_999_999.0, "1.00亿件"), (1001.0, "1001.00件")],
-        );
+        values(fixed(count("件"), 0), ZH, &[(9_999.5, "1万件"), (9_999.4, "9999件"), (155_000.0, "16万件")]);
+        values(fixed(count("件"), 2), ZH, &[(99_999_999.0, "1.00亿件"), (1001.0, "1001.00件")]);
     }
 
     #[test]
@@ -768,23 +663,11 @@ mod tests {
             ],
         );
         values(money("cny"), ZH, &[(500.0, "500元")]);
-        values(
-            money("USD"),
-            ZH,
-            &[(500.0, "500美元"), (15_000.0, "1.5万美元")],
-        );
+        values(money("USD"), ZH, &[(500.0, "500美元"), (15_000.0, "1.5万美元")]);
         values(money("EUR"), ZH, &[(500.0, "500欧元")]);
-        values(
-            money("GBP"),
-            ZH,
-            &[(500.0, "500 GBP"), (15_000.0, "1.5万 GBP")],
-        );
+        values(money("GBP"), ZH, &[(500.0, "500 GBP"), (15_000.0, "1.5万 GBP")]);
         // Without a currency code the label is used.
-        values(
-            unit(UnitKind::Currency, "元"),
-            ZH,
-            &[(61_850_000.0, "6185万元")],
-        );
+        values(unit(UnitKind::Currency, "元"), ZH, &[(61_850_000.0, "6185万元")]);
     }
 
     #[test]
@@ -792,24 +675,9 @@ mod tests {
         values(
             rate("件/万人"),
             ZH,
-            &[
-                (16.09, "16.09件/万人"),
-                (16.0, "16件/万人"),
-                (12_345.678, "12345.68件/万人"),
-                (-0.004, "0件/万人"),
-            ],
+            &[(16.09, "16.09件/万人"), (16.0, "16件/万人"), (12_345.678, "12345.68件/万人"), (-0.004, "0件/万人")],
         );
-        values(
-            pct(),
-            ZH,
-            &[
-                (41.6, "41.6%"),
-                (41.0, "41%"),
-                (-3.25, "-3.25%"),
-                (0.005, "0.01%"),
-                (0.0, "0%"),
-            ],
-        );
+        values(pct(), ZH, &[(41.6, "41.6%"), (41.0, "41%"), (-3.25, "-3.25%"), (0.005, "0.01%"), (0.0, "0%")]);
         // Percent ignores the label.
         values(unit(UnitKind::Percent, "个"), ZH, &[(41.6, "41.6%")]);
         values(fixed(pct(), 1), ZH, &[(41.0, "41.0%"), (41.66, "41.7%")]);
@@ -839,31 +707,16 @@ mod tests {
         values(
             fixed(count(""), 0),
             ZH,
-            &[
-                (0.5, "1"),
-                (-0.5, "-1"),
-                (2.5, "3"),
-                (-2.5, "-3"),
-                (0.49, "0"),
-                (-0.49, "0"),
-            ],
+            &[(0.5, "1"), (-0.5, "-1"), (2.5, "3"), (-2.5, "-3"), (0.49, "0"), (-0.49, "0")],
         );
-        values(
-            fixed(count(""), 3),
-            ZH,
-            &[(2.0, "2.000"), (0.0005, "0.001"), (-0.0004, "0.000")],
-        );
+        values(fixed(count(""), 3), ZH, &[(2.0, "2.000"), (0.0005, "0.001"), (-0.0004, "0.000")]);
     }
 
     // ---------------------------------------------------------------- value, English
 
     #[test]
     fn value_english_counts() {
-        values(
-            count("cases"),
-            EN,
-            &[(1001.0, "1,001 cases"), (-1001.0, "-1,001 cases")],
-        );
+        values(count("cases"), EN, &[(1001.0, "1,001 cases"), (-1001.0, "-1,001 cases")]);
         values(
             count("patents"),
             EN,
@@ -908,18 +761,10 @@ mod tests {
         );
         values(money("USD"), EN, &[(500.0, "500 US dollars")]);
         values(money("EUR"), EN, &[(500.0, "500 euros")]);
-        values(
-            money("JPY"),
-            EN,
-            &[(500.0, "500 JPY"), (2e6, "2 million JPY")],
-        );
+        values(money("JPY"), EN, &[(500.0, "500 JPY"), (2e6, "2 million JPY")]);
         values(money(" usd "), EN, &[(500.0, "500 US dollars")]);
         values(unit(UnitKind::Currency, ""), EN, &[(500.0, "500")]);
-        values(
-            fixed(money("CNY"), 1),
-            EN,
-            &[(5_026_000_000.0, "5.0 billion yuan")],
-        );
+        values(fixed(money("CNY"), 1), EN, &[(5_026_000_000.0, "5.0 billion yuan")]);
     }
 
     #[test]
@@ -927,16 +772,9 @@ mod tests {
         values(
             rate("per 10,000 people"),
             EN,
-            &[
-                (16.09, "16.09 per 10,000 people"),
-                (12_345.678, "12,345.68 per 10,000 people"),
-            ],
+            &[(16.09, "16.09 per 10,000 people"), (12_345.678, "12,345.68 per 10,000 people")],
         );
-        values(
-            pct(),
-            EN,
-            &[(41.6, "41.6%"), (-3.2, "-3.2%"), (1234.5, "1,234.5%")],
-        );
+        values(pct(), EN, &[(41.6, "41.6%"), (-3.2, "-3.2%"), (1234.5, "1,234.5%")]);
     }
 
     #[test]
@@ -977,11 +815,7 @@ mod tests {
             count("件"),
             Period::Other,
             ZH,
-            &[
-                (141.6, 100.0, "环比增长41.6%"),
-                (96.8, 100.0, "环比下降3.2%"),
-                (100.0, 100.0, "与上期持平"),
-            ],
+            &[(141.6, 100.0, "环比增长41.6%"), (96.8, 100.0, "环比下降3.2%"), (100.0, 100.0, "与上期持平")],
         );
     }
 
@@ -1029,11 +863,7 @@ mod tests {
             pct(),
             Period::Other,
             ZH,
-            &[
-                (41.6, 40.4, "环比提高1.2个百分点"),
-                (40.4, 41.6, "环比降低1.2个百分点"),
-                (40.0, 40.0, "与上期持平"),
-            ],
+            &[(41.6, 40.4, "环比提高1.2个百分点"), (40.4, 41.6, "环比降低1.2个百分点"), (40.0, 40.0, "与上期持平")],
         );
         changes(
             pct(),
@@ -1045,33 +875,14 @@ mod tests {
                 (40.0, 40.04, "unchanged year on year"),
             ],
         );
-        changes(
-            pct(),
-            Period::Other,
-            EN,
-            &[(
-                41.6,
-                40.4,
-                "up 1.2 percentage points on the previous period",
-            )],
-        );
+        changes(pct(), Period::Other, EN, &[(41.6, 40.4, "up 1.2 percentage points on the previous period")]);
     }
 
     #[test]
     fn change_other_kinds_and_signs() {
         // Currency and rate series change relatively, like counts.
-        changes(
-            money("CNY"),
-            Period::Year,
-            ZH,
-            &[(5_026.0, 5_000.0, "同比增长0.5%")],
-        );
-        changes(
-            rate("x"),
-            Period::Year,
-            EN,
-            &[(16.09, 14.0, "up 14.9% year on year")],
-        );
+        changes(money("CNY"), Period::Year, ZH, &[(5_026.0, 5_000.0, "同比增长0.5%")]);
+        changes(rate("x"), Period::Year, EN, &[(16.09, 14.0, "up 14.9% year on year")]);
         // Divided by |previous|: the word follows the direction of the change.
         changes(
             count(""),
@@ -1084,18 +895,8 @@ mod tests {
             ],
         );
         // Unit precision does not change the one decimal of a change.
-        changes(
-            fixed(count(""), 3),
-            Period::Year,
-            EN,
-            &[(141.6, 100.0, "up 41.6% year on year")],
-        );
-        changes(
-            fixed(pct(), 0),
-            Period::Year,
-            ZH,
-            &[(41.6, 40.4, "同比提高1.2个百分点")],
-        );
+        changes(fixed(count(""), 3), Period::Year, EN, &[(141.6, 100.0, "up 41.6% year on year")]);
+        changes(fixed(pct(), 0), Period::Year, ZH, &[(41.6, 40.4, "同比提高1.2个百分点")]);
     }
 
     #[test]
@@ -1117,16 +918,8 @@ mod tests {
                 check("overflow", c(Some(f64::MAX), Some(-f64::MAX)), MISSING);
                 check("overflow", c(Some(f64::MAX), Some(1e-300)), MISSING);
                 let p = pct();
-                check(
-                    "points overflow",
-                    change(Some(f64::MAX), Some(-f64::MAX), &p, period, style),
-                    MISSING,
-                );
-                check(
-                    "points none",
-                    change(None, Some(1.0), &p, period, style),
-                    MISSING,
-                );
+                check("points overflow", change(Some(f64::MAX), Some(-f64::MAX), &p, period, style), MISSING);
+                check("points none", change(None, Some(1.0), &p, period, style), MISSING);
             }
         }
     }
@@ -1185,15 +978,7 @@ mod tests {
         );
         ticks(money("CNY"), ZH, &[(5e9, 1e9, "50亿"), (0.0, 1e9, "0")]);
         ticks(pct(), ZH, &[(40.0, 10.0, "40%"), (42.5, 2.5, "42.5%")]);
-        ticks(
-            rate("件/万人"),
-            ZH,
-            &[
-                (16.0, 2.0, "16"),
-                (16.5, 0.5, "16.5"),
-                (12_000.0, 1000.0, "12000"),
-            ],
-        );
+        ticks(rate("件/万人"), ZH, &[(16.0, 2.0, "16"), (16.5, 0.5, "16.5"), (12_000.0, 1000.0, "12000")]);
     }
 
     #[test]
@@ -1216,11 +1001,7 @@ mod tests {
         );
         ticks(money("CNY"), EN, &[(5e9, 1e9, "5B"), (2.5e9, 5e8, "2.5B")]);
         ticks(pct(), EN, &[(40.0, 10.0, "40%"), (-10.0, 10.0, "-10%")]);
-        ticks(
-            rate("per 10,000 people"),
-            EN,
-            &[(16.0, 2.0, "16"), (1_500.0, 500.0, "1,500")],
-        );
+        ticks(rate("per 10,000 people"), EN, &[(16.0, 2.0, "16"), (1_500.0, 500.0, "1,500")]);
     }
 
     #[test]
@@ -1242,11 +1023,7 @@ mod tests {
         ticks(count(""), ZH, &[(25_000.0, -5_000.0, "2.5万")]);
         // Without a usable step: unit precision (default 2), trimmed.
         for step in [0.0, f64::NAN, f64::INFINITY] {
-            ticks(
-                count(""),
-                ZH,
-                &[(25_000.0, step, "2.5万"), (12_345.0, step, "1.23万")],
-            );
+            ticks(count(""), ZH, &[(25_000.0, step, "2.5万"), (12_345.0, step, "1.23万")]);
             ticks(fixed(count(""), 1), EN, &[(12_345.0, step, "12.3k")]);
         }
         for style in [ZH, EN] {
@@ -1262,26 +1039,8 @@ mod tests {
 
     /// Values across magnitudes and signs, including rounding edges and specials.
     fn sample_values() -> Vec<f64> {
-        let mantissas = [
-            1.0,
-            1.5,
-            2.675,
-            4.999_999_9,
-            5.0,
-            9.994_9,
-            9.995,
-            9.999_999_999_99,
-        ];
-        let mut out = vec![
-            0.0,
-            -0.0,
-            f64::MIN_POSITIVE,
-            5e-324,
-            f64::MAX,
-            f64::MIN,
-            f64::EPSILON,
-            0.1 + 0.2,
-        ];
+        let mantissas = [1.0, 1.5, 2.675, 4.999_999_9, 5.0, 9.994_9, 9.995, 9.999_999_999_99];
+        let mut out = vec![0.0, -0.0, f64::MIN_POSITIVE, 5e-324, f64::MAX, f64::MIN, f64::EPSILON, 0.1 + 0.2];
         // Every exponent near the report range, a sparse sweep over the rest.
         let exps = (-30..=30).chain((-320..=308).step_by(17));
         for exp in exps {
@@ -1298,14 +1057,7 @@ mod tests {
 
     fn all_units() -> Vec<Unit<'static>> {
         let mut out = Vec::new();
-        for base in [
-            count("件"),
-            count(""),
-            money("CNY"),
-            money("XYZ"),
-            rate("x"),
-            pct(),
-        ] {
+        for base in [count("件"), count(""), money("CNY"), money("XYZ"), rate("x"), pct()] {
             out.push(base);
             for p in [0, 1, 2, 5] {
                 out.push(fixed(base, p));
@@ -1335,22 +1087,14 @@ mod tests {
     fn property_abbreviated_part_stays_below_next_magnitude() {
         for v in sample_values() {
             for style in [ZH, EN] {
-                for u in [
-                    count(""),
-                    money("XYZ"),
-                    fixed(count(""), 0),
-                    fixed(count(""), 3),
-                ] {
+                for u in [count(""), money("XYZ"), fixed(count(""), 0), fixed(count(""), 3)] {
                     let s = value(Some(v), &u, style);
                     let tiers: &[(&str, usize)] = match style {
                         Style::Chinese => &[("万亿", usize::MAX), ("亿", 4), ("万", 4)],
-                        Style::English => {
-                            &[("trillion", usize::MAX), ("billion", 3), ("million", 3)]
-                        }
+                        Style::English => &[("trillion", usize::MAX), ("billion", 3), ("million", 3)],
                     };
                     for &(suffix, max_int_digits) in tiers {
-                        if let Some(number) = s.split(suffix).next().filter(|_| s.contains(suffix))
-                        {
+                        if let Some(number) = s.split(suffix).next().filter(|_| s.contains(suffix)) {
                             let int_digits = number
                                 .trim()
                                 .trim_start_matches('-')
@@ -1381,41 +1125,32 @@ mod tests {
         // A small linear congruential generator: deterministic, no crates.
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             state
         };
         for _ in 0..20_000 {
             let bits = next();
-            let unit_fraction =
-                f64::from(u32::try_from(bits >> 32).unwrap_or(0)) / f64::from(u32::MAX);
+            let unit_fraction = f64::from(u32::try_from(bits >> 32).unwrap_or(0)) / f64::from(u32::MAX);
             let exp = i32::try_from(next() % 15).unwrap_or(0) - 3;
             let sign = if next() % 2 == 0 { 1.0 } else { -1.0 };
             let v = sign * unit_fraction * 10f64.powi(exp);
             let s = table(Some(v), &count(""), EN);
             assert_clean(v, &s);
             let parsed: f64 = s.replace(',', "").parse().unwrap_or(f64::NAN);
-            assert!(
-                (parsed - v).abs() <= 0.005 + v.abs() * 1e-12,
-                "{s:?} does not round-trip {v:?}"
-            );
+            assert!((parsed - v).abs() <= 0.005 + v.abs() * 1e-12, "{s:?} does not round-trip {v:?}");
             // Grouping is well-formed: groups of three after the first.
             let int = s.trim_start_matches('-').split('.').next().unwrap_or("");
             let groups: Vec<&str> = int.split(',').collect();
             assert!(groups.iter().skip(1).all(|g| g.len() == 3), "{s:?}");
-            assert!(
-                groups.first().is_some_and(|g| (1..=3).contains(&g.len())),
-                "{s:?}"
-            );
+            assert!(groups.first().is_some_and(|g| (1..=3).contains(&g.len())), "{s:?}");
         }
     }
 
     #[test]
     fn property_changes_are_clean_and_directed() {
         let grid = [
-            -1e12, -155_000.0, -100.0, -1.0, -0.1, -1e-9, 0.0, 1e-9, 0.1, 1.0, 40.4, 41.6, 100.0,
-            100.05, 155_000.0, 1e12, 1e300,
+            -1e12, -155_000.0, -100.0, -1.0, -0.1, -1e-9, 0.0, 1e-9, 0.1, 1.0, 40.4, 41.6, 100.0, 100.05, 155_000.0,
+            1e12, 1e300,
         ];
         for &cur in &grid {
             for &prev in &grid {

@@ -47,11 +47,8 @@ pub fn write_atomically(output: &Output, out_dir: &Path) -> Result<()> {
 }
 
 fn write_all(output: &Output, dir: &Path) -> Result<()> {
-    let mut dirs: Vec<PathBuf> = output
-        .files
-        .keys()
-        .filter_map(|p| Path::new(p).parent().map(|d| dir.join(d)))
-        .collect();
+    let mut dirs: Vec<PathBuf> =
+        output.files.keys().filter_map(|p| Path::new(p).parent().map(|d| dir.join(d))).collect();
     dirs.push(dir.to_path_buf());
     dirs.sort();
     dirs.dedup();
@@ -84,7 +81,9 @@ fn swap(staging: &Path, out_dir: &Path, old: &Path) -> Result<()> {
 
 /// Removes staging folders that a killed earlier build left behind.
 fn clean_leftovers(parent: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().to_string();
         if n.starts_with(&format!(".{name}.vitrine-new-")) || n.starts_with(&format!(".{name}.vitrine-old-")) {

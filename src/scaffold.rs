@@ -17,9 +17,17 @@ pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
         NewWhat::Release { year } => {
             for l in &langs {
                 let (title, intro) = if zh(l) {
-                    (format!("{year}年“4·26”发布"), format!("{year}年4月26日世界知识产权日发布的白皮书、新闻通稿和数据。"))
+                    (
+                        format!("{year}年“4·26”发布"),
+                        format!("{year}年4月26日世界知识产权日发布的白皮书、新闻通稿和数据。"),
+                    )
                 } else {
-                    (format!("The {year} World IP Day release"), format!("The white paper, press release and data published on World Intellectual Property Day, 26 April {year}."))
+                    (
+                        format!("The {year} World IP Day release"),
+                        format!(
+                            "The white paper, press release and data published on World Intellectual Property Day, 26 April {year}."
+                        ),
+                    )
                 };
                 files.push((
                     format!("content/releases/{year}/_index.{l}.md"),
@@ -33,17 +41,22 @@ pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
         NewWhat::Page { path } => {
             let path = path.trim_matches('/').trim_end_matches(".md");
             if path.is_empty() || path.split('/').any(|s| s.is_empty() || s == ".." || s.starts_with('.')) {
-                return Err(anyhow::anyhow!("`{path}` is not a page path; write it like `releases/2026/white-paper`").into());
+                return Err(
+                    anyhow::anyhow!("`{path}` is not a page path; write it like `releases/2026/white-paper`").into()
+                );
             }
             let today = jiff::Zoned::now().date();
             for l in &langs {
                 let title = if zh(l) { "新页面" } else { "New page" };
                 let body = if zh(l) {
-                    "在这里写正文。\n\n<!-- 数据写法：{{ value(data=\"数据集\", series=\"系列\", period=2021) }} -->\n"
+                    "在这里写正文。\n\n<!-- 引用数据：在正文中写 value(data=\"数据集\", series=\"系列\", period=2021)，外加两层花括号。 -->\n"
                 } else {
-                    "Write the page here.\n\n<!-- Figures: {{ value(data=\"dataset\", series=\"series\", period=2021) }} -->\n"
+                    "Write the page here.\n\n<!-- Figures: write value(data=\"dataset\", series=\"series\", period=2021) inside double curly braces. -->\n"
                 };
-                files.push((format!("content/{path}.{l}.md"), format!("---\ntitle: {title}\ndate: {today}\ndraft: true\n---\n\n{body}")));
+                files.push((
+                    format!("content/{path}.{l}.md"),
+                    format!("---\ntitle: {title}\ndate: {today}\ndraft: true\n---\n\n{body}"),
+                ));
             }
         }
         NewWhat::Dataset { id } => {

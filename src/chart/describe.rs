@@ -91,7 +91,7 @@ fn series_sentence(p: &Prepared, label: &str, values: &[Option<f64>]) -> String 
     } else {
         extremes(p, pairs.collect())
     };
-    format!("{label}{colon}{body}{end}")
+    if label.trim().is_empty() { format!("{body}{end}") } else { format!("{label}{colon}{body}{end}") }
 }
 
 /// "最高为2021年15.5万件，最低为…" / "highest 2021: 155,000 patents; lowest …".

@@ -2,8 +2,8 @@
 //! the "no data" chart.
 //!
 //! Layout is computed first, as plain numbers (so the SVG's height is known before drawing),
-//! and drawn afterwards. Sizes are in viewBox units on a 640-unit-wide canvas; text is 16 units
-//! (about 9 px when the chart is shown 360 px wide on a phone), titles 20.
+//! and drawn afterwards. Sizes are in viewBox units on a 640-unit-wide canvas; text is 17 units
+//! (8.5 px when the chart is shown 320 px wide on a phone, 9.5 px at 360 px), titles 21.
 
 use crate::numfmt::{self, Style, UnitKind};
 
@@ -19,17 +19,17 @@ pub(super) const HEIGHT: f64 = 360.0;
 /// Margin around the drawing.
 pub(super) const PAD: f64 = 16.0;
 /// Size of labels, ticks, legend and captions.
-pub(super) const TEXT: f64 = 16.0;
+pub(super) const TEXT: f64 = 17.0;
 /// Height of one line of labels.
-pub(super) const LINE: f64 = 20.0;
+pub(super) const LINE: f64 = 21.0;
 /// Size of the title.
-const TITLE: f64 = 20.0;
+const TITLE: f64 = 21.0;
 /// Height of one line of the title.
-const TITLE_LINE: f64 = 26.0;
+const TITLE_LINE: f64 = 27.0;
 /// Most lines a title may take.
 const TITLE_LINES: usize = 3;
 /// Height of one row of the legend.
-const LEGEND_ROW: f64 = 24.0;
+const LEGEND_ROW: f64 = 25.0;
 /// Space between legend items.
 const LEGEND_GAP: f64 = 18.0;
 /// Width of a legend swatch for bars (a square) and for lines (a short line with its marker).
@@ -89,25 +89,30 @@ pub(super) fn unit_caption(p: &Prepared) -> Option<String> {
     }
     Some(match p.style {
         Style::Chinese => format!("单位：{name}"),
-        Style::English => name.to_string(),
+        Style::English => capitalised(name),
     })
+}
+
+/// "patents" -> "Patents": the caption starts a line of its own.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Lays out the header: title (wrapped), legend (only for several series), unit caption.
 pub(super) fn header(p: &Prepared, swatch: Swatch, with_unit: bool) -> Header {
     let inner = WIDTH - 2.0 * PAD;
     let mut y = PAD;
-    let title = if p.title.trim().is_empty() {
-        Vec::new()
-    } else {
-        wrap(&p.title, TITLE, true, inner, TITLE_LINES)
-    };
+    let title = if p.title.trim().is_empty() { Vec::new() } else { wrap(&p.title, TITLE, true, inner, TITLE_LINES) };
     if !title.is_empty() {
         y += title.len() as f64 * TITLE_LINE + 6.0;
     }
     let legend = if p.series.len() > 1 { legend(p, swatch, y) } else { Vec::new() };
     if let Some(last) = legend.last() {
-        y = last.y + LEGEND_ROW / 2.0 + 4.0;
+        y = last.y + LEGEND_ROW / 2.0 + 6.0;
     }
     let unit = unit_caption(p).filter(|_| with_unit).map(|text| {
         let at = y;

@@ -53,6 +53,16 @@ impl Layout {
     }
 }
 
+/// The number written at a bar's end: the table form ("1,203"; the unit is in the caption),
+/// except for percentages, which have no caption and keep their "%".
+fn value_label(v: Option<f64>, p: &Prepared) -> String {
+    if p.unit.kind == numfmt::UnitKind::Percent {
+        numfmt::value(v, &p.unit, p.style)
+    } else {
+        numfmt::table(v, &p.unit, p.style)
+    }
+}
+
 fn bar_thickness(series: usize) -> f64 {
     if series > 1 { BAR_MULTI } else { BAR_SINGLE }
 }
@@ -64,11 +74,8 @@ fn layout(p: &Prepared, top: f64) -> Layout {
     if hi <= lo {
         hi = lo + 1.0;
     }
-    let values: Vec<Vec<String>> = p
-        .series
-        .iter()
-        .map(|s| s.values.iter().map(|v| numfmt::table(*v, &p.unit, p.style)).collect())
-        .collect();
+    let values: Vec<Vec<String>> =
+        p.series.iter().map(|s| s.values.iter().map(|v| value_label(*v, p)).collect()).collect();
     let value_room = values.iter().flatten().map(|v| room(v, TEXT, false)).fold(0.0, f64::max) + GAP;
     let inner = WIDTH - 2.0 * PAD;
     let negative_room = if lo < 0.0 { value_room } else { 0.0 };
@@ -112,7 +119,7 @@ fn draw_row(c: &mut Canvas, l: &Layout, p: &Prepared, i: usize, row: &Row) {
         let y0 = mid - block / 2.0 + j as f64 * (thick + BAR_GAP);
         let ym = y0 + thick / 2.0;
         let text = l.values.get(j).and_then(|v| v.get(i)).map_or(numfmt::MISSING, String::as_str);
-        match s.values[i] {
+        match s.values.get(i).copied().flatten() {
             Some(v) => {
                 let end = l.x(v);
                 c.rect((zero, y0), (end, y0 + thick), palette::color(j));

@@ -43,13 +43,8 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
-    const ALL: [ChartKind; 5] = [
-        ChartKind::Bar,
-        ChartKind::GroupedBar,
-        ChartKind::StackedBar,
-        ChartKind::Line,
-        ChartKind::HorizontalBar,
-    ];
+    const ALL: [ChartKind; 5] =
+        [ChartKind::Bar, ChartKind::GroupedBar, ChartKind::StackedBar, ChartKind::Line, ChartKind::HorizontalBar];
 
     /// The kind named as in a ```` ```chart ```` block: `bar`, `grouped-bar`, `stacked-bar`,
     /// `line`, `horizontal-bar`. Exact, lower-case names only.
@@ -119,10 +114,8 @@ fn clean_text(s: &str) -> String {
 
 /// The id restricted to `[a-z0-9-]`, never empty.
 fn clean_id(id: &str) -> String {
-    let id: String = id
-        .chars()
-        .map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' { c } else { '-' })
-        .collect();
+    let id: String =
+        id.chars().map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' { c } else { '-' }).collect();
     if id.is_empty() { "chart".to_string() } else { id }
 }
 
@@ -159,9 +152,7 @@ fn draw(p: &Prepared, buf: &mut String) -> (u32, u32, bool) {
     }
     match p.kind {
         ChartKind::HorizontalBar => horizontal::draw(p, buf),
-        ChartKind::Bar | ChartKind::GroupedBar | ChartKind::StackedBar | ChartKind::Line => {
-            vertical::draw(p, buf)
-        }
+        ChartKind::Bar | ChartKind::GroupedBar | ChartKind::StackedBar | ChartKind::Line => vertical::draw(p, buf),
     }
 }
 

@@ -46,8 +46,7 @@ pub(super) enum Marker {
     TriangleDown,
 }
 
-const MARKERS: [Marker; 5] =
-    [Marker::Circle, Marker::Square, Marker::Triangle, Marker::Diamond, Marker::TriangleDown];
+const MARKERS: [Marker; 5] = [Marker::Circle, Marker::Square, Marker::Triangle, Marker::Diamond, Marker::TriangleDown];
 
 /// Colour of the series at `index` (cycling after seven).
 pub(super) fn color(index: usize) -> RGBColor {

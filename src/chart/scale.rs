@@ -112,10 +112,7 @@ mod tests {
         for hi in [1.0, 3.0, 7.0, 12.0, 99.0, 123.0, 4321.0, 61_400.0, 9.9e9, 3.3e-3] {
             let step = Axis::nice(0.0, hi, false).step;
             let mantissa = step / 10f64.powf(step.log10().floor());
-            assert!(
-                [1.0, 2.0, 2.5, 5.0].iter().any(|m| (m - mantissa).abs() < 1e-9),
-                "step {step} for {hi}"
-            );
+            assert!([1.0, 2.0, 2.5, 5.0].iter().any(|m| (m - mantissa).abs() < 1e-9), "step {step} for {hi}");
             let count = Axis::nice(0.0, hi, false).ticks.len();
             assert!((3..=7).contains(&count), "{count} ticks for {hi}");
         }

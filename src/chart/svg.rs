@@ -13,7 +13,8 @@ use super::text::FONT_FAMILY;
 /// then any sans-serif. A presentation attribute rather than a style attribute or `<style>`
 /// element, so that it survives a strict Content-Security-Policy and does not leak into the
 /// page when the SVG is inlined.
-const FONT_STACK: &str = "'PingFang SC','Hiragino Sans GB','Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif";
+const FONT_STACK: &str =
+    "'PingFang SC','Hiragino Sans GB','Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif";
 
 /// Escapes text for XML content and attribute values.
 pub(super) fn escape(text: &str) -> String {

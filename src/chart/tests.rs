@@ -4,8 +4,7 @@ use super::*;
 use crate::numfmt::{self, UnitKind};
 
 const COUNT_ZH: Unit<'static> = Unit { kind: UnitKind::Count, label: "件", currency: None, precision: None };
-const COUNT_EN: Unit<'static> =
-    Unit { kind: UnitKind::Count, label: "patents", currency: None, precision: None };
+const COUNT_EN: Unit<'static> = Unit { kind: UnitKind::Count, label: "patents", currency: None, precision: None };
 
 fn years(from: u32, to: u32) -> Vec<String> {
     (from..=to).map(|y| y.to_string()).collect()
@@ -83,10 +82,11 @@ fn kinds_parse_and_name_round_trip() {
 
 #[test]
 fn bar_chart_draws_one_bar_per_present_value() {
-    let input = chart(ChartKind::Bar, years(2017, 2021), vec![series(
-        "专利授权总量",
-        &[Some(46_000.0), None, Some(74_000.0), Some(110_000.0), Some(155_000.0)],
-    )]);
+    let input = chart(
+        ChartKind::Bar,
+        years(2017, 2021),
+        vec![series("专利授权总量", &[Some(46_000.0), None, Some(74_000.0), Some(110_000.0), Some(155_000.0)])],
+    );
     let svg = render_svg(&input);
     assert_structure(&svg, "chart-test-1");
     assert_eq!(filled(&svg, "rect", 0), 4, "a missing value is a gap, not a bar");
@@ -113,10 +113,11 @@ fn grouped_bars_and_legend() {
 
 #[test]
 fn stacked_bars_leave_negatives_out() {
-    let input = chart(ChartKind::StackedBar, years(2019, 2021), vec![
-        series("A", &[Some(10.0), Some(20.0), None]),
-        series("B", &[Some(5.0), Some(-3.0), Some(7.0)]),
-    ]);
+    let input = chart(
+        ChartKind::StackedBar,
+        years(2019, 2021),
+        vec![series("A", &[Some(10.0), Some(20.0), None]), series("B", &[Some(5.0), Some(-3.0), Some(7.0)])],
+    );
     let svg = render_svg(&input);
     assert_structure(&svg, "chart-test-1");
     assert_eq!(filled(&svg, "rect", 0), 2 + 1);
@@ -126,10 +127,14 @@ fn stacked_bars_leave_negatives_out() {
 
 #[test]
 fn line_chart_breaks_at_gaps_and_marks_points() {
-    let input = chart(ChartKind::Line, years(2015, 2021), vec![
-        series("专利授权总量", &[Some(1.0), Some(2.0), None, Some(3.0), Some(4.0), None, Some(5.0)]),
-        series("发明专利", &[None; 7]),
-    ]);
+    let input = chart(
+        ChartKind::Line,
+        years(2015, 2021),
+        vec![
+            series("专利授权总量", &[Some(1.0), Some(2.0), None, Some(3.0), Some(4.0), None, Some(5.0)]),
+            series("发明专利", &[None; 7]),
+        ],
+    );
     let svg = render_svg(&input);
     assert_structure(&svg, "chart-test-1");
     // Two segments (the lone last point has none) plus the legend's line.
@@ -145,11 +150,8 @@ fn line_chart_breaks_at_gaps_and_marks_points() {
 fn horizontal_bars_with_values_and_growing_height() {
     let names = ["商标侵权案件", "专利侵权纠纷", "假冒专利", "地理标志", "集成电路布图设计", "其他"];
     let values = [Some(412.0), Some(1_203.0), Some(88.0), None, Some(3.0), Some(57.0)];
-    let input = chart(
-        ChartKind::HorizontalBar,
-        names.iter().map(|s| s.to_string()).collect(),
-        vec![series("案件数", &values)],
-    );
+    let input =
+        chart(ChartKind::HorizontalBar, names.iter().map(|s| s.to_string()).collect(), vec![series("案件数", &values)]);
     let svg = render_svg(&input);
     assert_structure(&svg, "chart-test-1");
     assert_eq!(filled(&svg, "rect", 0), 5);
@@ -163,6 +165,21 @@ fn horizontal_bars_with_values_and_growing_height() {
 }
 
 #[test]
+fn horizontal_percentages_keep_their_sign() {
+    let pct = Unit { kind: UnitKind::Percent, label: "", currency: None, precision: None };
+    let mut input = chart(
+        ChartKind::HorizontalBar,
+        vec!["武汉".into(), "襄阳".into()],
+        vec![series("增速", &[Some(40.9), Some(-12.3)])],
+    );
+    input.unit = pct;
+    let svg = render_svg(&input);
+    assert!(svg.contains(&format!(">{}</text>", numfmt::value(Some(40.9), &pct, Style::Chinese))));
+    assert!(svg.contains(&format!(">{}</text>", numfmt::value(Some(-12.3), &pct, Style::Chinese))));
+    assert!(!svg.contains("单位"));
+}
+
+#[test]
 fn same_input_same_bytes() {
     for kind in ChartKind::ALL {
         let input = chart(kind, years(2019, 2021), grants());
@@ -173,7 +190,8 @@ fn same_input_same_bytes() {
 #[test]
 fn every_string_is_escaped_once() {
     let evil = r#"<script>alert(1)</script> & "q""#;
-    let mut input = chart(ChartKind::Bar, vec![evil.to_string(), "b".into()], vec![series(evil, &[Some(1.0), Some(2.0)])]);
+    let mut input =
+        chart(ChartKind::Bar, vec![evil.to_string(), "b".into()], vec![series(evil, &[Some(1.0), Some(2.0)])]);
     input.title = evil;
     for kind in ChartKind::ALL {
         input.kind = kind;
@@ -199,7 +217,13 @@ fn desc_summarises_the_data_in_the_chart_language() {
     let value = numfmt::value(Some(155_000.0), &COUNT_EN, Style::English);
     assert!(svg.contains("<desc id=\"chart-test-1-desc\">Line chart, 2019 to 2021. 专利授权总量 — 2019: "));
     assert!(svg.contains(&format!("2021: {value}")));
-    assert!(svg.contains(">patents</text>"));
+    assert!(svg.contains(">Patents</text>"));
+}
+
+#[test]
+fn unlabelled_series_read_without_a_dangling_colon() {
+    let svg = render_svg(&chart(ChartKind::Bar, years(2020, 2021), vec![series("", &[Some(1.0), None])]));
+    assert!(svg.contains("柱状图，2020年至2021年。2020年1件，2021年无数据。</desc>"));
 }
 
 #[test]
@@ -256,10 +280,8 @@ fn odd_input_never_panics() {
 
 #[test]
 fn nan_and_infinity_are_missing_not_zero() {
-    let input = chart(ChartKind::Bar, years(2019, 2021), vec![series(
-        "x",
-        &[Some(f64::NAN), Some(2.0), Some(f64::INFINITY)],
-    )]);
+    let input =
+        chart(ChartKind::Bar, years(2019, 2021), vec![series("x", &[Some(f64::NAN), Some(2.0), Some(f64::INFINITY)])]);
     let svg = render_svg(&input);
     assert_eq!(filled(&svg, "rect", 0), 1);
     assert!(svg.contains("2019年无数据"));
@@ -267,10 +289,8 @@ fn nan_and_infinity_are_missing_not_zero() {
 
 #[test]
 fn huge_values_get_round_ticks() {
-    let svg = render_svg(&chart(ChartKind::Bar, years(2019, 2021), vec![series(
-        "x",
-        &[Some(2e14), Some(5e14), Some(1e15)],
-    )]));
+    let svg =
+        render_svg(&chart(ChartKind::Bar, years(2019, 2021), vec![series("x", &[Some(2e14), Some(5e14), Some(1e15)])]));
     assert!(svg.contains(&format!(">{}</text>", numfmt::tick(1e15, 2e14, &COUNT_ZH, Style::Chinese))));
 }
 
@@ -286,7 +306,7 @@ fn ids_are_sanitised() {
 
 #[test]
 fn text_sizes_stay_legible_on_a_phone() {
-    // At 320 px wide, a 640-unit viewBox halves sizes: labels must be 16 units or more.
+    // At 320 px wide, a 640-unit viewBox halves sizes: labels must be about 16 units or more.
     let svg = render_svg(&chart(ChartKind::GroupedBar, years(2019, 2021), grants()));
     for size in svg.split("font-size=\"").skip(1).filter_map(|s| s.split('"').next()) {
         let size: f64 = size.parse().unwrap_or(0.0);

@@ -121,13 +121,7 @@ pub(super) fn wrap(text: &str, size: f64, bold: bool, max_width: f64, max_lines:
 }
 
 /// Like [`wrap`], but only when the text fits without cutting a word or shortening it.
-pub(super) fn wrap_whole(
-    text: &str,
-    size: f64,
-    bold: bool,
-    max_width: f64,
-    max_lines: usize,
-) -> Option<Vec<String>> {
+pub(super) fn wrap_whole(text: &str, size: f64, bold: bool, max_width: f64, max_lines: usize) -> Option<Vec<String>> {
     let (lines, whole) = break_lines(text, size, bold, max_width, max_lines);
     whole.then_some(lines)
 }
@@ -167,11 +161,11 @@ fn break_lines(text: &str, size: f64, bold: bool, max_width: f64, max_lines: usi
         if let Some(last) = lines.last_mut() {
             *last = ellipsize(last, size, bold, max_width);
         }
-    } else if let Some(last) = lines.last_mut() {
-        if !fits(last) {
-            whole = false;
-            *last = ellipsize(last, size, bold, max_width);
-        }
+    } else if let Some(last) = lines.last_mut()
+        && !fits(last)
+    {
+        whole = false;
+        *last = ellipsize(last, size, bold, max_width);
     }
     (lines, whole)
 }

@@ -6,7 +6,7 @@
 
 use crate::numfmt;
 
-use super::canvas::{Align, Canvas};
+use super::canvas::{Align, Canvas, TextSpec};
 use super::frame::{self, HEIGHT, LINE, PAD, Swatch, TEXT, WIDTH};
 use super::palette;
 use super::scale::Axis;
@@ -76,7 +76,9 @@ fn value_range(p: &Prepared) -> (f64, f64) {
         ChartKind::StackedBar => {
             // Negative values are left out of stacks (see the module docs of `chart`).
             let top = (0..p.categories.len())
-                .map(|i| p.series.iter().filter_map(|s| s.values[i]).filter(|v| *v > 0.0).sum::<f64>())
+                .map(|i| {
+                    p.series.iter().filter_map(|s| s.values.get(i).copied().flatten()).filter(|v| *v > 0.0).sum::<f64>()
+                })
                 .fold(0.0, f64::max);
             (0.0, top)
         }
@@ -88,8 +90,16 @@ fn value_range(p: &Prepared) -> (f64, f64) {
     }
 }
 
-/// Category labels: on one line if they fit their slots, else on two lines, else every k-th
-/// label (counting back from the last, so the latest period is always labelled).
+/// Whether category labels name ordered periods ("2021", "2021Q1", "2021-06"), whose left-out
+/// labels a reader can infer, rather than names ("武汉"), which must all be shown.
+fn are_periods(categories: &[String]) -> bool {
+    categories.iter().all(|c| c.starts_with(|ch: char| ch.is_ascii_digit()))
+}
+
+/// Category labels: on one line if they fit their slots, else on two lines. Periods that still
+/// do not fit are thinned to every k-th label (counting back from the last, so the latest period
+/// is always labelled); names are shortened with "…" instead, never cut inside a word, unless
+/// the slots are too narrow for even a character or two.
 fn category_labels(categories: &[String], slot: f64) -> CategoryLabels {
     let n = categories.len();
     let widest = categories.iter().map(|c| room(c, TEXT, false)).fold(0.0, f64::max);
@@ -103,18 +113,25 @@ fn category_labels(categories: &[String], slot: f64) -> CategoryLabels {
         let rows = lines.iter().map(Vec::len).max().unwrap_or(1);
         return CategoryLabels { lines, rows };
     }
-    let every = THIN_STEPS
-        .iter()
-        .copied()
-        .find(|k| widest + LABEL_GAP <= slot * *k as f64)
-        .unwrap_or(n.max(1));
+    if !are_periods(categories) && slot >= 2.5 * TEXT {
+        let lines: Vec<Vec<String>> = categories
+            .iter()
+            .map(|c| {
+                // Two whole lines where possible; else one shortened line (no word cut in two).
+                // Shortened names may use most of the gap: the margin in `room` keeps them apart.
+                let width = slot - LABEL_GAP / 4.0;
+                wrap_whole(c, TEXT, false, width, 2).unwrap_or_else(|| wrap(c, TEXT, false, width, 1))
+            })
+            .collect();
+        let rows = lines.iter().map(Vec::len).max().unwrap_or(1);
+        return CategoryLabels { lines, rows };
+    }
+    let every = THIN_STEPS.iter().copied().find(|k| widest + LABEL_GAP <= slot * *k as f64).unwrap_or(n.max(1));
     let room_each = slot * every as f64 - LABEL_GAP;
     let lines = categories
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            if (n - 1 - i) % every == 0 { wrap(c, TEXT, false, room_each, 1) } else { Vec::new() }
-        })
+        .map(|(i, c)| if (n - 1 - i).is_multiple_of(every) { wrap(c, TEXT, false, room_each, 1) } else { Vec::new() })
         .collect();
     CategoryLabels { lines, rows: 1 }
 }
@@ -123,8 +140,7 @@ fn category_labels(categories: &[String], slot: f64) -> CategoryLabels {
 fn layout(p: &Prepared, header_bottom: f64) -> Plot {
     let (lo, hi) = value_range(p);
     let axis = Axis::nice(lo, hi, p.unit.kind == numfmt::UnitKind::Count);
-    let tick_labels: Vec<String> =
-        axis.ticks.iter().map(|v| numfmt::tick(*v, axis.step, &p.unit, p.style)).collect();
+    let tick_labels: Vec<String> = axis.ticks.iter().map(|v| numfmt::tick(*v, axis.step, &p.unit, p.style)).collect();
     let widest_tick = tick_labels.iter().map(|t| room(t, TEXT, false)).fold(0.0, f64::max);
     let left = (PAD + widest_tick + LABEL_GAP).min(WIDTH / 3.0);
     let right = WIDTH - PAD;
@@ -137,20 +153,28 @@ fn layout(p: &Prepared, header_bottom: f64) -> Plot {
     Plot { left, right, top, bottom: height - footer, axis, tick_labels, categories, height }
 }
 
-/// Grid lines with their tick labels, and the axis line at zero (or at the bottom).
-fn draw_grid(c: &mut Canvas, plot: &Plot) {
+/// Value at which the axis line is drawn: zero for bars, the bottom of the axis for lines.
+fn baseline(plot: &Plot, kind: ChartKind) -> f64 {
+    if kind == ChartKind::Line { plot.axis.lo } else { 0.0 }
+}
+
+/// Grid lines with their tick labels (the zero line darker); the baseline itself is drawn
+/// later, over the data.
+fn draw_grid(c: &mut Canvas, plot: &Plot, kind: ChartKind) {
+    let base = baseline(plot, kind);
     for (v, label) in plot.axis.ticks.iter().zip(&plot.tick_labels) {
         let y = plot.y(*v);
-        let color = if *v == 0.0 { palette::AXIS } else { palette::GRID };
-        c.hline(plot.left, plot.right, y, color);
+        if *v != base {
+            let color = if *v == 0.0 { palette::AXIS } else { palette::GRID };
+            c.hline(plot.left, plot.right, y, color);
+        }
         c.text(label, (plot.left - LABEL_GAP, y), frame::label(Align::End, true));
     }
 }
 
-/// The axis line drawn over the data: at zero for bars, along the bottom for lines.
+/// The axis line, drawn over the data.
 fn draw_baseline(c: &mut Canvas, plot: &Plot, kind: ChartKind) {
-    let at = if kind == ChartKind::Line { plot.axis.lo } else { 0.0 };
-    c.hline(plot.left, plot.right, plot.y(at), palette::AXIS);
+    c.hline(plot.left, plot.right, plot.y(baseline(plot, kind)), palette::AXIS);
 }
 
 /// Category labels under the plot.
@@ -163,6 +187,9 @@ fn draw_categories(c: &mut Canvas, plot: &Plot, ticks: bool) {
         }
         for (row, line) in lines.iter().enumerate() {
             let y = plot.bottom + LABEL_GAP + row as f64 * LINE;
+            // Labels of the outer categories may overhang the plot, never the chart.
+            let half = room(line, TEXT, false) / 2.0;
+            let x = x.min(WIDTH - PAD / 2.0 - half).max(PAD / 2.0 + half);
             c.text(line, (x, y), frame::label(Align::Middle, false));
         }
     }
@@ -176,13 +203,24 @@ fn draw_grouped(c: &mut Canvas, plot: &Plot, p: &Prepared) {
     let bar = group / m as f64;
     let gap = if bar >= 6.0 { 1.0 } else { 0.0 };
     let zero = plot.y(0.0);
+    let mark = room(numfmt::MISSING, TEXT, false) <= bar;
     for (j, s) in p.series.iter().enumerate() {
         for (i, v) in s.values.iter().enumerate() {
-            let Some(v) = v else { continue };
             let x = plot.center(i, n) - group / 2.0 + j as f64 * bar;
-            c.rect((x + gap, zero), (x + bar - gap, plot.y(*v)), palette::color(j));
+            match v {
+                Some(v) => c.rect((x + gap, zero), (x + bar - gap, plot.y(*v)), palette::color(j)),
+                // A missing value is marked where its bar would stand, so it is not read as 0.
+                None if mark => draw_missing(c, x + bar / 2.0, zero),
+                None => {}
+            }
         }
     }
+}
+
+/// The missing-value sign standing on the baseline at `x`.
+fn draw_missing(c: &mut Canvas, x: f64, baseline: f64) {
+    let spec = TextSpec { color: palette::MUTED, ..frame::label(Align::Middle, true) };
+    c.text(numfmt::MISSING, (x, baseline - LINE / 2.0), spec);
 }
 
 /// Stacked bars: positive values stacked in series order from zero; negative values are left out.
@@ -193,7 +231,9 @@ fn draw_stacked(c: &mut Canvas, plot: &Plot, p: &Prepared) {
         let x = plot.center(i, n) - bar / 2.0;
         let mut base = 0.0;
         for (j, s) in p.series.iter().enumerate() {
-            let Some(v) = s.values[i].filter(|v| *v > 0.0) else { continue };
+            let Some(v) = s.values.get(i).copied().flatten().filter(|v| *v > 0.0) else {
+                continue;
+            };
             c.rect((x, plot.y(base)), (x + bar, plot.y(base + v)), palette::color(j));
             if base > 0.0 {
                 // A hairline of background between segments.
@@ -253,7 +293,7 @@ pub(super) fn draw(p: &Prepared, buf: &mut String) -> (u32, u32, bool) {
     let plot = layout(p, header.bottom);
     let mut c = Canvas::new(buf, WIDTH as u32, plot.height as u32);
     frame::draw_header(&mut c, &header);
-    draw_grid(&mut c, &plot);
+    draw_grid(&mut c, &plot, p.kind);
     match p.kind {
         ChartKind::Line => {
             draw_baseline(&mut c, &plot, p.kind);
@@ -291,6 +331,15 @@ mod tests {
         let shown: Vec<usize> = (0..years.len()).filter(|i| !labels.lines[*i].is_empty()).collect();
         assert_eq!(shown.last(), Some(&59));
         assert!(shown.len() >= 6 && shown.len() <= 12, "{shown:?}");
+    }
+
+    #[test]
+    fn names_are_shortened_not_left_out() {
+        let names: Vec<String> =
+            ["Wuhan", "Xiangyang", "Shennongjia Forestry District"].iter().map(|s| s.to_string()).collect();
+        let labels = category_labels(&names, 70.0);
+        assert!(labels.lines.iter().all(|l| !l.is_empty()));
+        assert!(labels.lines[2].last().is_some_and(|l| l.ends_with('…')));
     }
 
     #[test]

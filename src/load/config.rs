@@ -43,10 +43,7 @@ pub fn config(root: &Path, base_url: Option<&str>) -> Result<SiteConfig> {
     let file = root.join(PATH);
     if !file.exists() {
         return Err(Diagnostic::error(PATH, 0, 0, "no `site.yaml` in the site folder")
-            .with_hint(format!(
-                "run vitrine in a site folder, or pass `--root DIR`; looked in `{}`",
-                root.display()
-            ))
+            .with_hint(format!("run vitrine in a site folder, or pass `--root DIR`; looked in `{}`", root.display()))
             .into());
     }
     let text = read_text(&file, PATH)?;

@@ -60,7 +60,11 @@ pub fn scan(root: &Path) -> Result<(Vec<ContentFile>, Vec<StaticFile>)> {
 }
 
 fn is_ignored(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".swp") || name.ends_with(".tmp")
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
 }
 
 /// Where a content file sits in the site, from its path alone.
@@ -81,11 +85,12 @@ fn place(rel: &str, config: &SiteConfig) -> Result<Placement, Diagnostic> {
         Some((name, code)) if config.language(code).is_some() => (name, code.to_string()),
         Some((_, code)) if looks_like_lang(code) => {
             let codes: Vec<String> = config.languages.iter().map(|l| format!("`{}`", l.code)).collect();
-            return Err(Diagnostic::error(rel, 0, 0, format!("language code `{code}` is not in site.yaml"))
-                .with_hint(format!(
+            return Err(Diagnostic::error(rel, 0, 0, format!("language code `{code}` is not in site.yaml")).with_hint(
+                format!(
                     "the site's languages are {}; rename the file or add the language to `languages` in site.yaml",
                     codes.join(", ")
-                )));
+                ),
+            ));
         }
         _ => (file, config.default_lang().code.clone()),
     };
@@ -140,8 +145,13 @@ pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> 
     for p in &pages {
         if let Some(first) = seen.insert((&p.key, &p.lang), &p.source) {
             diags.push(
-                Diagnostic::error(&p.source, 0, 0, format!("`{first}` and `{}` both make the page `{}`", p.source, p.url))
-                    .with_hint("every page needs its own URL: rename or remove one of the two files"),
+                Diagnostic::error(
+                    &p.source,
+                    0,
+                    0,
+                    format!("`{first}` and `{}` both make the page `{}`", p.source, p.url),
+                )
+                .with_hint("every page needs its own URL: rename or remove one of the two files"),
             );
         }
     }
@@ -192,11 +202,8 @@ fn mark_unpublished(pages: &mut [Page], config: &SiteConfig, opts: &LoadOptions)
             _ => None,
         }
     };
-    let sections: BTreeMap<(String, String), Option<Unpublished>> = pages
-        .iter()
-        .filter(|p| p.kind != PageKind::Page)
-        .map(|p| ((p.key.clone(), p.lang.clone()), own(p)))
-        .collect();
+    let sections: BTreeMap<(String, String), Option<Unpublished>> =
+        pages.iter().filter(|p| p.kind != PageKind::Page).map(|p| ((p.key.clone(), p.lang.clone()), own(p))).collect();
     let _ = config;
     for p in pages.iter_mut() {
         let mut status = own(p);

@@ -205,7 +205,11 @@ impl Validator<'_> {
                     categories.push((cid.value.clone(), label.clone()));
                 }
                 if categories.is_empty() {
-                    self.error(&c.referenced, "`categories` is empty".into(), Some("list each category id with its label".into()));
+                    self.error(
+                        &c.referenced,
+                        "`categories` is empty".into(),
+                        Some("list each category id with its label".into()),
+                    );
                 }
             }
             (None, Some(KeyKind::Category)) => self.error(
@@ -281,7 +285,9 @@ impl Validator<'_> {
                 let Some(i) = series.iter().position(|s| s.id == col.value) else {
                     let known: Vec<&str> = series.iter().map(|s| s.id.as_str()).collect();
                     let hint = match yaml::nearest(&col.value, &known) {
-                        Some(k) => format!("did you mean `{k}`? Declare every column under `series:`"),
+                        Some(k) => {
+                            format!("did you mean `{k}`? Declare every column under `series:`")
+                        }
                         None => "declare the column under `series:`, or remove it from the row".into(),
                     };
                     self.error(&col.referenced, format!("column `{}` is not a declared series", col.value), Some(hint));
@@ -311,7 +317,11 @@ impl Validator<'_> {
                 }
             }
             if rows.iter().any(|r| r.key == key) {
-                self.error(&row.referenced, format!("`{key}` appears in two rows"), Some("each key value may have only one row; merge or remove one".into()));
+                self.error(
+                    &row.referenced,
+                    format!("`{key}` appears in two rows"),
+                    Some("each key value may have only one row; merge or remove one".into()),
+                );
                 continue;
             }
             rows.push(Row { key, values, line });
@@ -329,14 +339,14 @@ impl Validator<'_> {
         corrections.sort_by_key(|c| c.date);
 
         let url = raw.source.url.as_ref().map(|u| u.value.trim().to_string());
-        if let (Some(u), Some(s)) = (&url, &raw.source.url) {
-            if !(u.starts_with("https://") || u.starts_with("http://")) {
-                self.error(
-                    &s.referenced,
-                    format!("source `url` must start with https:// or http://, not `{u}`"),
-                    Some("give the full address of the original publication".into()),
-                );
-            }
+        if let (Some(u), Some(s)) = (&url, &raw.source.url)
+            && !(u.starts_with("https://") || u.starts_with("http://"))
+        {
+            self.error(
+                &s.referenced,
+                format!("source `url` must start with https:// or http://, not `{u}`"),
+                Some("give the full address of the original publication".into()),
+            );
         }
         if !self.diags.is_empty() {
             return Err(Failure::Content(self.diags));
@@ -447,7 +457,11 @@ fn plain_number(s: &str) -> Option<String> {
     let n: f64 = t.parse().ok()?;
     let v = n * factor;
     let rounded = (v * 1e6).round() / 1e6;
-    Some(if rounded.fract() == 0.0 && rounded.abs() < 1e15 { format!("{}", rounded as i64) } else { format!("{rounded}") })
+    Some(if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded}")
+    })
 }
 
 #[cfg(test)]

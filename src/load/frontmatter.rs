@@ -30,9 +30,7 @@ pub(crate) fn split<'a>(text: &'a str, path: &str) -> Result<Split<'a>, Diagnost
         } else {
             "start the file with a line `---`, then `title: …`, then another `---` line"
         };
-        return Err(Diagnostic::error(path, 1, 1, "the page has no front matter")
-            .with_hint(hint)
-            .with_source(text));
+        return Err(Diagnostic::error(path, 1, 1, "the page has no front matter").with_hint(hint).with_source(text));
     }
     let start = first.len() + 1;
     let mut offset = start;
@@ -121,10 +119,10 @@ pub(crate) fn parse_datetime(s: &str, tz: &jiff::tz::TimeZone) -> Option<jiff::Z
     if let Ok(ts) = s.parse::<jiff::Timestamp>() {
         return Some(ts.to_zoned(tz.clone()));
     }
-    if let Ok(d) = s.parse::<jiff::civil::Date>() {
-        if s.len() == 10 {
-            return d.to_zoned(tz.clone()).ok();
-        }
+    if let Ok(d) = s.parse::<jiff::civil::Date>()
+        && s.len() == 10
+    {
+        return d.to_zoned(tz.clone()).ok();
     }
     let dt = s.replacen(' ', "T", 1).parse::<jiff::civil::DateTime>().ok()?;
     dt.to_zoned(tz.clone()).ok()

@@ -102,10 +102,10 @@ fn reword(msg: &str) -> (String, Option<String>) {
             Some("each key may appear only once here; keep one and delete the other".into()),
         );
     }
-    if let Some(rest) = msg.strip_prefix("unknown variant `") {
-        if let Some((v, expected)) = rest.split_once("`, expected one of ") {
-            return (format!("unknown value `{v}`"), Some(format!("use one of: {}", expected.replace('`', ""))));
-        }
+    if let Some(rest) = msg.strip_prefix("unknown variant `")
+        && let Some((v, expected)) = rest.split_once("`, expected one of ")
+    {
+        return (format!("unknown value `{v}`"), Some(format!("use one of: {}", expected.replace('`', ""))));
     }
     if msg.starts_with("invalid ") && (msg.contains("i64") || msg.contains("u64") || msg.contains("f64")) {
         return ("expected a number".into(), Some("write digits only, e.g. `155000`".into()));

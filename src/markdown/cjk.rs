@@ -34,10 +34,11 @@ pub fn join_cjk_lines(events: &mut Vec<(Event<'_>, Range<usize>)>) {
                 Event::SoftBreak | Event::HardBreak => None,
                 _ => None,
             });
-            if let (Some(a), Some(b)) = (last_char, next_char) {
-                if is_cjk(a) && is_cjk(b) {
-                    continue;
-                }
+            if let (Some(a), Some(b)) = (last_char, next_char)
+                && is_cjk(a)
+                && is_cjk(b)
+            {
+                continue;
             }
         }
         match ev {
@@ -128,14 +129,12 @@ pub fn repair_emphasis<'a>(events: &mut Vec<(Event<'a>, Range<usize>)>, source: 
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     for (k, run) in runs.iter().enumerate() {
-        if run.can_close {
-            if let Some(pos) =
-                open.iter().rposition(|&o| runs[o].container == run.container && runs[o].len == run.len)
-            {
-                pairs.push((open[pos], k));
-                open.truncate(pos);
-                continue;
-            }
+        if run.can_close
+            && let Some(pos) = open.iter().rposition(|&o| runs[o].container == run.container && runs[o].len == run.len)
+        {
+            pairs.push((open[pos], k));
+            open.truncate(pos);
+            continue;
         }
         if run.can_open && run.len <= 3 {
             open.push(k);
@@ -156,26 +155,26 @@ pub fn repair_emphasis<'a>(events: &mut Vec<(Event<'a>, Range<usize>)>, source: 
     let old = std::mem::take(events);
     let mut iter = old.into_iter();
     while let Some(ev) = iter.next() {
-        if let Some(&(first, len, is_open)) = it.peek() {
-            if first == idx {
-                it.next();
-                let range = ev.1.start..ev.1.start + len;
-                for _ in 1..len {
-                    iter.next();
-                }
-                idx += len;
-                let tags: &[Tag] = match len {
-                    1 => &[Tag::Emphasis],
-                    2 => &[Tag::Strong],
-                    _ => &[Tag::Emphasis, Tag::Strong],
-                };
-                if is_open {
-                    out.extend(tags.iter().map(|t| (Event::Start(t.clone()), range.clone())));
-                } else {
-                    out.extend(tags.iter().rev().map(|t| (Event::End(t.to_end()), range.clone())));
-                }
-                continue;
+        if let Some(&(first, len, is_open)) = it.peek()
+            && first == idx
+        {
+            it.next();
+            let range = ev.1.start..ev.1.start + len;
+            for _ in 1..len {
+                iter.next();
             }
+            idx += len;
+            let tags: &[Tag] = match len {
+                1 => &[Tag::Emphasis],
+                2 => &[Tag::Strong],
+                _ => &[Tag::Emphasis, Tag::Strong],
+            };
+            if is_open {
+                out.extend(tags.iter().map(|t| (Event::Start(t.clone()), range.clone())));
+            } else {
+                out.extend(tags.iter().rev().map(|t| (Event::End(t.to_end()), range.clone())));
+            }
+            continue;
         }
         out.push(ev);
         idx += 1;

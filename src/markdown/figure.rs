@@ -179,7 +179,12 @@ pub fn render(
     let title = spec.title.as_ref().unwrap_or(&ds.title).get(lang, default_lang);
     let first = &ds.series[spec.series[0]];
     let unit_label = first.unit.label.get(lang, default_lang);
-    let unit = Unit { kind: first.unit.kind, label: unit_label, currency: first.unit.currency.as_deref(), precision: first.precision };
+    let unit = Unit {
+        kind: first.unit.kind,
+        label: unit_label,
+        currency: first.unit.currency.as_deref(),
+        precision: first.precision,
+    };
     let rows = &ds.rows[spec.rows.clone()];
     let categories: Vec<String> = rows.iter().map(|r| ds.key_label(&r.key, lang, default_lang)).collect();
     let series: Vec<SeriesData> = spec
@@ -190,7 +195,8 @@ pub fn render(
             values: rows.iter().map(|r| r.values[i]).collect(),
         })
         .collect();
-    let input = ChartInput { id: element_id, kind: spec.kind, title, style, unit, categories: categories.clone(), series };
+    let input =
+        ChartInput { id: element_id, kind: spec.kind, title, style, unit, categories: categories.clone(), series };
     let svg = chart::render_svg(&input);
 
     let unit_text = unit_name(&unit, style);
@@ -199,12 +205,19 @@ pub fn render(
     html.push_str(&format!("<figcaption><span class=\"chart-title\">{}</span>", escape(title)));
     if !unit_text.is_empty() {
         let sep = if style == Style::Chinese { "：" } else { ": " };
-        html.push_str(&format!(" <span class=\"chart-unit\">({}{sep}{})</span>", escape(text.unit), escape(&unit_text)));
+        html.push_str(&format!(
+            " <span class=\"chart-unit\">({}{sep}{})</span>",
+            escape(text.unit),
+            escape(&unit_text)
+        ));
     }
     html.push_str("</figcaption>");
     html.push_str(&format!("<div class=\"chart-svg\">{svg}</div>"));
     // The same numbers as a table, for screen readers and for copying.
-    html.push_str(&format!("<details class=\"chart-data\"><summary>{}</summary><div class=\"table-wrap\"><table><thead><tr>", escape(text.table)));
+    html.push_str(&format!(
+        "<details class=\"chart-data\"><summary>{}</summary><div class=\"table-wrap\"><table><thead><tr>",
+        escape(text.table)
+    ));
     html.push_str(&format!("<th scope=\"col\">{}</th>", escape(ds.key.label.get(lang, default_lang))));
     for &i in &spec.series {
         html.push_str(&format!("<th scope=\"col\">{}</th>", escape(ds.series[i].label.get(lang, default_lang))));
@@ -214,7 +227,12 @@ pub fn render(
         html.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(cat)));
         for &i in &spec.series {
             let s = &ds.series[i];
-            let u = Unit { kind: s.unit.kind, label: s.unit.label.get(lang, default_lang), currency: s.unit.currency.as_deref(), precision: s.precision };
+            let u = Unit {
+                kind: s.unit.kind,
+                label: s.unit.label.get(lang, default_lang),
+                currency: s.unit.currency.as_deref(),
+                precision: s.precision,
+            };
             html.push_str(&format!("<td>{}</td>", escape(&numfmt::table(row.values[i], &u, style))));
         }
         html.push_str("</tr>");

@@ -35,7 +35,8 @@ fn err(message: impl Into<String>, hint: impl Into<Option<String>>) -> CallError
 /// Parses the inside of `{{ … }}`.
 pub fn parse(inner: &str) -> Result<Call, CallError> {
     let s = inner.trim();
-    let syntax = || Some("write it as `{{ value(data=\"patent-grants\", series=\"total\", period=2021) }}`".to_string());
+    let syntax =
+        || Some("write it as `{{ value(data=\"patent-grants\", series=\"total\", period=2021) }}`".to_string());
     let Some(open) = s.find('(') else {
         return Err(err(format!("`{s}` is not a call"), syntax()));
     };
@@ -82,7 +83,9 @@ pub fn eval(
     if !known.contains(&call.name.as_str()) {
         return Err(err(
             format!("unknown function `{}`", call.name),
-            Some("the functions are `value(data=…, series=…, period=…)` and `change(data=…, series=…, period=…)`".into()),
+            Some(
+                "the functions are `value(data=…, series=…, period=…)` and `change(data=…, series=…, period=…)`".into(),
+            ),
         ));
     }
     let mut data = None;
@@ -104,14 +107,18 @@ pub fn eval(
     fn need<'v>(v: Option<&'v str>, k: &str, name: &str) -> Result<&'v str, CallError> {
         v.ok_or_else(|| err(format!("`{name}` needs `{k}=…`"), Some("give `data`, `series` and `period`".to_string())))
     }
-    let (data, series_id, period) = (need(data, "data", &call.name)?, need(series, "series", &call.name)?, need(period, "period", &call.name)?);
+    let (data, series_id, period) =
+        (need(data, "data", &call.name)?, need(series, "series", &call.name)?, need(period, "period", &call.name)?);
     let Some(ds) = datasets.get(data) else {
         let ids: Vec<&str> = datasets.keys().map(String::as_str).collect();
         return Err(err(format!("unknown dataset `{data}`"), Some(suggest("datasets", data, &ids))));
     };
     let Some((si, s)) = ds.series(series_id) else {
         let ids: Vec<&str> = ds.series.iter().map(|s| s.id.as_str()).collect();
-        return Err(err(format!("dataset `{data}` has no series `{series_id}`"), Some(suggest("series", series_id, &ids))));
+        return Err(err(
+            format!("dataset `{data}` has no series `{series_id}`"),
+            Some(suggest("series", series_id, &ids)),
+        ));
     };
     let Some(ri) = ds.row_index(period) else {
         let keys: Vec<&str> = ds.rows.iter().map(|r| r.key.as_str()).collect();
@@ -121,12 +128,8 @@ pub fn eval(
         ));
     };
     let unit_label = s.unit.label.get(lang, default_lang);
-    let unit = Unit {
-        kind: s.unit.kind,
-        label: unit_label,
-        currency: s.unit.currency.as_deref(),
-        precision: s.precision,
-    };
+    let unit =
+        Unit { kind: s.unit.kind, label: unit_label, currency: s.unit.currency.as_deref(), precision: s.precision };
     let style = Style::for_lang(lang);
     let current = ds.rows[ri].values[si];
     let title = format!("{} · {}", ds.title.get(lang, default_lang), s.label.get(lang, default_lang));
@@ -139,7 +142,9 @@ pub fn eval(
                 escape(&title),
                 escape(&text)
             ),
-            None => format!("<span class=\"figure-value missing\" title=\"{}\">{}</span>", escape(&title), escape(&text)),
+            None => {
+                format!("<span class=\"figure-value missing\" title=\"{}\">{}</span>", escape(&title), escape(&text))
+            }
         }
     } else {
         if ds.key.kind == KeyKind::Category {
@@ -194,7 +199,11 @@ mod tests {
         assert_eq!(c.name, "value");
         assert_eq!(
             c.args,
-            vec![("data".into(), "patent-grants".into()), ("series".into(), "total".into()), ("period".into(), "2021".into())]
+            vec![
+                ("data".into(), "patent-grants".into()),
+                ("series".into(), "total".into()),
+                ("period".into(), "2021".into())
+            ]
         );
         assert!(parse("value(data=\"x\"").is_err());
         assert!(parse("value").is_err());

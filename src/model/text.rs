@@ -21,11 +21,9 @@ impl Text {
     pub fn get<'a>(&'a self, lang: &str, default: &str) -> &'a str {
         match self {
             Text::Plain(s) => s,
-            Text::PerLang(m) => m
-                .get(lang)
-                .or_else(|| m.get(default))
-                .or_else(|| m.values().next())
-                .map_or("", String::as_str),
+            Text::PerLang(m) => {
+                m.get(lang).or_else(|| m.get(default)).or_else(|| m.values().next()).map_or("", String::as_str)
+            }
         }
     }
 

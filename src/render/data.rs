@@ -58,8 +58,12 @@ pub fn csv(ds: &Dataset) -> anyhow::Result<Vec<u8>> {
 
 fn text_json(t: &Text, site: &Site) -> Value {
     let default = site.config.default_lang().code.as_str();
-    let map: serde_json::Map<String, Value> =
-        site.config.languages.iter().map(|l| (l.code.clone(), Value::String(t.get(&l.code, default).to_string()))).collect();
+    let map: serde_json::Map<String, Value> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), Value::String(t.get(&l.code, default).to_string())))
+        .collect();
     Value::Object(map)
 }
 
@@ -222,12 +226,26 @@ pub fn datapackage(site: &Site) -> Vec<u8> {
     out
 }
 
-fn size_text(n: usize, lang: &str) -> String {
+fn size_text(n: usize) -> String {
     let kb = n as f64 / 1024.0;
-    let s = if n < 1024 { format!("{n} B") } else if kb < 1024.0 { format!("{kb:.1} KB") } else { format!("{:.1} MB", kb / 1024.0) };
-    let _ = lang;
-    s
+    if n < 1024 {
+        format!("{n} B")
+    } else if kb < 1024.0 {
+        format!("{kb:.1} KB")
+    } else {
+        format!("{:.1} MB", kb / 1024.0)
+    }
 }
+
+/// A file of a dataset, before it is written.
+struct DataFile {
+    name: String,
+    format: &'static str,
+    bytes: Vec<u8>,
+}
+
+/// Output path and bytes of rendered files.
+type Files = Vec<(String, Vec<u8>)>;
 
 /// Writes the data files and renders the catalogue and one page per dataset per language.
 pub fn render(
@@ -242,16 +260,17 @@ pub fn render(
     if site.datasets.is_empty() {
         return Ok(());
     }
-    let mut downloads: BTreeMap<&str, Vec<(String, &'static str, Vec<u8>)>> = BTreeMap::new();
+    let mut downloads: BTreeMap<&str, Vec<DataFile>> = BTreeMap::new();
     for ds in site.datasets.values() {
         let csv = csv(ds).map_err(Failure::Other)?;
-        downloads.entry(&ds.id).or_default().push((format!("{}.csv", ds.id), "CSV", csv));
-        downloads.entry(&ds.id).or_default().push((format!("{}.json", ds.id), "JSON", json(ds, site)));
+        let files = downloads.entry(&ds.id).or_default();
+        files.push(DataFile { name: format!("{}.csv", ds.id), format: "CSV", bytes: csv });
+        files.push(DataFile { name: format!("{}.json", ds.id), format: "JSON", bytes: json(ds, site) });
     }
     output.add("data/datapackage.json", datapackage(site));
     for files in downloads.values() {
-        for (name, _, bytes) in files {
-            output.add(format!("data/{name}"), bytes.clone());
+        for f in files {
+            output.add(format!("data/{}", f.name), f.bytes.clone());
         }
     }
 
@@ -271,7 +290,7 @@ pub fn render(
         .iter()
         .flat_map(|l| std::iter::once((l, None)).chain(site.datasets.values().map(move |d| (l, Some(d)))))
         .collect();
-    let results: Vec<Result<Vec<(String, Vec<u8>)>>> = jobs
+    let results: Vec<Result<Files>> = jobs
         .par_iter()
         .map(|&(l, ds)| {
             let lang = l.code.as_str();
@@ -313,13 +332,13 @@ pub fn render(
                     ctx.insert("breadcrumbs", &crumbs);
                     let dl: Vec<Download> = downloads[d.id.as_str()]
                         .iter()
-                        .map(|(name, format, bytes)| Download {
-                            url: format!("/data/{name}"),
-                            name: name.clone(),
-                            format,
-                            size: bytes.len(),
-                            size_text: size_text(bytes.len(), lang),
-                            sha256: Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect(),
+                        .map(|f| Download {
+                            url: format!("/data/{}", f.name),
+                            name: f.name.clone(),
+                            format: f.format,
+                            size: f.bytes.len(),
+                            size_text: size_text(f.bytes.len()),
+                            sha256: Sha256::digest(&f.bytes).iter().map(|b| format!("{b:02x}")).collect(),
                         })
                         .collect();
                     let (chart_html, svg) = dataset_chart(d, lang, &default, &prefix, sh);
@@ -390,7 +409,13 @@ fn dataset_summary(d: &Dataset, site: &Site, lang: &str, prefix: &str) -> Value 
 }
 
 /// The dataset's overview chart: its series that share the first series' unit.
-fn dataset_chart(d: &Dataset, lang: &str, default: &str, prefix: &str, sh: &pages::LangShared) -> (String, Option<String>) {
+fn dataset_chart(
+    d: &Dataset,
+    lang: &str,
+    default: &str,
+    prefix: &str,
+    sh: &pages::LangShared,
+) -> (String, Option<String>) {
     if d.rows.is_empty() || d.series.is_empty() {
         return (String::new(), None);
     }
@@ -436,7 +461,12 @@ fn table_html(d: &Dataset, lang: &str, default: &str) -> String {
     for r in &d.rows {
         h.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(&d.key_label(&r.key, lang, default))));
         for (s, v) in d.series.iter().zip(&r.values) {
-            let u = Unit { kind: s.unit.kind, label: s.unit.label.get(lang, default), currency: s.unit.currency.as_deref(), precision: s.precision };
+            let u = Unit {
+                kind: s.unit.kind,
+                label: s.unit.label.get(lang, default),
+                currency: s.unit.currency.as_deref(),
+                precision: s.precision,
+            };
             let class = if v.is_none() { " class=\"missing\"" } else { "" };
             h.push_str(&format!("<td{class}>{}</td>", escape(&numfmt::table(*v, &u, style))));
         }
@@ -485,10 +515,10 @@ fn json_ld(d: &Dataset, site: &Site, lang: &str, url: &str, dl: &[Download]) -> 
     if let Some(u) = d.updated {
         doc["dateModified"] = json!(u.to_string());
     }
-    if d.key.kind != KeyKind::Category {
-        if let (Some(a), Some(b)) = (d.rows.first(), d.rows.last()) {
-            doc["temporalCoverage"] = json!(format!("{}/{}", a.key, b.key));
-        }
+    if d.key.kind != KeyKind::Category
+        && let (Some(a), Some(b)) = (d.rows.first(), d.rows.last())
+    {
+        doc["temporalCoverage"] = json!(format!("{}/{}", a.key, b.key));
     }
     serde_json::to_string(&doc)
         .unwrap_or_default()

@@ -32,10 +32,17 @@ fn atom(site: &Site, rendered: &[PageOut<'_>], lang: &str) -> String {
         .filter(|p| p.page.lang == lang && p.page.kind != PageKind::Home && p.page.sort_date().is_some())
         .collect();
     entries.sort_by(|a, b| {
-        b.page.sort_date().map(|d| d.timestamp()).cmp(&a.page.sort_date().map(|d| d.timestamp())).then(a.page.url.cmp(&b.page.url))
+        b.page
+            .sort_date()
+            .map(|d| d.timestamp())
+            .cmp(&a.page.sort_date().map(|d| d.timestamp()))
+            .then(a.page.url.cmp(&b.page.url))
     });
     entries.truncate(50);
-    let updated = entries.first().and_then(|p| p.page.sort_date()).map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), rfc3339);
+    let updated = entries
+        .first()
+        .and_then(|p| p.page.sort_date())
+        .map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), rfc3339);
     let tag = c.language(lang).map_or(lang, |l| l.tag.as_str());
     let mut x = String::new();
     let _ = writeln!(x, "<?xml version=\"1.0\" encoding=\"utf-8\"?>");
@@ -45,7 +52,11 @@ fn atom(site: &Site, rendered: &[PageOut<'_>], lang: &str) -> String {
     if !desc.is_empty() {
         let _ = writeln!(x, "<subtitle>{}</subtitle>", escape(desc));
     }
-    let _ = writeln!(x, "<link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>", escape(&c.absolute(&format!("{home}atom.xml"))));
+    let _ = writeln!(
+        x,
+        "<link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>",
+        escape(&c.absolute(&format!("{home}atom.xml")))
+    );
     let _ = writeln!(x, "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>", escape(&c.absolute(&home)));
     let _ = writeln!(x, "<id>{}</id>", escape(&c.absolute(&home)));
     let _ = writeln!(x, "<updated>{updated}</updated>");
@@ -54,7 +65,8 @@ fn atom(site: &Site, rendered: &[PageOut<'_>], lang: &str) -> String {
     for p in entries {
         let url = c.absolute(&p.page.url);
         let date = p.page.sort_date().map(rfc3339).unwrap_or_default();
-        let summary = p.page.front.summary.clone().unwrap_or_else(|| super::pages::truncate(p.body.first_paragraph.trim(), 200));
+        let summary =
+            p.page.front.summary.clone().unwrap_or_else(|| super::pages::truncate(p.body.first_paragraph.trim(), 200));
         let _ = writeln!(x, "<entry>");
         let _ = writeln!(x, "<title>{}</title>", escape(&p.page.front.title));
         let _ = writeln!(x, "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>", escape(&url));
@@ -91,10 +103,19 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>]) -> String {
         if group.len() > 1 {
             for q in group {
                 let tag = c.language(&q.page.lang).map_or(q.page.lang.as_str(), |l| l.tag.as_str());
-                let _ = writeln!(s, "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>", escape(tag), escape(&c.absolute(&q.page.url)));
+                let _ = writeln!(
+                    s,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    escape(tag),
+                    escape(&c.absolute(&q.page.url))
+                );
             }
             if let Some(d) = group.iter().find(|q| q.page.lang == c.default_lang().code) {
-                let _ = writeln!(s, "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>", escape(&c.absolute(&d.page.url)));
+                let _ = writeln!(
+                    s,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                    escape(&c.absolute(&d.page.url))
+                );
             }
         }
         s.push_str("</url>\n");
@@ -110,9 +131,18 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>]) -> String {
                 let tail = path.strip_prefix(&prefix).unwrap_or(&path);
                 for l2 in &c.languages {
                     let u = format!("{}{tail}", c.lang_prefix(&l2.code));
-                    let _ = writeln!(s, "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>", escape(&l2.tag), escape(&c.absolute(&u)));
+                    let _ = writeln!(
+                        s,
+                        "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                        escape(&l2.tag),
+                        escape(&c.absolute(&u))
+                    );
                 }
-                let _ = writeln!(s, "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>", escape(&c.absolute(tail)));
+                let _ = writeln!(
+                    s,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                    escape(&c.absolute(tail))
+                );
                 s.push_str("</url>\n");
                 urls.push((path, s));
             }

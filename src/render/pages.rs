@@ -77,7 +77,17 @@ pub fn assets(theme: &Theme, output: &mut Output) -> Assets {
 /// Display forms of a date in a language: "2022年4月26日" / "26 April 2022".
 pub fn display_date(d: &jiff::Zoned, lang: &str) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
         "December",
     ];
     if crate::numfmt::Style::for_lang(lang) == crate::numfmt::Style::Chinese {
@@ -128,7 +138,7 @@ impl<'a> Index<'a> {
             .children("releases", lang)
             .filter(|p| p.page.kind == PageKind::Section && p.page.release.is_some())
             .collect();
-        r.sort_by(|a, b| b.page.release.cmp(&a.page.release));
+        r.sort_by_key(|p| std::cmp::Reverse(p.page.release));
         r
     }
 }
@@ -156,7 +166,12 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>) -> BTreeMap<
     let languages: Vec<LangCtx> = c
         .languages
         .iter()
-        .map(|l| LangCtx { code: l.code.clone(), name: l.name.clone(), tag: l.tag.clone(), home: format!("{}/", c.lang_prefix(&l.code)) })
+        .map(|l| LangCtx {
+            code: l.code.clone(),
+            name: l.name.clone(),
+            tag: l.tag.clone(),
+            home: format!("{}/", c.lang_prefix(&l.code)),
+        })
         .collect();
     c.languages
         .iter()
@@ -175,12 +190,25 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>) -> BTreeMap<
                 has_data: !site.datasets.is_empty(),
             };
             let prefix = c.lang_prefix(code);
-            let mut nav = vec![(String::new(), Link { title: t.get("home").cloned().unwrap_or_default(), url: format!("{prefix}/"), active: false })];
+            let mut nav = vec![(
+                String::new(),
+                Link { title: t.get("home").cloned().unwrap_or_default(), url: format!("{prefix}/"), active: false },
+            )];
             for child in index.children("", code) {
-                nav.push((child.page.key.clone(), Link { title: child.page.front.title.clone(), url: child.page.url.clone(), active: false }));
+                nav.push((
+                    child.page.key.clone(),
+                    Link { title: child.page.front.title.clone(), url: child.page.url.clone(), active: false },
+                ));
             }
             if !site.datasets.is_empty() {
-                nav.push(("data".into(), Link { title: t.get("data").cloned().unwrap_or_default(), url: format!("{prefix}/data/"), active: false }));
+                nav.push((
+                    "data".into(),
+                    Link {
+                        title: t.get("data").cloned().unwrap_or_default(),
+                        url: format!("{prefix}/data/"),
+                        active: false,
+                    },
+                ));
             }
             let lang_ctx = languages.iter().find(|x| x.code == code).cloned().expect("language listed");
             (code.to_string(), LangShared { site: site_ctx, lang: lang_ctx, t, nav })
@@ -314,7 +342,8 @@ pub(crate) fn base_context(
     ctx.insert("nav", &nav);
     ctx.insert("css", &assets.css);
     ctx.insert("alternates", alternates);
-    let x_default = alternates.iter().find(|a| a.code == shared.site.default_lang && a.translated).map(|a| a.permalink.clone());
+    let x_default =
+        alternates.iter().find(|a| a.code == shared.site.default_lang && a.translated).map(|a| a.permalink.clone());
     ctx.insert("x_default", &x_default);
     ctx.insert("canonical", canonical);
     ctx.insert("feed", &format!("{}atom.xml", shared.lang.home));
@@ -391,7 +420,8 @@ pub fn render_all(
             };
             ctx.insert("latest", &releases.first());
             ctx.insert("releases", &releases);
-            let release = (page.kind == PageKind::Section && page.release.is_some()).then(|| release_ctx(site, &index, p));
+            let release =
+                (page.kind == PageKind::Section && page.release.is_some()).then(|| release_ctx(site, &index, p));
             ctx.insert("release", &release);
             let og_image = release
                 .as_ref()

@@ -1,1 +1,10 @@
+//! Integration tests: build fixture sites with the real `vitrine` binary and look at what
+//! comes out (files, exit codes, messages).
 
+mod support;
+
+mod authoring;
+mod bad_input;
+mod build;
+mod data;
+mod example;

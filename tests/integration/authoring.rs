@@ -1,0 +1,58 @@
+//! `vitrine check` and `vitrine new`.
+
+use crate::support::Site;
+
+#[test]
+fn check_reports_warnings_and_the_embargo_schedule() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/notes/links.zh.md",
+        "---\ntitle: 链接\n---\n\n[坏链接](/no/such/page/) [坏锚点](/notes/public/#nowhere) ![](/img.png)\n",
+    );
+    site.write("content/notes/links.en.md", "---\ntitle: Links\n---\n\nNothing.\n");
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("embargoed until 2099-04-26 10:00 +08:00: /notes/embargoed/ (content/notes/embargoed.zh.md)"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains("content/notes/only-zh.zh.md:1:1: warning: the page has no `en` translation"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("content/notes/links.zh.md:5:7: warning: the link `/no/such/page/` leads nowhere"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("warning: the anchor `#nowhere` does not exist on `/notes/public/`"), "{}", r.stderr);
+    assert!(r.stderr.contains("warning: the image `/img.png` has no alt text"), "{}", r.stderr);
+    assert!(!site.root().join("public").exists(), "check writes nothing");
+    let strict = site.run(&["check", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+}
+
+#[test]
+fn new_release_builds_at_once_and_never_overwrites() {
+    let site = Site::fixture("basic");
+    let r = site.run(&["new", "release", "2026"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("content/releases/2026/_index.zh.md"));
+    assert!(site.root().join("content/releases/2026/_index.en.md").exists());
+    site.build(&["--drafts", "--future"]);
+    assert!(site.exists("releases/2026/index.html"));
+    let again = site.run(&["new", "release", "2026"]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("already exists"));
+    let r = site.run(&["new", "page", "releases/2026/white-paper"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = site.run(&["new", "dataset", "new-figures"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    site.build(&["--drafts", "--future"]);
+    assert!(site.exists("releases/2026/white-paper/index.html"));
+    assert!(site.exists("data/new-figures.csv"));
+    let bad = site.run(&["new", "dataset", "Bad Id"]);
+    assert_eq!(bad.code, 1);
+}

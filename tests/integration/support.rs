@@ -1,0 +1,128 @@
+//! Helpers: copy a fixture into a temporary folder, run the binary, read the output.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A fixture site copied into a temporary folder.
+pub struct Site {
+    pub dir: tempfile::TempDir,
+}
+
+/// What a run of the binary printed and returned.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        if rel.starts_with("public") || rel.starts_with("target") || rel.starts_with(".git") {
+            continue;
+        }
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+impl Site {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Site {
+        Site::copy_of(&fixtures().join(name))
+    }
+
+    /// A copy of the bundled example site (the repository root).
+    pub fn example() -> Site {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["content", "data", "site.yaml"] {
+            let from = root.join(sub);
+            if from.is_dir() {
+                copy_dir(&from, &dir.path().join(sub));
+            } else {
+                std::fs::copy(&from, dir.path().join(sub)).unwrap();
+            }
+        }
+        Site { dir }
+    }
+
+    pub fn copy_of(from: &Path) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(from, dir.path());
+        Site { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes (or replaces) a file of the site.
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) -> &Self {
+        let p = self.root().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+        self
+    }
+
+    /// Runs `vitrine <args> --root <site>`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_vitrine"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).to_string(),
+            stderr: String::from_utf8_lossy(&out.stderr).replace(&self.root().display().to_string(), "[ROOT]"),
+        }
+    }
+
+    /// `vitrine build`, asserting success.
+    pub fn build(&self, args: &[&str]) -> &Self {
+        let mut all = vec!["build"];
+        all.extend_from_slice(args);
+        let r = self.run(&all);
+        assert_eq!(r.code, 0, "build failed:\n{}", r.stderr);
+        self
+    }
+
+    /// A file of the output folder as text.
+    pub fn read(&self, rel: &str) -> String {
+        let p = self.root().join("public").join(rel);
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
+    }
+
+    pub fn bytes(&self, rel: &str) -> Vec<u8> {
+        std::fs::read(self.root().join("public").join(rel)).unwrap()
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.root().join("public").join(rel).exists()
+    }
+}
+
+/// The part of an HTML page inside `<main>`, so that theme edits do not churn assertions.
+pub fn main_of(html: &str) -> &str {
+    let start = html.find("<main").unwrap_or(0);
+    let end = html.rfind("</main>").unwrap_or(html.len());
+    &html[start..end]
+}
+
+/// Counts non-overlapping occurrences.
+pub fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
