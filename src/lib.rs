@@ -16,6 +16,7 @@ pub mod chart;
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod export;
 pub mod linkcheck;
 pub mod load;
 pub mod markdown;

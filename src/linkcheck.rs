@@ -27,17 +27,18 @@ fn attrs<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
     out
 }
 
-fn decode(s: &str) -> String {
+/// Decodes `&amp;` and `%XX` escapes of a URL written in HTML; bad escapes stay as written.
+pub(crate) fn decode(s: &str) -> String {
     let s = s.replace("&amp;", "&");
     let bytes = s.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16);
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        if let (b'%', Some(&h), Some(&l)) = (bytes[i], bytes.get(i + 1), bytes.get(i + 2))
+            && let (Some(h), Some(l)) = (hex(h), hex(l))
         {
-            out.push(b);
+            out.push((h * 16 + l) as u8);
             i += 3;
             continue;
         }
@@ -184,5 +185,6 @@ mod tests {
         assert_eq!(resolve("/a/", "../../x"), Some(Err(())));
         assert_eq!(file_for("/data/x.csv"), "data/x.csv");
         assert_eq!(file_for("/"), "index.html");
+        assert_eq!(decode("/%E4%B8%AD/%中%2"), "/中/%中%2");
     }
 }

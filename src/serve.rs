@@ -1,11 +1,267 @@
-//! `vitrine serve`: not built yet (issue: the authors' workflow). Says so plainly.
+//! `vitrine serve`: build in memory, serve on 127.0.0.1, rebuild on change, reload the browser.
+//!
+//! The site is kept in memory as an [`Output`] behind a lock and swapped whole after each
+//! successful build, so a half-written page is never served and the last good site keeps being
+//! served while the sources have errors. Open pages hold a server-sent-events connection; after
+//! a rebuild they reload, and a failed build shows its messages as an overlay in the page until
+//! it is fixed. Drafts and embargoed pages are included and marked as such.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
-/// Runs the development server.
-pub fn run(_root: &Path, port: u16, _quiet: bool) -> anyhow::Result<()> {
-    anyhow::bail!(
-        "`vitrine serve` (port {port}) is not available in this version yet; \
-         run `vitrine build` and open `public/index.html`, or serve `public/` with any static server"
-    )
+use anyhow::Context;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use tokio::sync::watch;
+
+use crate::build::{self, BuildOptions};
+use crate::diag::Failure;
+use crate::output::Output;
+
+/// Path of the reload event stream.
+const EVENTS: &str = "/__vitrine/events";
+
+/// The script injected before `</body>` of every page in serve mode.
+const RELOAD_SCRIPT: &str = r#"<script>(function(){var o=null;function show(t){if(!o){o=document.createElement("div");o.id="vitrine-error";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;z-index:99999;background:rgba(20,20,20,.92);color:#fff;padding:2rem;overflow:auto;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap";document.body.appendChild(o)}o.textContent="vitrine: the site has errors; the last good version is shown underneath.\n\n"+t}var first=true,es=new EventSource("/__vitrine/events");es.addEventListener("state",function(e){var s=JSON.parse(e.data);if(s.error){show(s.error);first=false;return}if(o){o.remove();o=null}if(!first&&s.generation!==window.__vitrineGen){location.reload()}window.__vitrineGen=s.generation;first=false})})();</script>"#;
+
+/// What the server shares between requests and the rebuild loop.
+struct Shared {
+    site: RwLock<Output>,
+    /// (build generation, current error text or empty).
+    state: watch::Sender<(u64, String)>,
+}
+
+/// Builds, serves and watches until Ctrl-C.
+pub fn run(root: &Path, port: u16, quiet: bool) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the server runtime")?;
+    runtime.block_on(serve(root.to_path_buf(), port, quiet))
+}
+
+fn options(root: &Path, port: u16) -> BuildOptions {
+    let mut opts = BuildOptions::new(root);
+    opts.drafts = true;
+    opts.future = true;
+    opts.base_url = Some(format!("http://127.0.0.1:{port}"));
+    opts.render.minify = false;
+    opts.render.inject = Some(RELOAD_SCRIPT.to_string());
+    opts
+}
+
+/// One in-memory build: the output, or the error text to show.
+fn build_once(opts: &BuildOptions) -> Result<Output, String> {
+    let mut opts = opts.clone();
+    opts.now = jiff::Timestamp::now();
+    let result = build::load(&opts).and_then(|loaded| build::render(&loaded, &opts));
+    result.map_err(|f| match f {
+        Failure::Content(d) => d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
+        Failure::Other(e) => format!("error: {e:#}"),
+    })
+}
+
+async fn serve(root: PathBuf, port: u16, quiet: bool) -> anyhow::Result<()> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let listener = match tokio::net::TcpListener::bind(addr).await {
+        Ok(l) => l,
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            anyhow::bail!(
+                "port {port} is in use on 127.0.0.1\n  = hint: choose another with `--port {}`",
+                port.wrapping_add(1).max(1024)
+            )
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot listen on {addr}")),
+    };
+    let opts = options(&root, port);
+    let start = Instant::now();
+    let (first, error) = match build_once(&opts) {
+        Ok(o) => (o, String::new()),
+        Err(e) => {
+            eprintln!("{e}");
+            (Output::default(), e)
+        }
+    };
+    if !quiet {
+        println!(
+            "built in {} ms; serving {} at http://{addr}/ (Ctrl-C to stop)",
+            start.elapsed().as_millis(),
+            root.display()
+        );
+    }
+    let (state, _) = watch::channel((1, error));
+    let shared = Arc::new(Shared { site: RwLock::new(first), state });
+
+    // Watch the sources and rebuild on change.
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(120), None, move |res| {
+        if let Ok(events) = res {
+            let events: Vec<notify_debouncer_full::DebouncedEvent> = events;
+            // Reading files during a build raises access events: only changes count.
+            let changed = |e: &notify_debouncer_full::DebouncedEvent| {
+                matches!(
+                    e.kind,
+                    notify::EventKind::Create(_) | notify::EventKind::Modify(_) | notify::EventKind::Remove(_)
+                )
+            };
+            if events.iter().any(|e| changed(e) && e.paths.iter().any(|p| !is_noise(p))) {
+                let _ = tx.send(());
+            }
+        }
+    })
+    .context("cannot watch the site's files")?;
+    for sub in ["site.yaml", "content", "data", "themes", "templates", "static"] {
+        let p = root.join(sub);
+        if p.exists() {
+            debouncer
+                .watch(&p, notify::RecursiveMode::Recursive)
+                .with_context(|| format!("cannot watch `{}`", p.display()))?;
+        }
+    }
+    let rebuild_shared = shared.clone();
+    let rebuild = tokio::spawn(async move {
+        while rx.recv().await.is_some() {
+            while rx.try_recv().is_ok() {}
+            let opts = opts.clone();
+            let start = Instant::now();
+            let result = tokio::task::spawn_blocking(move || build_once(&opts)).await;
+            let generation = rebuild_shared.state.borrow().0 + 1;
+            match result {
+                Ok(Ok(output)) => {
+                    if let Ok(mut site) = rebuild_shared.site.write() {
+                        *site = output;
+                    }
+                    if !quiet {
+                        println!("rebuilt in {} ms", start.elapsed().as_millis());
+                    }
+                    rebuild_shared.state.send_replace((generation, String::new()));
+                }
+                Ok(Err(error)) => {
+                    eprintln!("{error}");
+                    rebuild_shared.state.send_replace((generation, error));
+                }
+                Err(e) => eprintln!("error: the rebuild stopped: {e}"),
+            }
+        }
+    });
+
+    let app = axum::Router::new().route(EVENTS, axum::routing::get(events)).fallback(page).with_state(shared);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("the server stopped")?;
+    rebuild.abort();
+    drop(debouncer);
+    if !quiet {
+        println!("stopped");
+    }
+    Ok(())
+}
+
+/// Editors' temporary files and the output folder do not trigger rebuilds.
+fn is_noise(p: &Path) -> bool {
+    let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+        || name.starts_with('#')
+}
+
+async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let path = percent_decode(uri.path());
+    let rel = path.trim_start_matches('/');
+    let candidates = if rel.is_empty() || rel.ends_with('/') {
+        vec![format!("{rel}index.html")]
+    } else {
+        vec![rel.to_string(), format!("{rel}/index.html")]
+    };
+    let site = match shared.site.read() {
+        Ok(s) => s,
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    for (i, c) in candidates.iter().enumerate() {
+        if let Some(bytes) = site.files.get(c) {
+            if i == 1 {
+                // `/about` -> `/about/`, so relative links resolve as on the real host.
+                return Response::builder()
+                    .status(StatusCode::MOVED_PERMANENTLY)
+                    .header(header::LOCATION, format!("{}/", uri.path()))
+                    .body(Body::empty())
+                    .unwrap_or_default();
+            }
+            return file_response(c, bytes.clone(), StatusCode::OK);
+        }
+    }
+    let not_found = if rel.starts_with("en/") { "en/404.html" } else { "404.html" };
+    match site.files.get(not_found).or_else(|| site.files.get("404.html")) {
+        Some(bytes) => file_response("404.html", bytes.clone(), StatusCode::NOT_FOUND),
+        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
+}
+
+fn file_response(path: &str, bytes: Vec<u8>, status: StatusCode) -> Response {
+    let mut res = Response::new(Body::from(bytes));
+    *res.status_mut() = status;
+    let mime = content_type(path);
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// Content types of the files a site has.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit('.').next().unwrap_or("");
+    let types: BTreeMap<&str, &str> = [
+        ("html", "text/html; charset=utf-8"),
+        ("css", "text/css; charset=utf-8"),
+        ("js", "text/javascript; charset=utf-8"),
+        ("svg", "image/svg+xml"),
+        ("xml", "application/xml; charset=utf-8"),
+        ("json", "application/json"),
+        ("csv", "text/csv; charset=utf-8"),
+        ("txt", "text/plain; charset=utf-8"),
+        ("png", "image/png"),
+        ("jpg", "image/jpeg"),
+        ("jpeg", "image/jpeg"),
+        ("gif", "image/gif"),
+        ("webp", "image/webp"),
+        ("pdf", "application/pdf"),
+        ("zip", "application/zip"),
+        ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("woff2", "font/woff2"),
+    ]
+    .into_iter()
+    .collect();
+    types.get(ext).copied().unwrap_or("application/octet-stream")
+}
+
+/// The request path decoded, with `.` and `..` segments dropped so no request leaves the site.
+fn percent_decode(s: &str) -> String {
+    let decoded = crate::linkcheck::decode(s);
+    decoded.split('/').filter(|s| *s != ".." && *s != ".").collect::<Vec<_>>().join("/")
+}
+
+async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
+    let rx = shared.state.subscribe();
+    let stream = futures_util::stream::unfold((rx, true), |(mut rx, first)| async move {
+        if !first && rx.changed().await.is_err() {
+            return None;
+        }
+        let (generation, error) = rx.borrow_and_update().clone();
+        let data =
+            serde_json::json!({"generation": generation, "error": if error.is_empty() { None } else { Some(error) }});
+        let event = Event::default().event("state").data(data.to_string());
+        Some((Ok::<Event, std::convert::Infallible>(event), (rx, false)))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
 }

@@ -202,7 +202,11 @@ pub fn render(
     let unit_text = unit_name(&unit, style);
     let mut html = String::with_capacity(svg.len() + 2048);
     html.push_str(&format!("<figure class=\"chart chart-{}\" id=\"{}\">", spec.kind.name(), escape(name)));
-    html.push_str(&format!("<figcaption><span class=\"chart-title\">{}</span>", escape(title)));
+    // The SVG draws its own title and unit; the caption is there for assistive technology.
+    html.push_str(&format!(
+        "<figcaption class=\"visually-hidden\"><span class=\"chart-title\">{}</span>",
+        escape(title)
+    ));
     if !unit_text.is_empty() {
         let sep = if style == Style::Chinese { "：" } else { ": " };
         html.push_str(&format!(

@@ -184,7 +184,7 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>) -> BTreeMap<
                 publisher: c.publisher.get(code, default).to_string(),
                 base_url: c.base_url.clone(),
                 license: c.license.clone(),
-                license_url: super::data::license_url(&c.license),
+                license_url: crate::export::license_url(&c.license),
                 languages: languages.clone(),
                 default_lang: default.to_string(),
                 has_data: !site.datasets.is_empty(),

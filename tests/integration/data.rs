@@ -63,3 +63,63 @@ fn hostile_strings_are_escaped() {
     let svg = site.read("charts/releases-2023-report-channels.zh.svg");
     assert!(!svg.contains("<script>"));
 }
+
+#[test]
+fn xlsx_opens_in_openpyxl_with_chinese_intact() {
+    let site = Site::fixture("basic");
+    site.build(&[]);
+    // scripts/test.sh installs openpyxl into target/test-venv.
+    let venv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-venv/bin/python");
+    let fallback = if venv.exists() { venv.display().to_string() } else { "python3".into() };
+    let python = std::env::var("VITRINE_TEST_PYTHON").unwrap_or(fallback);
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+zh, en = wb.worksheets
+print(wb.sheetnames)
+print(zh["A1"].value, "|", en["A1"].value)
+header = [c.value for c in zh[4]]
+print(header)
+print([c.value for c in zh[6]], type(zh["B6"].value).__name__)
+"#;
+    let out = std::process::Command::new(&python)
+        .arg("-c")
+        .arg(script)
+        .arg(site.root().join("public/data/grants.xlsx"))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {python}: {e}; run `bash scripts/test.sh`, which installs openpyxl"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "openpyxl failed (run `bash scripts/test.sh` to install it):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("['中文', 'English']"), "{stdout}");
+    assert!(stdout.contains("专利授权量 | Patents granted"), "{stdout}");
+    assert!(
+        stdout.contains("['年份', '专利授权总量（件）', '发明专利（件）', '其他专利（件）', '质押融资金额（元）']"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("[2020, 110000, 17574, 92426, 3255000000] int"), "{stdout}");
+}
+
+#[test]
+fn the_archive_holds_every_data_file() {
+    let site = Site::fixture("basic");
+    site.build(&[]);
+    let bytes = site.bytes("data/vitrine-data.zip");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<String> = (0..zip.len()).map(|i| zip.by_index(i).unwrap().name().unwrap().to_string()).collect();
+    assert_eq!(
+        names,
+        [
+            "channels.csv",
+            "channels.json",
+            "channels.xlsx",
+            "datapackage.json",
+            "grants.csv",
+            "grants.json",
+            "grants.xlsx"
+        ]
+    );
+}

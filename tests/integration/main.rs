@@ -8,3 +8,4 @@ mod bad_input;
 mod build;
 mod data;
 mod example;
+mod serve;

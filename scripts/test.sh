@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need beyond Rust (a Python with openpyxl, to open
+# the XLSX files as a journalist would), then runs the whole cargo test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-test-tools.sh
+VITRINE_TEST_PYTHON="$PWD/target/test-venv/bin/python" cargo test "$@"

@@ -1,0 +1,225 @@
+//! Data files for journalists: CSV, JSON, XLSX, the Frictionless data package, and one zip of
+//! everything. Byte-identical from build to build (no clock: dates come from the data).
+
+mod archive;
+mod xlsx;
+
+use serde_json::{Value, json};
+
+pub use archive::zip_all;
+pub use xlsx::xlsx;
+
+use crate::model::dataset::{Dataset, KeyKind};
+use crate::model::{Site, Text};
+use crate::numfmt;
+
+/// A cell of text that a spreadsheet would take for a formula is prefixed with `'`.
+pub fn csv_safe(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() }
+}
+
+/// A number as data files write it: shortest exact form, no exponent for ordinary sizes.
+pub fn plain(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+}
+
+/// The CSV of a dataset: UTF-8 with BOM, header of ids, one row per key, missing values empty.
+pub fn csv(ds: &Dataset) -> anyhow::Result<Vec<u8>> {
+    let mut buf = b"\xef\xbb\xbf".to_vec();
+    {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut buf);
+        let mut header = vec![ds.key.id.clone()];
+        header.extend(ds.series.iter().map(|s| s.id.clone()));
+        w.write_record(header.iter().map(|h| csv_safe(h)))?;
+        for row in &ds.rows {
+            let mut rec = vec![csv_safe(&row.key)];
+            rec.extend(row.values.iter().map(|v| v.map(plain).unwrap_or_default()));
+            w.write_record(&rec)?;
+        }
+        w.flush()?;
+    }
+    Ok(buf)
+}
+
+pub(crate) fn text_json(t: &Text, site: &Site) -> Value {
+    let default = site.config.default_lang().code.as_str();
+    let map: serde_json::Map<String, Value> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), Value::String(t.get(&l.code, default).to_string())))
+        .collect();
+    Value::Object(map)
+}
+
+fn key_json(ds: &Dataset, key: &str) -> Value {
+    match ds.key.kind {
+        KeyKind::Year => key.parse::<i64>().map_or_else(|_| Value::String(key.into()), Value::from),
+        _ => Value::String(key.into()),
+    }
+}
+
+/// The JSON of a dataset: data and all metadata in every language.
+pub fn json(ds: &Dataset, site: &Site) -> Vec<u8> {
+    let rows: Vec<Value> = ds
+        .rows
+        .iter()
+        .map(|r| {
+            let mut m = serde_json::Map::new();
+            m.insert(ds.key.id.clone(), key_json(ds, &r.key));
+            for (s, v) in ds.series.iter().zip(&r.values) {
+                m.insert(s.id.clone(), v.map_or(Value::Null, |x| json!(x)));
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let doc = json!({
+        "id": ds.id,
+        "title": text_json(&ds.title, site),
+        "description": ds.description.as_ref().map(|t| text_json(t, site)),
+        "source": {"name": text_json(&ds.source.name, site), "url": ds.source.url},
+        "publisher": text_json(&site.config.publisher, site),
+        "license": ds.license,
+        "updated": ds.updated.map(|d| d.to_string()),
+        "key": {
+            "id": ds.key.id,
+            "kind": ds.key.kind.name(),
+            "label": text_json(&ds.key.label, site),
+            "categories": ds.key.categories.iter().map(|(id, t)| json!({"id": id, "label": text_json(t, site)})).collect::<Vec<_>>(),
+        },
+        "series": ds.series.iter().map(|s| json!({
+            "id": s.id,
+            "label": text_json(&s.label, site),
+            "unit": {"kind": unit_kind_name(s.unit.kind), "label": text_json(&s.unit.label, site), "currency": s.unit.currency},
+            "precision": s.precision,
+        })).collect::<Vec<_>>(),
+        "rows": rows,
+        "notes": ds.notes.as_ref().map(|t| text_json(t, site)),
+        "corrections": ds.corrections.iter().map(|c| json!({"date": c.date.to_string(), "text": text_json(&c.text, site)})).collect::<Vec<_>>(),
+    });
+    let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+pub(crate) fn unit_kind_name(k: numfmt::UnitKind) -> &'static str {
+    match k {
+        numfmt::UnitKind::Count => "count",
+        numfmt::UnitKind::Currency => "currency",
+        numfmt::UnitKind::Percent => "percent",
+        numfmt::UnitKind::Rate => "rate",
+    }
+}
+
+/// A licence's page for an SPDX id.
+pub fn license_url(spdx: &str) -> String {
+    match spdx {
+        "CC-BY-4.0" => "https://creativecommons.org/licenses/by/4.0/".into(),
+        "CC-BY-SA-4.0" => "https://creativecommons.org/licenses/by-sa/4.0/".into(),
+        "CC0-1.0" => "https://creativecommons.org/publicdomain/zero/1.0/".into(),
+        "ODC-By-1.0" => "https://opendatacommons.org/licenses/by/1-0/".into(),
+        "ODbL-1.0" => "https://opendatacommons.org/licenses/odbl/1-0/".into(),
+        "PDDL-1.0" => "https://opendatacommons.org/licenses/pddl/1-0/".into(),
+        other => format!("https://spdx.org/licenses/{other}.html"),
+    }
+}
+
+/// `datapackage.json`: a Frictionless Data Package describing every CSV.
+pub fn datapackage(site: &Site) -> Vec<u8> {
+    let c = &site.config;
+    let default = c.default_lang().code.as_str();
+    let en = c.language("en").map_or(default, |l| l.code.as_str());
+    let unit_text = |u: &crate::model::dataset::Unit, lang: &str| match u.kind {
+        numfmt::UnitKind::Percent => "%".to_string(),
+        numfmt::UnitKind::Currency => u.currency.clone().unwrap_or_default(),
+        _ => u.label.get(lang, default).to_string(),
+    };
+    let resources: Vec<Value> = site
+        .datasets
+        .values()
+        .map(|ds| {
+            let key_type = match ds.key.kind {
+                KeyKind::Year => "year",
+                KeyKind::Month => "yearmonth",
+                KeyKind::Date => "date",
+                KeyKind::Quarter | KeyKind::Category => "string",
+            };
+            let mut fields = vec![json!({
+                "name": ds.key.id,
+                "type": key_type,
+                "title": ds.key.label.get(en, default),
+                "description": format!("{} / {}", ds.key.label.get(default, default), ds.key.label.get(en, default)),
+            })];
+            if ds.key.kind == KeyKind::Category {
+                let ids: Vec<&str> = ds.key.categories.iter().map(|(id, _)| id.as_str()).collect();
+                fields[0]["constraints"] = json!({"enum": ids});
+            }
+            for s in &ds.series {
+                fields.push(json!({
+                    "name": s.id,
+                    "type": "number",
+                    "title": s.label.get(en, default),
+                    "description": format!(
+                        "{} / {}. Unit: {} ({}){}",
+                        s.label.get(default, default),
+                        s.label.get(en, default),
+                        unit_text(&s.unit, en),
+                        unit_kind_name(s.unit.kind),
+                        if s.unit.kind == numfmt::UnitKind::Percent { "; 41.6 means 41.6%" } else { "" },
+                    ),
+                }));
+            }
+            let mut source = json!({"title": ds.source.name.get(en, default)});
+            if let Some(u) = &ds.source.url {
+                source["path"] = json!(u);
+            }
+            json!({
+                "name": ds.id,
+                "path": format!("{}.csv", ds.id),
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "title": ds.title.get(en, default),
+                "description": ds.description.as_ref().map(|d| d.get(en, default)).unwrap_or_default(),
+                "sources": [source],
+                "licenses": [{"name": ds.license, "path": license_url(&ds.license)}],
+                "schema": {"fields": fields, "primaryKey": [ds.key.id], "missingValues": [""]},
+            })
+        })
+        .collect();
+    let name: String = c
+        .base_url
+        .split("//")
+        .nth(1)
+        .unwrap_or("site")
+        .chars()
+        .map(|ch| if ch.is_ascii_alphanumeric() { ch.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let doc = json!({
+        "profile": "tabular-data-package",
+        "name": name,
+        "title": c.title.get(en, default),
+        "description": c.description.get(en, default),
+        "homepage": format!("{}/data/", c.base_url),
+        "licenses": [{"name": c.license, "path": license_url(&c.license)}],
+        "contributors": [{"title": c.publisher.get(en, default), "role": "publisher"}],
+        "resources": resources,
+    });
+    let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_defused() {
+        assert_eq!(csv_safe("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_safe("wuhan"), "wuhan");
+        assert_eq!(plain(155000.0), "155000");
+        assert_eq!(plain(16.09), "16.09");
+    }
+}

@@ -1,0 +1,122 @@
+//! `<id>.xlsx`: one sheet per language with translated headers, units, source, licence and
+//! notes. Numbers are stored as numbers; every text cell is written as text, never as a
+//! formula. The creation date is the dataset's `updated` date, so the bytes do not change.
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+
+use crate::model::Site;
+use crate::model::dataset::{Dataset, KeyKind};
+use crate::numfmt::UnitKind;
+
+/// Sheet names must be unique, at most 31 characters and free of `[]:*?/\`.
+fn sheet_name(name: &str, code: &str) -> String {
+    let clean: String = name.chars().filter(|c| !"[]:*?/\\'".contains(*c)).take(31).collect();
+    if clean.trim().is_empty() { code.to_string() } else { clean }
+}
+
+/// The workbook of a dataset.
+pub fn xlsx(ds: &Dataset, site: &Site) -> Result<Vec<u8>, XlsxError> {
+    let c = &site.config;
+    let default = c.default_lang().code.as_str();
+    let mut wb = Workbook::new();
+    let date = ds.updated.unwrap_or(jiff::civil::date(2000, 1, 1));
+    let created = ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)?;
+    let props = DocProperties::new()
+        .set_title(ds.title.get(default, default))
+        .set_author(c.publisher.get(default, default))
+        .set_creation_datetime(&created);
+    wb.set_properties(&props);
+    let bold = Format::new().set_bold();
+    let title_fmt = Format::new().set_bold().set_font_size(14);
+    let wrap = Format::new().set_text_wrap();
+    let mut used_names = Vec::new();
+    for lang in &c.languages {
+        let l = lang.code.as_str();
+        let zh = crate::numfmt::Style::for_lang(l) == crate::numfmt::Style::Chinese;
+        let label = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
+        let ws = wb.add_worksheet();
+        let mut name = sheet_name(&lang.name, l);
+        if used_names.contains(&name) {
+            name = sheet_name(l, l);
+        }
+        used_names.push(name.clone());
+        ws.set_name(&name)?;
+        ws.write_string_with_format(0, 0, ds.title.get(l, default), &title_fmt)?;
+        let mut row = 1;
+        if let Some(d) = &ds.description {
+            ws.write_string(row, 0, d.get(l, default))?;
+            row += 1;
+        }
+        row += 1;
+        // Header: key label, then each series with its unit.
+        let header_row = row;
+        ws.write_string_with_format(row, 0, ds.key.label.get(l, default), &bold)?;
+        for (i, s) in ds.series.iter().enumerate() {
+            let unit = match s.unit.kind {
+                UnitKind::Percent => "%".to_string(),
+                UnitKind::Currency => match (s.unit.currency.as_deref(), zh) {
+                    (Some("CNY"), true) => "元".into(),
+                    (Some("CNY"), false) => "yuan".into(),
+                    (Some(code), _) => code.into(),
+                    (None, _) => s.unit.label.get(l, default).into(),
+                },
+                _ => s.unit.label.get(l, default).to_string(),
+            };
+            let head = if unit.is_empty() {
+                s.label.get(l, default).to_string()
+            } else if zh {
+                format!("{}（{unit}）", s.label.get(l, default))
+            } else {
+                format!("{} ({unit})", s.label.get(l, default))
+            };
+            ws.write_string_with_format(row, (i + 1) as u16, head, &bold)?;
+        }
+        row += 1;
+        for r in &ds.rows {
+            match (ds.key.kind, r.key.parse::<f64>()) {
+                (KeyKind::Year, Ok(year)) => ws.write_number(row, 0, year)?,
+                _ => ws.write_string(row, 0, ds.key_label(&r.key, l, default))?,
+            };
+            for (i, v) in r.values.iter().enumerate() {
+                if let Some(v) = v {
+                    ws.write_number(row, (i + 1) as u16, *v)?;
+                }
+            }
+            row += 1;
+        }
+        ws.set_freeze_panes(header_row + 1, 0)?;
+        row += 1;
+        let mut meta = |k: &str, v: &str, row: &mut u32| -> Result<(), XlsxError> {
+            ws.write_string_with_format(*row, 0, k, &bold)?;
+            ws.write_string_with_format(*row, 1, v, &wrap)?;
+            *row += 1;
+            Ok(())
+        };
+        let source = match &ds.source.url {
+            Some(u) => format!("{} {u}", ds.source.name.get(l, default)),
+            None => ds.source.name.get(l, default).to_string(),
+        };
+        meta(label("来源", "Source"), &source, &mut row)?;
+        meta(label("发布机构", "Publisher"), c.publisher.get(l, default), &mut row)?;
+        meta(label("许可协议", "Licence"), &ds.license, &mut row)?;
+        if let Some(u) = ds.updated {
+            meta(label("更新日期", "Updated"), &u.to_string(), &mut row)?;
+        }
+        meta(
+            label("缺失值", "Missing values"),
+            label("空白单元格表示数据缺失", "An empty cell is a missing value"),
+            &mut row,
+        )?;
+        if let Some(n) = &ds.notes {
+            meta(label("说明", "Notes"), n.get(l, default), &mut row)?;
+        }
+        for corr in &ds.corrections {
+            meta(label("更正", "Correction"), &format!("{}: {}", corr.date, corr.text.get(l, default)), &mut row)?;
+        }
+        ws.set_column_width(0, 22)?;
+        for i in 0..ds.series.len() {
+            ws.set_column_width((i + 1) as u16, 20)?;
+        }
+    }
+    wb.save_to_buffer()
+}
