@@ -15,10 +15,12 @@ fn main() {
     let kinds =
         [ChartKind::Bar, ChartKind::GroupedBar, ChartKind::StackedBar, ChartKind::Line, ChartKind::HorizontalBar];
     let unit = Unit { kind: UnitKind::Count, label: "件", currency: None, precision: None };
-    let inputs: Vec<(String, ChartKind, Style, Vec<String>, Vec<SeriesData>)> = (0..n)
-        .map(|i| {
+    let ids: Vec<String> = (0..n).map(|i| format!("chart-{i}")).collect();
+    let inputs: Vec<ChartInput<'_>> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
             let kind = kinds[i % kinds.len()];
-            let style = if i % 2 == 0 { Style::Chinese } else { Style::English };
             let years = 4 + i % 9;
             let categories: Vec<String> = if kind == ChartKind::HorizontalBar {
                 (0..years).map(|k| format!("类别{k} 行政裁决案件")).collect()
@@ -39,23 +41,19 @@ fn main() {
                         .collect(),
                 })
                 .collect();
-            (format!("chart-{i}"), kind, style, categories, series)
+            ChartInput {
+                id,
+                kind,
+                title: "专利授权量 Patents granted",
+                style: if i % 2 == 0 { Style::Chinese } else { Style::English },
+                unit,
+                categories,
+                series,
+            }
         })
         .collect();
     let start = Instant::now();
-    let mut bytes = 0;
-    for (id, kind, style, categories, series) in &inputs {
-        let input = ChartInput {
-            id,
-            kind: *kind,
-            title: "专利授权量 Patents granted",
-            style: *style,
-            unit,
-            categories: categories.clone(),
-            series: series.clone(),
-        };
-        bytes += render_svg(&input).len();
-    }
+    let bytes: usize = inputs.iter().map(|input| render_svg(input).len()).sum();
     let elapsed = start.elapsed();
     println!(
         "{n} charts in {:.1} ms: {:.3} ms per chart ({:.0} KB of SVG, single thread)",
