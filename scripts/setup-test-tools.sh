@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Installs the test tools that are not Rust crates, once: a Python virtualenv with openpyxl
-# under target/test-venv. Re-running is quick when they are already there.
+# Installs the test tools that are not Rust crates, once:
+# - a Python virtualenv with openpyxl under target/test-venv (to open the XLSX files as a
+#   journalist would);
+# - Debian's chromium and chromedriver (browser tests: live reload, error overlay).
+# Re-running is quick when they are already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=target/test-venv
@@ -8,4 +11,14 @@ if ! "$venv/bin/python" -c 'import openpyxl' 2>/dev/null; then
   mkdir -p target
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check 'openpyxl==3.1.*'
+fi
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+  else
+    echo "setup-test-tools: install Debian's chromium and chromium-driver (needs root) for the browser tests" >&2
+    exit 1
+  fi
 fi

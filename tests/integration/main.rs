@@ -5,6 +5,7 @@ mod support;
 
 mod authoring;
 mod bad_input;
+mod browser;
 mod build;
 mod data;
 mod example;
