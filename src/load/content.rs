@@ -164,7 +164,57 @@ pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> 
         Some(Unpublished::Draft) => opts.drafts,
         Some(Unpublished::Embargo(_)) => opts.future,
     });
+    add_missing_sections(&mut pages, config);
+    pages.sort_by(|a, b| (&a.key, lang_order(&a.lang), &a.source).cmp(&(&b.key, lang_order(&b.lang), &b.source)));
     Ok(pages)
+}
+
+/// Every folder that holds published pages gets a section page, and every language with pages
+/// a home page, even without an `_index` file, so that listings, breadcrumbs and the language
+/// switch always have somewhere to go.
+fn add_missing_sections(pages: &mut Vec<Page>, config: &SiteConfig) {
+    let existing: std::collections::BTreeSet<(String, String)> =
+        pages.iter().map(|p| (p.key.clone(), p.lang.clone())).collect();
+    let mut wanted: std::collections::BTreeSet<(String, String)> = std::collections::BTreeSet::new();
+    for p in pages.iter() {
+        let mut parent = p.parent.clone();
+        while let Some(key) = parent {
+            wanted.insert((key.clone(), p.lang.clone()));
+            parent = if key.is_empty() { None } else { Some(key.rsplit_once('/').map_or("", |(a, _)| a).to_string()) };
+        }
+    }
+    for (key, lang) in wanted {
+        if existing.contains(&(key.clone(), lang.clone())) {
+            continue;
+        }
+        let default = config.default_lang().code.as_str();
+        let (kind, parent, title) = if key.is_empty() {
+            (PageKind::Home, None, config.title.get(&lang, default).to_string())
+        } else {
+            let (parent, last) = key.rsplit_once('/').unwrap_or(("", key.as_str()));
+            (PageKind::Section, Some(parent.to_string()), last.to_string())
+        };
+        let prefix = config.lang_prefix(&lang);
+        let url = if key.is_empty() { format!("{prefix}/") } else { format!("{prefix}/{key}/") };
+        let source = if key.is_empty() {
+            format!("content/_index.{lang}.md")
+        } else {
+            format!("content/{key}/_index.{lang}.md")
+        };
+        pages.push(Page {
+            source,
+            lang,
+            release: release_of(&key),
+            key,
+            kind,
+            parent,
+            front: crate::model::FrontMatter { title, ..Default::default() },
+            body: String::new(),
+            body_line: 1,
+            url,
+            unpublished: None,
+        });
+    }
 }
 
 fn load_page(file: &ContentFile, config: &SiteConfig) -> Result<Page> {

@@ -164,16 +164,23 @@ pub struct FigureText<'a> {
     pub download: &'a str,
 }
 
+/// Where a figure is drawn: the page's language and strings.
+pub struct Place<'a> {
+    /// The page's language.
+    pub lang: &'a str,
+    /// The site's default language.
+    pub default_lang: &'a str,
+    /// URL prefix of the language ("" or "/en").
+    pub lang_prefix: &'a str,
+    /// Theme strings.
+    pub text: &'a FigureText<'a>,
+    /// On the dataset's own page (no link to itself).
+    pub on_dataset_page: bool,
+}
+
 /// Renders a chart block to its `<figure>` HTML and the standalone SVG.
-pub fn render(
-    spec: &ChartSpec<'_>,
-    name: &str,
-    element_id: &str,
-    lang: &str,
-    default_lang: &str,
-    lang_prefix: &str,
-    text: &FigureText<'_>,
-) -> (String, Figure) {
+pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<'_>) -> (String, Figure) {
+    let Place { lang, default_lang, lang_prefix, text, on_dataset_page } = *place;
     let ds = spec.dataset;
     let style = Style::for_lang(lang);
     let title = spec.title.as_ref().unwrap_or(&ds.title).get(lang, default_lang);
@@ -209,8 +216,9 @@ pub fn render(
     ));
     if !unit_text.is_empty() {
         let sep = if style == Style::Chinese { "：" } else { ": " };
+        let (open, close) = if style == Style::Chinese { ("（", "）") } else { ("(", ")") };
         html.push_str(&format!(
-            " <span class=\"chart-unit\">({}{sep}{})</span>",
+            " <span class=\"chart-unit\">{open}{}{sep}{}{close}</span>",
             escape(text.unit),
             escape(&unit_text)
         ));
@@ -250,9 +258,14 @@ pub fn render(
         Some(url) => html.push_str(&format!("<a href=\"{}\" rel=\"external\">{source_name}</a>", escape(url))),
         None => html.push_str(&source_name),
     }
+    // The dataset page's own chart does not link to itself.
+    let dataset_link = if on_dataset_page {
+        String::new()
+    } else {
+        format!("· <a href=\"{lang_prefix}/data/{}/\">{}</a> ", ds.id, escape(text.dataset))
+    };
     html.push_str(&format!(
-        " <span class=\"chart-links\">· <a href=\"{lang_prefix}/data/{id}/\">{}</a> · {} <a href=\"/data/{id}.csv\">CSV</a> <a href=\"/charts/{name}.{lang}.svg\">SVG</a></span></p></figure>",
-        escape(text.dataset),
+        " <span class=\"chart-links\">{dataset_link}· {} <a href=\"/data/{id}.csv\">CSV</a> <a href=\"/charts/{name}.{lang}.svg\">SVG</a></span></p></figure>",
         escape(text.download),
         id = ds.id,
         name = escape(name),

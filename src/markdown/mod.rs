@@ -165,15 +165,14 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
                             n += 1;
                         }
                         let element_id = format!("chart-{chart_count}");
-                        let (html, fig) = figure::render(
-                            &spec,
-                            &name,
-                            &element_id,
-                            ctx.lang,
-                            ctx.default_lang,
-                            ctx.lang_prefix,
-                            &ctx.text,
-                        );
+                        let place = figure::Place {
+                            lang: ctx.lang,
+                            default_lang: ctx.default_lang,
+                            lang_prefix: ctx.lang_prefix,
+                            text: &ctx.text,
+                            on_dataset_page: false,
+                        };
+                        let (html, fig) = figure::render(&spec, &name, &element_id, &place);
                         out.datasets.insert(fig.dataset.clone());
                         out.figures.push(fig);
                         html_events.push(Event::Html(CowStr::from(html)));
@@ -236,6 +235,12 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
         out.toc = headings;
     }
     pulldown_cmark::html::push_html(&mut out.html, html_events.into_iter());
+    // Tables scroll sideways inside a wrapper on narrow screens (display:block on the table
+    // itself would lose its table semantics in some screen readers).
+    if out.html.contains("<table>") {
+        out.html =
+            out.html.replace("<table>", "<div class=\"table-wrap\"><table>").replace("</table>", "</table></div>");
+    }
     // Table alignment as classes, not inline styles, so the site's CSP can forbid inline styles.
     if out.html.contains(" style=\"text-align: ") {
         out.html = out

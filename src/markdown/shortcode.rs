@@ -132,7 +132,8 @@ pub fn eval(
         Unit { kind: s.unit.kind, label: unit_label, currency: s.unit.currency.as_deref(), precision: s.precision };
     let style = Style::for_lang(lang);
     let current = ds.rows[ri].values[si];
-    let title = format!("{} · {}", ds.title.get(lang, default_lang), s.label.get(lang, default_lang));
+    let (dt, sl) = (ds.title.get(lang, default_lang), s.label.get(lang, default_lang));
+    let title = if dt == sl { dt.to_string() } else { format!("{dt} · {sl}") };
     let html = if call.name == "value" {
         let text = numfmt::value(current, &unit, style);
         match current {

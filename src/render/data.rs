@@ -252,7 +252,12 @@ fn dataset_chart(
         download: get("download"),
     };
     let name = format!("data-{}", d.id);
-    let (html, fig) = figure::render(&spec, &name, "chart-data", lang, default, prefix, &text);
+    let (html, fig) = figure::render(
+        &spec,
+        &name,
+        "chart-data",
+        &figure::Place { lang, default_lang: default, lang_prefix: prefix, text: &text, on_dataset_page: true },
+    );
     (html, Some(fig.svg))
 }
 

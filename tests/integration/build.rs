@@ -214,3 +214,19 @@ fn out_folder_option() {
     assert!(out.join("index.html").exists());
     assert!(!site.exists("index.html"));
 }
+
+#[test]
+fn a_site_without_index_files_still_has_home_and_section_pages() {
+    let site = Site::fixture("basic");
+    for f in
+        ["content/_index.zh.md", "content/_index.en.md", "content/notes/_index.zh.md", "content/notes/_index.en.md"]
+    {
+        std::fs::remove_file(site.root().join(f)).unwrap();
+    }
+    site.build(&[]);
+    assert!(site.read("index.html").contains("<title>测试站点</title>"));
+    assert!(site.exists("en/index.html"));
+    let notes = site.read("notes/index.html");
+    assert!(notes.contains("href=/notes/public/"), "the section lists its pages");
+    assert!(!site.exists("en/notes/index.html"), "no English pages in notes, so no English section");
+}
