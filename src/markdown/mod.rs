@@ -88,7 +88,8 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
     };
 
     // 1. Shortcodes outside code -> placeholders.
-    let code = code_ranges(body);
+    // Most pages hold no shortcode: skip the extra parse that finds code spans.
+    let code = if body.contains("{{") { code_ranges(body) } else { Vec::new() };
     let mut source = String::with_capacity(body.len());
     let mut snippets: Vec<String> = Vec::new();
     let mut pos = 0;

@@ -158,6 +158,9 @@ pub(crate) struct LangShared {
     pub lang: LangCtx,
     pub t: BTreeMap<String, String>,
     pub nav: Vec<(String, Link)>,
+    /// `site`, `lang` and `t` converted once: Tera values share their maps, so inserting
+    /// them into each page's context costs nothing.
+    values: [tera::Value; 3],
 }
 
 pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>) -> BTreeMap<String, LangShared> {
@@ -211,7 +214,12 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>) -> BTreeMap<
                 ));
             }
             let lang_ctx = languages.iter().find(|x| x.code == code).cloned().expect("language listed");
-            (code.to_string(), LangShared { site: site_ctx, lang: lang_ctx, t, nav })
+            let values = [
+                tera::Value::from_serializable(&site_ctx),
+                tera::Value::from_serializable(&lang_ctx),
+                tera::Value::from_serializable(&t),
+            ];
+            (code.to_string(), LangShared { site: site_ctx, lang: lang_ctx, t, nav, values })
         })
         .collect()
 }
@@ -330,9 +338,10 @@ pub(crate) fn base_context(
     canonical: &str,
 ) -> tera::Context {
     let mut ctx = tera::Context::new();
-    ctx.insert("site", &shared.site);
-    ctx.insert("lang", &shared.lang);
-    ctx.insert("t", &shared.t);
+    let [site, lang, t] = shared.values.clone();
+    ctx.insert_value("site", site);
+    ctx.insert_value("lang", lang);
+    ctx.insert_value("t", t);
     let top = active_key.split('/').next().unwrap_or("");
     let nav: Vec<Link> = shared
         .nav
@@ -373,6 +382,17 @@ pub fn render_all(
 ) -> Result<Vec<(String, Vec<u8>)>> {
     let index = Index::new(rendered);
     let shared = shared(site, theme, &index);
+    // Each section's listing, converted to a Tera value once and shared by every page that
+    // shows it (its own page and its pages' sibling navigation): no quadratic work.
+    let listings: BTreeMap<(&str, &str), tera::Value> = rendered
+        .par_iter()
+        .filter(|p| p.page.kind != PageKind::Page)
+        .map(|p| {
+            let refs: Vec<PageRef> = index.children(&p.page.key, &p.page.lang).map(|c| page_ref(site, c)).collect();
+            ((p.page.lang.as_str(), p.page.key.as_str()), tera::Value::from_serializable(&refs))
+        })
+        .collect();
+    let empty = tera::Value::from_serializable(&Vec::<PageRef>::new());
     let results: Vec<Result<(String, Vec<u8>)>> = rendered
         .par_iter()
         .map(|p| {
@@ -410,8 +430,13 @@ pub fn render_all(
             }
             crumbs.reverse();
             ctx.insert("breadcrumbs", &crumbs);
-            let children: Vec<PageRef> = index.children(&page.key, &page.lang).map(|c| page_ref(site, c)).collect();
-            ctx.insert("children", &children);
+            let listing = |key: &str| listings.get(&(page.lang.as_str(), key)).unwrap_or(&empty).clone();
+            ctx.insert_value("children", listing(&page.key));
+            let siblings = match (&page.parent, page.kind) {
+                (Some(parent), PageKind::Page) => listing(parent),
+                _ => empty.clone(),
+            };
+            ctx.insert_value("siblings", siblings);
             let releases: Vec<ReleaseCtx> = match (page.kind, page.key.as_str()) {
                 (PageKind::Home, _) | (PageKind::Section, "releases") => {
                     index.releases(&page.lang).into_iter().map(|r| release_ctx(site, &index, r)).collect()

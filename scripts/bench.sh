@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Benchmark: vitrine against Hugo (Debian package) on the same generated corpora, in one run.
+#
+#   bash scripts/bench.sh                 # 1,000 and 10,000 page pairs, 5 runs each
+#   RUNS=3 SIZES="1000" bash scripts/bench.sh
+#
+# Installs what it needs (hugo and GNU time from Debian, as root), builds vitrine in release
+# mode, generates the corpora with ../shared/bench/gen_corpus.py on tmpfs (/dev/shm: disk
+# writes here are erratic), and prints medians, the vitrine/Hugo ratio, pages per second and
+# peak memory. Also times 1,000 charts and the bundled example site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+gen="${GEN_CORPUS:-$repo/../shared/bench/gen_corpus.py}"
+work="${BENCH_DIR:-/dev/shm/vitrine-bench}"
+sizes="${SIZES:-1000 10000}"
+runs="${RUNS:-5}"
+
+need=()
+command -v hugo >/dev/null || need+=(hugo)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "bench: please install ${need[*]} (Debian packages)" >&2; exit 1
+  fi
+fi
+[ -f "$gen" ] || { echo "bench: corpus generator not found at $gen (set GEN_CORPUS)" >&2; exit 1; }
+
+cargo build --release --quiet
+cargo build --release --quiet --no-default-features --example chart_bench
+mkdir -p "$work"
+for n in $sizes; do
+  for flavor in vitrine hugo; do
+    [ -d "$work/$flavor-$n" ] || python3 "$gen" --pages "$n" --out "$work/$flavor-$n" --flavor "$flavor" >/dev/null
+  done
+done
+
+echo "vitrine $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(hugo version | cut -d' ' -f1-2), $(nproc) cores"
+python3 scripts/bench.py --vitrine "$repo/target/release/vitrine" --work "$work" --runs "$runs" $sizes
+echo
+echo "charts: $("$repo/target/release/examples/chart_bench" 1000)"
+ex_out="$work/example-public"
+start=$(date +%s%N)
+"$repo/target/release/vitrine" build --quiet --root "$repo" --out "$ex_out"
+echo "example site: built in $(( ($(date +%s%N) - start) / 1000000 )) ms (release binary, output on tmpfs)"
