@@ -114,20 +114,26 @@ pub struct Report {
     pub bytes: usize,
     /// Wall time of the whole build.
     pub elapsed: std::time::Duration,
+    /// Wall time of each stage, in order (for `--verbose`).
+    pub stages: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Loads, renders and writes the site; on any error the previous output stays untouched.
 pub fn build(opts: &BuildOptions) -> Result<Report> {
     let start = Instant::now();
     let loaded = load(opts)?;
+    let t_load = start.elapsed();
     let output = render(&loaded, opts)?;
+    let t_render = start.elapsed();
     check_out_dir(&opts.root, &opts.out)?;
     output::write_atomically(&output, &opts.out)?;
+    let elapsed = start.elapsed();
     Ok(Report {
         pages: loaded.site.pages.len(),
         files: output.files.len(),
         bytes: output.size(),
-        elapsed: start.elapsed(),
+        elapsed,
+        stages: vec![("load", t_load), ("render", t_render - t_load), ("write", elapsed - t_render)],
     })
 }
 

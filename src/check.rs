@@ -53,7 +53,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     for p in &site.pages {
         langs_by_key.entry(&p.key).or_default().insert(&p.lang);
     }
-    for p in &site.pages {
+    for p in site.pages.iter().filter(|p| !p.generated) {
         let have = &langs_by_key[p.key.as_str()];
         if p.lang != site.config.default_lang().code && have.contains(site.config.default_lang().code.as_str()) {
             continue;

@@ -12,13 +12,18 @@ use vitrine::diag::{Diagnostic, Failure, Severity};
 
 mod scaffold;
 
+// Building allocates many small strings and maps on every core; mimalloc is much faster at
+// that than the system allocator (measured: see the benchmark in scripts/bench.sh).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.global.root.clone().unwrap_or_else(|| PathBuf::from("."));
     let quiet = cli.global.quiet;
     let result = match cli.command {
-        None => run_build(&root, &BuildArgs::default(), quiet),
-        Some(Command::Build(args)) => run_build(&root, &args, quiet),
+        None => run_build(&root, &BuildArgs::default(), quiet, cli.global.verbose),
+        Some(Command::Build(args)) => run_build(&root, &args, quiet, cli.global.verbose),
         Some(Command::Check(args)) => run_check(&root, args.strict, quiet),
         Some(Command::New(args)) => scaffold::run(&root, &args.what).map(|created| {
             if !quiet {
@@ -60,7 +65,7 @@ fn print_diagnostics(diags: &[Diagnostic]) {
     eprintln!("{}, {}; nothing was written", plural(errors, "error"), plural(warnings, "warning"));
 }
 
-fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool) -> Result<(), Failure> {
+fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: bool) -> Result<(), Failure> {
     let mut opts = BuildOptions::new(root);
     if let Some(out) = &args.out {
         opts.out = out.clone();
@@ -88,6 +93,11 @@ fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool) -> Result<()
             opts.out.display(),
             report.elapsed.as_millis()
         );
+    }
+    if verbose {
+        for (stage, took) in &report.stages {
+            println!("  {stage:<7} {:>6} ms", took.as_millis());
+        }
     }
     Ok(())
 }

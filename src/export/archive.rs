@@ -10,6 +10,7 @@ pub fn zip_all<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> zip:
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(6))
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
     for (name, bytes) in files {

@@ -175,7 +175,9 @@ pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> 
 fn add_missing_sections(pages: &mut Vec<Page>, config: &SiteConfig) {
     let existing: std::collections::BTreeSet<(String, String)> =
         pages.iter().map(|p| (p.key.clone(), p.lang.clone())).collect();
-    let mut wanted: std::collections::BTreeSet<(String, String)> = std::collections::BTreeSet::new();
+    // Every language has a home page, even a site with no content yet.
+    let mut wanted: std::collections::BTreeSet<(String, String)> =
+        config.languages.iter().map(|l| (String::new(), l.code.clone())).collect();
     for p in pages.iter() {
         let mut parent = p.parent.clone();
         while let Some(key) = parent {
@@ -213,6 +215,7 @@ fn add_missing_sections(pages: &mut Vec<Page>, config: &SiteConfig) {
             body_line: 1,
             url,
             unpublished: None,
+            generated: true,
         });
     }
 }
@@ -236,6 +239,7 @@ fn load_page(file: &ContentFile, config: &SiteConfig) -> Result<Page> {
         body_line: split.body_line,
         url,
         unpublished: None,
+        generated: false,
     })
 }
 

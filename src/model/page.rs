@@ -60,6 +60,8 @@ pub struct Page {
     pub release: Option<i32>,
     /// Why the page would normally be left out (shown in serve mode with `--drafts --future`).
     pub unpublished: Option<Unpublished>,
+    /// Made by vitrine for a folder without an `_index` file (no source file exists).
+    pub generated: bool,
 }
 
 /// Why a page is not public yet.

@@ -230,3 +230,14 @@ fn a_site_without_index_files_still_has_home_and_section_pages() {
     assert!(notes.contains("href=/notes/public/"), "the section lists its pages");
     assert!(!site.exists("en/notes/index.html"), "no English pages in notes, so no English section");
 }
+
+#[test]
+fn a_site_with_only_site_yaml_builds_home_pages() {
+    let site = Site::fixture("basic");
+    std::fs::remove_dir_all(site.root().join("content")).unwrap();
+    std::fs::remove_dir_all(site.root().join("data")).unwrap();
+    site.build(&[]);
+    assert!(site.read("index.html").contains("<html lang=zh-Hans>"));
+    assert!(site.read("en/index.html").contains("<html lang=en>"));
+    assert!(site.exists("sitemap.xml") && site.exists("atom.xml"));
+}

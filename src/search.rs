@@ -1,0 +1,195 @@
+//! Site search: the Pagefind index, built by `vitrine build` itself.
+//!
+//! [`index`] hands every rendered HTML page to the [Pagefind](https://pagefind.app) library
+//! and returns the files of its search bundle (`pagefind/…`), to be written beside the pages.
+//! Pagefind builds one index per language, taken from each page's `<html lang>`; Chinese text is
+//! segmented into words (the `extended` feature), so 质押融资 finds 知识产权质押融资. Only the
+//! content inside an element marked `data-pagefind-body` (the theme puts it on `<main>`) is
+//! indexed; pages without it (the search page, listings, 404) are left out, and `<nav>`,
+//! `<footer>`, `<form>` and `<svg>` inside it are skipped. A result's title is the page's first
+//! `<h1>`.
+//!
+//! In the browser, `themes/default/static/search.js` loads `/pagefind/pagefind.js` (Pagefind's
+//! low-level JS API, which picks the index for the search page's own `<html lang>`), searches
+//! for `?q=` and replaces the search page's plain list of links with the results. Without
+//! JavaScript the list stays. The bundle runs WebAssembly, so a Content-Security-Policy must
+//! allow `script-src 'self' 'wasm-unsafe-eval'`; everything is loaded from the site's own host.
+//!
+//! Pagefind's library API is async (tokio); [`index`] runs it on a private current-thread
+//! runtime, on a thread of its own when called from inside another runtime (`vitrine serve`
+//! builds inside `spawn_blocking`, where starting a runtime would panic).
+
+use std::collections::BTreeSet;
+
+use anyhow::{Context, Result, bail};
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+/// The folder, relative to the output root, that holds the search bundle.
+pub const BUNDLE_DIR: &str = "pagefind";
+
+/// Files of Pagefind's own ready-made user interfaces, which vitrine does not use (its search
+/// page uses the low-level API through `search.js`); left out of the output.
+const UNUSED_FILES: &[&str] = &[
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+];
+
+/// One HTML page to index.
+#[derive(Debug, Clone, Copy)]
+pub struct SearchPage<'a> {
+    /// The page's URL path as readers see it, e.g. `/en/releases/2022/white-paper/`; search
+    /// results link to it unchanged.
+    pub url: &'a str,
+    /// The full rendered page, with `<html lang="…">`; only the part inside an element marked
+    /// `data-pagefind-body` is indexed.
+    pub html: &'a str,
+}
+
+/// Builds the Pagefind index for all pages (one index per language, as Pagefind does from
+/// `<html lang>`) and returns the files to write, as (path relative to the output root,
+/// bytes), sorted by path, e.g. `("pagefind/pagefind.js", …)`.
+///
+/// The output depends only on the pages (in any order) and the Pagefind version: the same
+/// input gives byte-identical files. An empty `pages` gives an empty list. Two pages with the
+/// same URL, or a URL that does not start with `/`, are an error.
+pub fn index(pages: &[SearchPage<'_>]) -> Result<Vec<(String, Vec<u8>)>> {
+    if pages.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Pagefind numbers pages in the order they are added, so add them in a fixed order.
+    let mut sorted: Vec<&SearchPage<'_>> = pages.iter().collect();
+    sorted.sort_by_key(|p| p.url);
+    let mut seen = BTreeSet::new();
+    for page in &sorted {
+        if !page.url.starts_with('/') {
+            bail!("search: page URL `{}` does not start with `/`", page.url);
+        }
+        if !seen.insert(page.url) {
+            bail!("search: two pages have the URL `{}`", page.url);
+        }
+    }
+    if tokio::runtime::Handle::try_current().is_ok() {
+        std::thread::scope(|s| {
+            std::thread::Builder::new()
+                .name("vitrine-search".into())
+                .spawn_scoped(s, || run(&sorted))
+                .context("search: cannot start the indexing thread")?
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    } else {
+        run(&sorted)
+    }
+}
+
+/// Runs the async indexing on a fresh current-thread runtime.
+fn run(pages: &[&SearchPage<'_>]) -> Result<Vec<(String, Vec<u8>)>> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .context("search: cannot start the runtime for Pagefind")?;
+    runtime.block_on(build(pages))
+}
+
+async fn build(pages: &[&SearchPage<'_>]) -> Result<Vec<(String, Vec<u8>)>> {
+    let options = PagefindServiceConfig::builder().keep_index_url(false).write_playground(false).build();
+    let mut index = PagefindIndex::new(Some(options)).context("search: cannot set up Pagefind")?;
+    for page in pages {
+        index
+            .add_html_file(None, Some(page.url.to_string()), page.html.to_string())
+            .await
+            .with_context(|| format!("search: cannot index `{}`", page.url))?;
+    }
+    let files = index.get_files().await.context("search: Pagefind could not build the index")?;
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let rel = file.filename.to_str().with_context(|| format!("search: odd file name {:?}", file.filename))?;
+        let rel = rel.replace('\\', "/");
+        if UNUSED_FILES.contains(&rel.as_str()) {
+            continue;
+        }
+        out.push((format!("{BUNDLE_DIR}/{rel}"), file.contents));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    if let Some(w) = out.windows(2).find(|w| w[0].0 == w[1].0) {
+        bail!("search: Pagefind produced `{}` twice", w[0].0);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(lang: &str, h1: &str, body: &str) -> String {
+        format!(
+            "<!DOCTYPE html><html lang=\"{lang}\"><head><title>{h1}</title></head><body>\
+             <nav>navigation text</nav><main data-pagefind-body><h1>{h1}</h1><p>{body}</p></main>\
+             <footer>footer text</footer></body></html>"
+        )
+    }
+
+    fn sample() -> Vec<(String, String)> {
+        vec![
+            ("/".into(), "<html lang=\"zh-Hans\"><body><main><h1>首页</h1></main></body></html>".into()),
+            ("/pledge/".into(), page("zh-Hans", "知识产权质押融资", "全省知识产权质押融资金额达到50.26亿元。")),
+            ("/patents/".into(), page("zh-Hans", "专利授权", "全省专利授权15.5万件，其中发明专利2.24万件。")),
+            ("/en/pledge/".into(), page("en", "IP pledge financing", "IP pledge financing reached 5.03 billion yuan.")),
+            ("/en/patents/".into(), page("en", "Patents granted", "155,000 patents were granted in 2021.")),
+        ]
+    }
+
+    fn run_sample(reverse: bool) -> Vec<(String, Vec<u8>)> {
+        let owned = sample();
+        let mut pages: Vec<SearchPage<'_>> = owned.iter().map(|(u, h)| SearchPage { url: u, html: h }).collect();
+        if reverse {
+            pages.reverse();
+        }
+        index(&pages).unwrap()
+    }
+
+    #[test]
+    fn one_index_per_language_sorted_and_without_unused_files() {
+        let files = run_sample(false);
+        let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert!(paths.is_sorted(), "{paths:?}");
+        assert!(paths.contains(&"pagefind/pagefind.js"));
+        assert!(paths.contains(&"pagefind/pagefind-worker.js"));
+        assert!(paths.contains(&"pagefind/wasm.en.pagefind"));
+        assert!(paths.contains(&"pagefind/wasm.unknown.pagefind"));
+        assert!(!paths.iter().any(|p| p.contains("-ui.")), "{paths:?}");
+        let entry = &files.iter().find(|(p, _)| p == "pagefind/pagefind-entry.json").unwrap().1;
+        let entry: serde_json::Value = serde_json::from_slice(entry).unwrap();
+        let langs = entry["languages"].as_object().unwrap();
+        assert_eq!(langs.keys().collect::<Vec<_>>(), ["en", "zh-hans"]);
+        // The home page has no data-pagefind-body, so each language has its two pages.
+        assert_eq!(langs["zh-hans"]["page_count"], 2);
+        assert_eq!(langs["en"]["page_count"], 2);
+    }
+
+    #[test]
+    fn deterministic_whatever_the_order() {
+        assert_eq!(run_sample(false), run_sample(true));
+    }
+
+    #[test]
+    fn works_inside_a_runtime() {
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let files = rt.block_on(async { run_sample(false) });
+        assert_eq!(files, run_sample(false));
+    }
+
+    #[test]
+    fn empty_and_bad_input() {
+        assert!(index(&[]).unwrap().is_empty());
+        let html = page("en", "A", "b");
+        let dup = [SearchPage { url: "/a/", html: &html }, SearchPage { url: "/a/", html: &html }];
+        assert!(index(&dup).is_err());
+        assert!(index(&[SearchPage { url: "a/", html: &html }]).is_err());
+    }
+}
