@@ -169,3 +169,20 @@ mod tests {
         assert_eq!((d.line, d.col), (3, 7));
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Splitting and parsing any text never panics.
+        #[test]
+        fn front_matter_never_panics(text in "(---\n)?[a-z_：: \n\"'\\-0-9中文\\[\\]{}]{0,120}(\n---\n)?.{0,20}") {
+            let tz = jiff::tz::TimeZone::UTC;
+            if let Ok(split) = split(&text, "a.md") {
+                let _ = parse(&split, &text, "a.md", &tz);
+            }
+        }
+    }
+}

@@ -402,3 +402,44 @@ mod tests {
         assert!(html.contains("{{ change() }}"));
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ctx<'a>(datasets: &'a BTreeMap<String, Dataset>) -> Context<'a> {
+        Context {
+            datasets,
+            lang: "zh",
+            default_lang: "zh",
+            lang_prefix: "",
+            path: "content/a.md",
+            body_line: 1,
+            key: "a",
+            text: FigureText {
+                source: "来源", table: "数据表", dataset: "数据集", unit: "单位", download: "下载"
+            },
+        }
+    }
+
+    proptest! {
+        /// Any text made of the characters that trip up emphasis, shortcodes and code spans
+        /// renders or fails cleanly: never a panic.
+        #[test]
+        fn markdown_never_panics(body in "[*_`\\\\{}()=\"“”。中文a \n#-]{0,80}") {
+            let datasets = BTreeMap::new();
+            let _ = render(&body, &ctx(&datasets));
+        }
+
+        /// Heading ids are stable and usable in a URL fragment.
+        #[test]
+        fn slugs_are_stable_and_clean(title in "\\PC{0,40}") {
+            let a = slugify(&title);
+            prop_assert_eq!(&a, &slugify(&title));
+            prop_assert!(!a.contains(char::is_whitespace));
+            prop_assert!(!a.contains(['#', '?', '/', '"', '<', '>', '%']));
+            prop_assert!(!a.starts_with('-') && !a.ends_with('-'));
+        }
+    }
+}
