@@ -8,7 +8,8 @@
 //! * [`change`] writes the change between two periods as a phrase: `同比增长41.6%`,
 //!   `up 41.6% year on year`, or in percentage points for percentage series.
 //! * [`table`] writes a full-precision number for data tables: `5,026,000,000`.
-//! * [`tick`] writes a short chart axis label: `15万`, `150k`, `5B`, `40%`.
+//! * [`tick`] writes a short chart axis label: `15万`, `150k`, `5B`, `40%`; [`axis_ticks`]
+//!   writes the labels of a whole axis in one magnitude: `0, 0.5万, 1万, 1.5万`.
 //!
 //! Every function is pure: no I/O, no global state, and no panics for any input,
 //! including NaN and infinities, which (like absent values) print as [`MISSING`].
@@ -253,6 +254,54 @@ pub fn tick(v: f64, step: f64, unit: &Unit, style: Style) -> String {
     if unit.kind == UnitKind::Percent { number + "%" } else { number }
 }
 
+/// The tick labels of a whole axis, all in ONE magnitude chosen from the largest tick (in
+/// absolute value), so that an axis never mixes forms such as `5000, 1万`.
+///
+/// Chinese counts and amounts: `0, 0.5万, 1万, 1.5万, 2万` (万 from a largest tick of 10,000,
+/// 亿 from 10⁸, 万亿 from 10¹²), plain below: `0, 500, 1000, 1500` (no separators, as in
+/// prose). English counts and amounts: plain with separators below 10,000 (`0, 500, 1,000`),
+/// then `k`, `M`, `B`, `T` (`0, 5k, 10k, 15k`; `0, 0.5M, 1M`). Rates and percentages are never
+/// abbreviated. Zero is always `0` (`0%`). Decimals are those needed to show `step` in the
+/// chosen magnitude, trailing zeros trimmed, as for [`tick`]; non-finite values give
+/// [`MISSING`] and are ignored when choosing the magnitude.
+#[must_use]
+pub fn axis_ticks(values: &[f64], step: f64, unit: &Unit, style: Style) -> Vec<String> {
+    let tiers: &[(i32, Tier)] = match (style, unit.kind) {
+        (Style::Chinese, UnitKind::Count | UnitKind::Currency) => ZH_AXIS_TIERS,
+        (Style::English, UnitKind::Count | UnitKind::Currency) => EN_AXIS_TIERS,
+        (_, UnitKind::Percent | UnitKind::Rate) => PLAIN_AXIS_TIERS,
+    };
+    let largest = values.iter().filter(|v| v.is_finite()).map(|v| v.abs()).fold(0.0, f64::max);
+    let largest = Decimal::cleaned(largest, TICK_SIGNIFICANT);
+    let tier = match largest.is_zero() {
+        true => &PLAIN[0],
+        false => tiers.iter().rev().find(|(from, _)| *from <= largest.exp).map_or(&PLAIN[0], |(_, tier)| tier),
+    };
+    let step_place = if step.is_finite() { Decimal::cleaned(step, TICK_SIGNIFICANT).last_place() } else { None };
+    let places = |tier_exp: i32| match step_place {
+        Some(place) => (u32::try_from(tier_exp.saturating_sub(place).clamp(0, MAX_TICK_PLACES)).unwrap_or(0), true),
+        None => (unit.precision.map_or(DEFAULT_PLACES, u32::from), true),
+    };
+    let group = style == Style::English;
+    let (decimals, _) = places(tier.exp);
+    values
+        .iter()
+        .map(|&v| {
+            if !v.is_finite() {
+                return MISSING.to_string();
+            }
+            let magnitude = Decimal::cleaned(v, TICK_SIGNIFICANT);
+            let number = if round(&magnitude, tier.exp, decimals).is_zero() {
+                // Zero (or a value rounding to it) needs no magnitude: "0", never "0万".
+                "0".to_string()
+            } else {
+                format_number(v.is_sign_negative(), &magnitude, std::slice::from_ref(tier), places, group)
+            };
+            if unit.kind == UnitKind::Percent { number + "%" } else { number }
+        })
+        .collect()
+}
+
 /// Default decimals for values and tables: at most this many, trailing zeros trimmed.
 const DEFAULT_PLACES: u32 = 2;
 /// Decimals of a change, always shown.
@@ -287,6 +336,16 @@ const EN_COUNT_TIERS: &[Tier] = &[tier(0, ""), tier(9, " billion"), tier(12, " t
 const EN_MONEY_TIERS: &[Tier] = &[tier(0, ""), tier(6, " million"), tier(9, " billion"), tier(12, " trillion")];
 /// English counts and amounts on axes.
 const EN_TICK_TIERS: &[Tier] = &[tier(0, ""), tier(3, "k"), tier(6, "M"), tier(9, "B"), tier(12, "T")];
+
+/// Magnitudes of a whole axis (see [`axis_ticks`]): from which power of ten of the largest
+/// tick each one is used.
+const ZH_AXIS_TIERS: &[(i32, Tier)] =
+    &[(0, tier(0, "")), (4, tier(4, "万")), (8, tier(8, "亿")), (12, tier(12, "万亿"))];
+/// English axes stay plain below 10,000 ("1,000" reads better than "1k" there).
+const EN_AXIS_TIERS: &[(i32, Tier)] =
+    &[(0, tier(0, "")), (4, tier(3, "k")), (6, tier(6, "M")), (9, tier(9, "B")), (12, tier(12, "T"))];
+/// Rates and percentages: never abbreviated.
+const PLAIN_AXIS_TIERS: &[(i32, Tier)] = &[(0, tier(0, ""))];
 
 /// Decimals and whether to trim trailing zeros, from a unit's precision.
 fn precision_rule(precision: Option<u8>) -> (u32, bool) {
@@ -1033,6 +1092,62 @@ mod tests {
         }
         // Very fine steps are capped at 15 decimals (then trimmed).
         ticks(rate(""), EN, &[(1.0, 1e-300, "1"), (0.5, 5e-324, "0.5")]);
+    }
+
+    /// The labels of the axis from `lo` by `step`, `n` ticks (computed as k × step).
+    fn axis(lo: f64, step: f64, n: usize, u: Unit, style: Style) -> Vec<String> {
+        let values: Vec<f64> = (0..n).map(|k| lo + k as f64 * step).collect();
+        let labels = axis_ticks(&values, step, &u, style);
+        for label in &labels {
+            assert_clean((lo, step, n), label);
+        }
+        labels
+    }
+
+    #[test]
+    fn axis_ticks_use_one_magnitude_chosen_from_the_largest_tick() {
+        assert_eq!(axis(0.0, 5_000.0, 5, count("件"), ZH), ["0", "0.5万", "1万", "1.5万", "2万"]);
+        assert_eq!(axis(0.0, 2_000.0, 6, count("件"), ZH), ["0", "0.2万", "0.4万", "0.6万", "0.8万", "1万"]);
+        assert_eq!(axis(0.0, 50_000.0, 5, count("件"), ZH), ["0", "5万", "10万", "15万", "20万"]);
+        assert_eq!(axis(0.0, 500.0, 5, count("件"), ZH), ["0", "500", "1000", "1500", "2000"]);
+        assert_eq!(axis(0.0, 2e9, 4, money("CNY"), ZH), ["0", "20亿", "40亿", "60亿"]);
+        assert_eq!(axis(0.0, 5e7, 5, money("CNY"), ZH), ["0", "0.5亿", "1亿", "1.5亿", "2亿"]);
+        assert_eq!(axis(-2e4, 1e4, 4, count(""), ZH), ["-2万", "-1万", "0", "1万"]);
+        assert_eq!(axis(0.0, 5_000.0, 5, count("patents"), EN), ["0", "5k", "10k", "15k", "20k"]);
+        assert_eq!(axis(0.0, 500.0, 5, count("patents"), EN), ["0", "500", "1,000", "1,500", "2,000"]);
+        assert_eq!(axis(0.0, 2_000.0, 6, count("patents"), EN), ["0", "2k", "4k", "6k", "8k", "10k"]);
+        assert_eq!(axis(0.0, 500_000.0, 4, count("patents"), EN), ["0", "0.5M", "1M", "1.5M"]);
+        assert_eq!(axis(0.0, 50_000.0, 5, count("patents"), EN), ["0", "50k", "100k", "150k", "200k"]);
+        assert_eq!(axis(0.0, 1e9, 6, money("CNY"), EN), ["0", "1B", "2B", "3B", "4B", "5B"]);
+    }
+
+    #[test]
+    fn axis_ticks_of_rates_and_percentages_are_plain() {
+        assert_eq!(axis(0.0, 10.0, 5, pct(), ZH), ["0%", "10%", "20%", "30%", "40%"]);
+        assert_eq!(axis(8.0, 2.0, 5, rate("件/万人"), ZH), ["8", "10", "12", "14", "16"]);
+        assert_eq!(axis(0.0, 5_000.0, 3, rate("件/万人"), ZH), ["0", "5000", "10000"]);
+        assert_eq!(axis(0.0, 5_000.0, 3, rate("per 10,000 people"), EN), ["0", "5,000", "10,000"]);
+        assert_eq!(axis(0.0, 0.1, 4, pct(), EN), ["0%", "0.1%", "0.2%", "0.3%"]);
+    }
+
+    #[test]
+    fn axis_ticks_odd_input() {
+        assert!(axis_ticks(&[], 1.0, &count(""), ZH).is_empty());
+        assert_eq!(axis_ticks(&[0.0, -0.0], 1.0, &count(""), ZH), ["0", "0"]);
+        assert_eq!(axis_ticks(&[f64::NAN, 2e4], 1e4, &count(""), ZH), [MISSING, "2万"]);
+        assert_eq!(axis_ticks(&[0.0, 25_000.0], f64::NAN, &count(""), ZH), ["0", "2.5万"]);
+        assert_eq!(axis_ticks(&[0.0, 12_345.0], 0.0, &fixed(count(""), 1), EN), ["0", "12.3k"]);
+        // A value far below the magnitude's precision is shown as 0, never "0万".
+        assert_eq!(axis_ticks(&[0.0, 1.0, 1e5], 5e4, &count(""), ZH), ["0", "0", "10万"]);
+        for v in sample_values() {
+            for u in all_units() {
+                for style in [ZH, EN] {
+                    for label in axis_ticks(&[0.0, v, v / 2.0], v / 2.0, &u, style) {
+                        assert_clean((v, u, style), &label);
+                    }
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- properties

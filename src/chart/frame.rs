@@ -1,44 +1,159 @@
-//! What every chart has around its data: sizes, the title, the legend, the unit caption, and
-//! the "no data" chart.
+//! What every chart has around its data: sizes, the title, the legend, the unit caption, the
+//! mark of a missing value, and the "no data" chart.
 //!
 //! Layout is computed first, as plain numbers (so the SVG's height is known before drawing),
-//! and drawn afterwards. Sizes are in viewBox units on a 640-unit-wide canvas; text is 17 units
-//! (8.5 px when the chart is shown 320 px wide on a phone, 9.5 px at 360 px), titles 21.
+//! and drawn afterwards. Sizes are in viewBox units on a 480-unit-wide canvas, which pages show
+//! from a phone's width (about 310–360 px) up to about 640 px: text is 16 units (12 px at
+//! 360 px, 11 px at 330 px, 21 px at 640 px), titles 18.
 
 use crate::numfmt::{self, Style, UnitKind};
 
 use super::Prepared;
 use super::canvas::{Align, Canvas, TextSpec};
 use super::palette;
-use super::text::{room, wrap};
+use super::text::{self, room, wrap};
 
 /// viewBox width of every chart.
-pub(super) const WIDTH: f64 = 640.0;
+pub(super) const WIDTH: f64 = 480.0;
 /// Usual viewBox height of a vertical chart.
-pub(super) const HEIGHT: f64 = 360.0;
+pub(super) const HEIGHT: f64 = 310.0;
 /// Margin around the drawing.
-pub(super) const PAD: f64 = 16.0;
+pub(super) const PAD: f64 = 12.0;
 /// Size of labels, ticks, legend and captions.
-pub(super) const TEXT: f64 = 17.0;
+pub(super) const TEXT: f64 = 16.0;
 /// Height of one line of labels.
-pub(super) const LINE: f64 = 21.0;
+pub(super) const LINE: f64 = 20.0;
 /// Size of the title.
-const TITLE: f64 = 21.0;
+const TITLE: f64 = 18.0;
 /// Height of one line of the title.
-const TITLE_LINE: f64 = 27.0;
+const TITLE_LINE: f64 = 24.0;
 /// Most lines a title may take.
 const TITLE_LINES: usize = 3;
 /// Height of one row of the legend.
-const LEGEND_ROW: f64 = 25.0;
+const LEGEND_ROW: f64 = 24.0;
 /// Space between legend items.
-const LEGEND_GAP: f64 = 18.0;
+const LEGEND_GAP: f64 = 16.0;
 /// Width of a legend swatch for bars (a square) and for lines (a short line with its marker).
-const BLOCK_SWATCH: f64 = 13.0;
-const LINE_SWATCH: f64 = 24.0;
+const BLOCK_SWATCH: f64 = 12.0;
+const LINE_SWATCH: f64 = 22.0;
+/// Size of the series key drawn before a missing-value mark, and the space after it.
+const KEY: f64 = 9.0;
+const KEY_GAP: f64 = 3.0;
+/// Distance from a missing-value mark to the baseline it stands on.
+pub(super) const MISSING_LIFT: f64 = 3.0;
+/// Line pitch of a missing-value word written downwards, one character a line.
+const STACKED_PITCH: f64 = TEXT + 1.0;
 
 /// Text style of ordinary labels, anchored as given.
 pub(super) fn label(align: Align, middle: bool) -> TextSpec {
     TextSpec { size: TEXT, bold: false, color: palette::LABEL, align, middle }
+}
+
+/// The word marking a missing value in the plot: "无数据" / "n/a".
+pub(super) fn missing_word(style: Style) -> &'static str {
+    match style {
+        Style::Chinese => "无数据",
+        Style::English => "n/a",
+    }
+}
+
+/// Whether a series has at least one value. A series without any is said to have no data in
+/// the legend, rather than marked missing at every category.
+pub(super) fn has_data(values: &[Option<f64>]) -> bool {
+    values.iter().any(Option::is_some)
+}
+
+/// Which series a missing-value mark is about, when its position does not say (several series
+/// share the position of a stack or of a line's point): drawn before the word, as in the legend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Key {
+    /// A small square in the series' colour.
+    Block(usize),
+    /// The series' marker.
+    Marker(usize),
+}
+
+/// How a missing-value mark is written, from the widest to the narrowest form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MissingForm {
+    /// "无数据" / "n/a" on one line.
+    Word,
+    /// "无 / 数 / 据", one character a line, for narrow Chinese bars.
+    Stacked,
+    /// "—".
+    Dash,
+    /// Nothing (the slot is too narrow even for a dash).
+    Nothing,
+}
+
+fn missing_form(style: Style, width: f64, key: Option<Key>) -> MissingForm {
+    let key_room = if key.is_some() { KEY + KEY_GAP } else { 0.0 };
+    let word = missing_word(style);
+    if key_room + room(word, TEXT, false) <= width {
+        MissingForm::Word
+    } else if key.is_none() && style == Style::Chinese && room("无", TEXT, false) <= width {
+        MissingForm::Stacked
+    } else if key_room + 0.6 * TEXT <= width {
+        MissingForm::Dash
+    } else {
+        MissingForm::Nothing
+    }
+}
+
+/// The width and height a missing-value mark takes when drawn by [`draw_missing`] with the same
+/// arguments (the height includes the lift off the line it stands on).
+pub(super) fn missing_size(style: Style, width: f64, key: Option<Key>) -> (f64, f64) {
+    let key_room = if key.is_some() { KEY + KEY_GAP } else { 0.0 };
+    match missing_form(style, width, key) {
+        MissingForm::Nothing => (0.0, 0.0),
+        MissingForm::Stacked => {
+            (room("无", TEXT, false), missing_word(style).chars().count() as f64 * STACKED_PITCH + MISSING_LIFT)
+        }
+        MissingForm::Word => (key_room + room(missing_word(style), TEXT, false), LINE + MISSING_LIFT),
+        MissingForm::Dash => (key_room + room(numfmt::MISSING, TEXT, false), LINE + MISSING_LIFT),
+    }
+}
+
+/// Marks a missing value: "无数据" / "n/a" centred on `x`, standing on `bottom` (the baseline or
+/// the top of a stack), in at most `width` — written downwards in narrow Chinese bars, else
+/// shortened to "—" — with the series' key before it when given. Returns the height taken, so
+/// that marks of several series can be stacked. The same mark in every kind of chart, and never
+/// a shape that could be read as a small value.
+pub(super) fn draw_missing(c: &mut Canvas, style: Style, (x, bottom): (f64, f64), width: f64, key: Option<Key>) -> f64 {
+    let spec = TextSpec { color: palette::MUTED, ..label(Align::Start, true) };
+    let word = missing_word(style);
+    let bottom = bottom - MISSING_LIFT;
+    match missing_form(style, width, key) {
+        MissingForm::Nothing => 0.0,
+        MissingForm::Stacked => {
+            let chars: Vec<char> = word.chars().collect();
+            let n = chars.len() as f64;
+            for (k, ch) in chars.iter().enumerate() {
+                let y = bottom - (n - k as f64 - 0.5) * STACKED_PITCH;
+                c.text(&ch.to_string(), (x, y), TextSpec { align: Align::Middle, ..spec });
+            }
+            n * STACKED_PITCH + MISSING_LIFT
+        }
+        form => {
+            let text = if form == MissingForm::Word { word } else { numfmt::MISSING };
+            let key_room = if key.is_some() { KEY + KEY_GAP } else { 0.0 };
+            let total = key_room + text::width(text, TEXT);
+            let start = x - total / 2.0;
+            let y = bottom - LINE / 2.0;
+            match key {
+                Some(Key::Block(i)) => {
+                    let half = KEY / 2.0;
+                    c.rect((start, y - half), (start + KEY, y + half), palette::color(i));
+                }
+                Some(Key::Marker(i)) => {
+                    c.marker(palette::marker(i), (start + KEY / 2.0, y), KEY / 2.5, palette::color(i))
+                }
+                None => {}
+            }
+            c.text(text, (start + key_room, y), spec);
+            LINE + MISSING_LIFT
+        }
+    }
 }
 
 /// How the legend shows a series.
@@ -93,6 +208,14 @@ pub(super) fn unit_caption(p: &Prepared) -> Option<String> {
     })
 }
 
+/// "无数据" / "no data", in running text.
+fn no_data(style: Style) -> &'static str {
+    match style {
+        Style::Chinese => "无数据",
+        Style::English => "no data",
+    }
+}
+
 /// "patents" -> "Patents": the caption starts a line of its own.
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
@@ -132,7 +255,18 @@ fn legend(p: &Prepared, swatch: Swatch, top: f64) -> Vec<LegendItem> {
     let (mut x, mut row) = (PAD, 0.0);
     let mut items = Vec::with_capacity(p.series.len());
     for (i, s) in p.series.iter().enumerate() {
-        let label = wrap(&s.label, TEXT, false, max_label, 1).concat();
+        // A series without any value says so here rather than at every category.
+        let label = match (has_data(&s.values), s.label.trim().is_empty(), p.style) {
+            (true, _, _) => wrap(&s.label, TEXT, false, max_label, 1).concat(),
+            (false, true, _) => capitalised(no_data(p.style)),
+            (false, false, style) => {
+                let suffix = match style {
+                    Style::Chinese => format!("（{}）", no_data(style)),
+                    Style::English => format!(" ({})", no_data(style)),
+                };
+                wrap(&s.label, TEXT, false, max_label - room(&suffix, TEXT, false), 1).concat() + &suffix
+            }
+        };
         let w = sw + 6.0 + room(&label, TEXT, false);
         if x > PAD && x + w > WIDTH - PAD {
             x = PAD;
@@ -179,11 +313,8 @@ pub(super) fn draw_no_data(p: &Prepared, buf: &mut String) -> (u32, u32, bool) {
     let height = (h.bottom + 120.0).round();
     let mut c = Canvas::new(buf, WIDTH as u32, height as u32);
     draw_header(&mut c, &h);
-    let message = match p.style {
-        Style::Chinese => "无数据",
-        Style::English => "No data",
-    };
+    let message = capitalised(no_data(p.style));
     let spec = TextSpec { color: palette::MUTED, ..label(Align::Middle, true) };
-    c.text(message, (WIDTH / 2.0, h.bottom + 60.0), spec);
+    c.text(&message, (WIDTH / 2.0, h.bottom + 60.0), spec);
     (WIDTH as u32, height as u32, c.finish())
 }

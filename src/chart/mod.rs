@@ -3,12 +3,14 @@
 //! [`render_svg`] turns one chart in one language ([`ChartInput`]: kind, title, unit, categories
 //! and series, all text already localised) into an SVG string that scales to its container
 //! (viewBox only), carries `role="img"`, a `<title>` and a `<desc>` summarising the data in the
-//! chart's language, and asks the reader's browser for a CJK font stack.
+//! chart's language, and asks the reader's browser for a font stack suited to that language
+//! (Chinese fonts first for Chinese charts, Latin UI fonts first for English ones).
 //!
 //! Guarantees: the same input gives the same bytes (bars are `Rectangle`s, never plotters'
 //! `Histogram`, which iterates a `HashMap`); no input panics (NaN and infinities are missing
-//! values; empty, all-missing, huge, negative and long inputs all draw); missing values are gaps,
-//! never zeros; every string is escaped exactly once. Text is measured with an embedded
+//! values; empty, all-missing, huge, negative and long inputs all draw); missing values are never
+//! drawn as zeros but marked where they would be, the same way in every kind of chart ("无数据" /
+//! "n/a", see `frame::draw_missing`); every string is escaped exactly once. Text is measured with an embedded
 //! metrics-only font (see `text`), never with the machine's fonts. Stacked bars leave negative
 //! values out of the stacks (the description says so).
 //!
@@ -169,7 +171,7 @@ pub fn render_svg(input: &ChartInput) -> String {
         raw.clear();
         (width, height, _) = frame::draw_no_data(&p, &mut raw);
     }
-    let head = svg::Head { id: &p.id, title: &p.title, desc: &desc, width, height };
+    let head = svg::Head { id: &p.id, title: &p.title, desc: &desc, width, height, style: p.style };
     svg::finish(&raw, &head)
 }
 

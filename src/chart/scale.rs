@@ -1,11 +1,11 @@
 //! Value axes: nice round tick steps and the mapping from values to positions.
 //!
-//! Pure arithmetic, no drawing and no formatting (tick labels come from `numfmt::tick`). Steps are
+//! Pure arithmetic, no drawing and no formatting (tick labels come from `numfmt::axis_ticks`). Steps are
 //! 1, 2, 2.5 or 5 × 10ⁿ; every input, including a zero span or an infinite one, gives a usable
 //! axis without panicking.
 
 /// Most intervals an axis may have: a light grid of a few lines.
-const MAX_INTERVALS: f64 = 6.0;
+const MAX_INTERVALS: f64 = 5.0;
 /// Step multipliers tried in order, within one power of ten and the next.
 const MULTIPLIERS: [f64; 8] = [1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0];
 /// Tolerance, in steps, for values that lie on a tick except for binary noise.
@@ -18,7 +18,7 @@ pub(super) struct Axis {
     pub(super) lo: f64,
     /// Value at the high end (a tick).
     pub(super) hi: f64,
-    /// Distance between ticks; passed to `numfmt::tick` to choose decimals.
+    /// Distance between ticks; passed to `numfmt::axis_ticks` to choose decimals.
     pub(super) step: f64,
     /// Tick values from `lo` to `hi`, computed as `k × step` (no accumulated error).
     pub(super) ticks: Vec<f64>,
@@ -97,12 +97,14 @@ mod tests {
     #[test]
     fn round_steps() {
         check(0.0, 155_000.0, true, (0.0, 200_000.0, 50_000.0));
-        check(0.0, 110_000.0, true, (0.0, 120_000.0, 20_000.0));
+        check(0.0, 110_000.0, true, (0.0, 125_000.0, 25_000.0));
+        check(0.0, 19_500.0, true, (0.0, 20_000.0, 5_000.0));
+        check(0.0, 1_691.0, true, (0.0, 2_000.0, 500.0));
         check(0.0, 22_400.0, true, (0.0, 25_000.0, 5_000.0));
         check(0.0, 100.0, true, (0.0, 100.0, 20.0));
         check(0.0, 41.6, false, (0.0, 50.0, 10.0));
-        check(0.0, 5.026e9, false, (0.0, 6e9, 1e9));
-        check(-30.0, 70.0, true, (-40.0, 80.0, 20.0));
+        check(0.0, 5.026e9, false, (0.0, 6e9, 2e9));
+        check(-30.0, 70.0, true, (-50.0, 75.0, 25.0));
         check(0.0, 1e15, true, (0.0, 1e15, 2e14));
         check(0.0, 0.37, false, (0.0, 0.4, 0.1));
     }
@@ -114,7 +116,7 @@ mod tests {
             let mantissa = step / 10f64.powf(step.log10().floor());
             assert!([1.0, 2.0, 2.5, 5.0].iter().any(|m| (m - mantissa).abs() < 1e-9), "step {step} for {hi}");
             let count = Axis::nice(0.0, hi, false).ticks.len();
-            assert!((3..=7).contains(&count), "{count} ticks for {hi}");
+            assert!((3..=6).contains(&count), "{count} ticks for {hi}");
         }
     }
 
@@ -122,7 +124,7 @@ mod tests {
     fn counts_get_whole_steps() {
         check(0.0, 3.0, true, (0.0, 3.0, 1.0));
         check(0.0, 0.0, true, (0.0, 1.0, 1.0));
-        check(0.0, 12.0, true, (0.0, 12.0, 2.0));
+        check(0.0, 12.0, true, (0.0, 15.0, 5.0));
     }
 
     #[test]

@@ -2,19 +2,34 @@
 //!
 //! plotters writes a fixed-size `<svg width height viewBox>` root and, on every `<text>`, the
 //! name of the metrics font it measured with. This module replaces the root with a scalable,
-//! accessible one (`role="img"`, `aria-labelledby`, `<title>` and `<desc>` first, the readers'
-//! CJK font stack), removes the per-text font names so that the stack applies, and tidies the
+//! accessible one (`role="img"`, `aria-labelledby`, `<title>` and `<desc>` first, a font stack
+//! for the chart's language), removes the per-text font names so that the stack applies, and tidies the
 //! text elements. It escapes the strings it adds itself; text drawn by plotters is already
 //! escaped by plotters and is not touched here (no double escaping).
 
+use crate::numfmt::Style;
+
 use super::text::FONT_FAMILY;
 
-/// Fonts the reader's browser draws chart text with: the common Simplified Chinese system fonts,
-/// then any sans-serif. A presentation attribute rather than a style attribute or `<style>`
-/// element, so that it survives a strict Content-Security-Policy and does not leak into the
-/// page when the SVG is inlined.
-const FONT_STACK: &str =
+/// Fonts the reader's browser draws Chinese chart text with: the common Simplified Chinese
+/// system fonts, then any sans-serif. A presentation attribute rather than a style attribute or
+/// `<style>` element, so that it survives a strict Content-Security-Policy and does not leak into
+/// the page when the SVG is inlined.
+const CJK_STACK: &str =
     "'PingFang SC','Hiragino Sans GB','Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif";
+
+/// Fonts for English charts: the platforms' Latin UI fonts first (the Latin letters of CJK fonts
+/// look foreign in an English page), then the Chinese fonts for any Chinese names in the data.
+const LATIN_STACK: &str = "system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,\
+     'PingFang SC','Hiragino Sans GB','Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif";
+
+/// The font stack of a chart in the given language.
+pub(super) fn font_stack(style: Style) -> &'static str {
+    match style {
+        Style::Chinese => CJK_STACK,
+        Style::English => LATIN_STACK,
+    }
+}
 
 /// Escapes text for XML content and attribute values.
 pub(super) fn escape(text: &str) -> String {
@@ -44,6 +59,8 @@ pub(super) struct Head<'a> {
     pub(super) width: u32,
     /// viewBox height.
     pub(super) height: u32,
+    /// The chart's language, which chooses the font stack.
+    pub(super) style: Style,
 }
 
 /// The published document: plotters' drawing under an accessible, scalable root.
@@ -59,7 +76,7 @@ pub(super) fn finish(plotters_svg: &str, head: &Head) -> String {
          <title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
         w = head.width,
         h = head.height,
-        fonts = FONT_STACK,
+        fonts = font_stack(head.style),
         title = escape(head.title),
         desc = escape(head.desc),
     );
@@ -121,7 +138,7 @@ mod tests {
                    <rect x=\"0\" y=\"0\" width=\"640\" height=\"360\" opacity=\"1\" fill=\"#FFFFFF\" stroke=\"none\"/>\n\
                    <text x=\"1\" y=\"2\" dy=\"0.76em\" text-anchor=\"start\" font-family=\"vitrine-cjk-metrics\" font-size=\"16.000000000000004\" opacity=\"1\" fill=\"#444444\">\n\
                    A &amp; B\n</text>\n</svg>\n";
-        let head = Head { id: "c", title: "T <1>", desc: "D & d", width: 640, height: 360 };
+        let head = Head { id: "c", title: "T <1>", desc: "D & d", width: 640, height: 360, style: Style::Chinese };
         let svg = finish(raw, &head);
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 360\" role=\"img\""));
         assert!(!svg.lines().next().unwrap_or_default().contains("width="));
@@ -129,6 +146,18 @@ mod tests {
         assert!(svg.contains("font-size=\"16\" fill=\"#444444\">A &amp; B</text>\n"));
         assert!(!svg.contains("vitrine-cjk-metrics"));
         assert!(svg.ends_with("</svg>\n"));
+    }
+
+    #[test]
+    fn english_charts_ask_for_latin_fonts_first() {
+        let head = |style| Head { id: "c", title: "", desc: "", width: 1, height: 1, style };
+        let zh = finish("", &head(Style::Chinese));
+        let en = finish("", &head(Style::English));
+        assert!(zh.contains(" font-family=\"'PingFang SC',"));
+        assert!(en.contains(
+            " font-family=\"system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,'PingFang SC',"
+        ));
+        assert!(en.contains("'Microsoft YaHei',sans-serif\">"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::numfmt::{self, UnitKind};
+use frame::{HEIGHT, WIDTH};
 
 const COUNT_ZH: Unit<'static> = Unit { kind: UnitKind::Count, label: "件", currency: None, precision: None };
 const COUNT_EN: Unit<'static> = Unit { kind: UnitKind::Count, label: "patents", currency: None, precision: None };
@@ -47,11 +48,11 @@ fn lines_of(svg: &str, index: usize) -> usize {
 
 /// Checks what every chart must have: root attributes, title and desc first, one root.
 fn assert_structure(svg: &str, id: &str) {
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 "), "{svg}");
+    assert!(svg.starts_with(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} ")), "{svg}");
     let root = svg.lines().next().unwrap_or_default();
     assert!(root.contains(" role=\"img\""));
     assert!(root.contains(&format!(" aria-labelledby=\"{id}-title {id}-desc\"")));
-    assert!(root.contains("font-family=\"'PingFang SC',"));
+    assert!(root.contains("font-family=\"'PingFang SC',") || root.contains("font-family=\"system-ui,"));
     assert!(!root.contains(" width=") && !root.contains(" height="));
     let mut lines = svg.lines().skip(1);
     assert!(lines.next().unwrap_or_default().starts_with(&format!("<title id=\"{id}-title\">")));
@@ -90,9 +91,12 @@ fn bar_chart_draws_one_bar_per_present_value() {
     let svg = render_svg(&input);
     assert_structure(&svg, "chart-test-1");
     assert_eq!(filled(&svg, "rect", 0), 4, "a missing value is a gap, not a bar");
-    assert_eq!(view_box(&svg), (640.0, 360.0));
-    // Chinese ticks with 万, the unit as a caption, no legend for one series.
-    assert!(svg.contains(">15万</text>") || svg.contains(">16万</text>") || svg.contains(">20万</text>"));
+    assert_eq!(svg.matches(">无数据</text>").count(), 1, "and it is marked as missing");
+    assert_eq!(view_box(&svg), (WIDTH, HEIGHT));
+    // Chinese ticks all with 万, the unit as a caption, no legend for one series.
+    for tick in ["0", "5万", "10万", "15万", "20万"] {
+        assert!(svg.contains(&format!(">{tick}</text>")), "{tick}");
+    }
     assert!(svg.contains(">单位：件</text>"));
     assert!(!svg.contains(">专利授权总量</text>"));
     assert!(svg.contains(">2021</text>"));
@@ -120,8 +124,10 @@ fn stacked_bars_leave_negatives_out() {
     );
     let svg = render_svg(&input);
     assert_structure(&svg, "chart-test-1");
-    assert_eq!(filled(&svg, "rect", 0), 2 + 1);
+    // Segments, the legend's swatch, and for A the key of its missing-value mark on 2021's stack.
+    assert_eq!(filled(&svg, "rect", 0), 2 + 1 + 1);
     assert_eq!(filled(&svg, "rect", 1), 2 + 1);
+    assert_eq!(svg.matches(">无数据</text>").count(), 1);
     assert!(svg.contains("负值未计入堆积。"));
 }
 
@@ -141,9 +147,88 @@ fn line_chart_breaks_at_gaps_and_marks_points() {
     assert_eq!(lines_of(&svg, 0), 2 + 1);
     // A circle per point plus the legend's.
     assert_eq!(filled(&svg, "circle", 0), 5 + 1);
-    // The all-missing series draws nothing but its legend entry.
+    // The all-missing series draws nothing but its legend entry, which says so.
     assert_eq!(lines_of(&svg, 1), 1);
     assert_eq!(filled(&svg, "polygon", 1), 1);
+    assert!(svg.contains(">发明专利（无数据）</text>"));
+    // Each gap of the other series is marked, without a key (no other series has data there).
+    assert_eq!(svg.matches(">无数据</text>").count(), 2);
+}
+
+#[test]
+fn missing_values_are_marked_the_same_way_in_every_kind() {
+    let values = [Some(1_500.0), None, Some(1_490.0), Some(1_691.0)];
+    for kind in ChartKind::ALL {
+        let mut input = chart(kind, years(2018, 2021), vec![series("PCT", &values)]);
+        let svg = render_svg(&input);
+        assert_eq!(svg.matches(">无数据</text>").count(), 1, "{}", kind.name());
+        input.style = Style::English;
+        input.unit = COUNT_EN;
+        let svg = render_svg(&input);
+        assert_eq!(svg.matches(">n/a</text>").count(), 1, "{}", kind.name());
+        assert!(!svg.contains(&format!(">{}</text>", numfmt::MISSING)), "{}", kind.name());
+    }
+}
+
+/// Number of missing-value marks in a Chinese chart: written across, or downwards.
+fn marks(svg: &str) -> usize {
+    svg.matches(">无数据</text>").count() + svg.matches(">无</text>").count()
+}
+
+#[test]
+fn partly_missing_categories_mark_each_missing_series() {
+    let two = vec![
+        series("受理", &[Some(10_300.0), None, Some(9_800.0), Some(19_500.0)]),
+        series("审结", &[None, None, Some(9_200.0), Some(16_700.0)]),
+    ];
+    // Grouped bars: one mark where the missing bar stands, one for the empty category.
+    let svg = render_svg(&chart(ChartKind::GroupedBar, years(2018, 2021), two.clone()));
+    assert_eq!(marks(&svg), 2);
+    // Lines: the same, the partly missing category's mark keyed by the missing series' marker
+    // (series 1 draws squares: legend, key).
+    let svg = render_svg(&chart(ChartKind::Line, years(2018, 2021), two.clone()));
+    assert_eq!(svg.matches(">无数据</text>").count(), 2);
+    assert_eq!(filled(&svg, "polygon", 1), 2 + 1 + 1);
+    // Stacks: keyed by a swatch on top of the partial stack.
+    let svg = render_svg(&chart(ChartKind::StackedBar, years(2018, 2021), two));
+    assert_eq!(svg.matches(">无数据</text>").count(), 2);
+    assert_eq!(filled(&svg, "rect", 1), 2 + 1 + 1);
+}
+
+#[test]
+fn marks_on_the_highest_stack_stay_inside_the_chart() {
+    // The stack of 2021 reaches the top of the axis exactly; its mark needs room above it.
+    let two = vec![series("A", &[Some(5.0), Some(20.0)]), series("B", &[Some(5.0), None])];
+    let svg = render_svg(&chart(ChartKind::StackedBar, years(2020, 2021), two));
+    let mark = svg.lines().find(|l| l.ends_with(">无数据</text>")).unwrap_or_default();
+    let legend = svg.lines().find(|l| l.ends_with(">单位：件</text>")).unwrap_or_default();
+    let y = |line: &str| line.split("y=\"").nth(1).and_then(|r| r.split('"').next()?.parse::<f64>().ok());
+    assert!(y(mark).zip(y(legend)).is_some_and(|(m, l)| m > l + 20.0), "{svg}");
+    assert!(view_box(&svg).1 > HEIGHT);
+}
+
+#[test]
+fn narrow_missing_bars_are_written_downwards_or_dashed() {
+    let three = |n: usize| -> Vec<SeriesData> {
+        (0..3)
+            .map(|j| {
+                let mut values = vec![Some(2.0); n];
+                if j == 1 {
+                    values[0] = None;
+                }
+                series(&format!("s{j}"), &values)
+            })
+            .collect()
+    };
+    // Six groups of three bars: too narrow for "无数据" across, wide enough for one character.
+    let svg = render_svg(&chart(ChartKind::GroupedBar, years(2016, 2021), three(6)));
+    assert!(svg.contains(">无</text>") && svg.contains(">数</text>") && svg.contains(">据</text>"), "{svg}");
+    let mut en = chart(ChartKind::GroupedBar, years(2016, 2021), three(6));
+    en.style = Style::English;
+    assert!(render_svg(&en).contains(&format!(">{}</text>", numfmt::MISSING)));
+    // Twelve groups: a dash.
+    let svg = render_svg(&chart(ChartKind::GroupedBar, years(2010, 2021), three(12)));
+    assert_eq!(svg.matches(&format!(">{}</text>", numfmt::MISSING)).count(), 1);
 }
 
 #[test]
@@ -156,8 +241,9 @@ fn horizontal_bars_with_values_and_growing_height() {
     assert_structure(&svg, "chart-test-1");
     assert_eq!(filled(&svg, "rect", 0), 5);
     assert!(svg.contains(">商标侵权案件</text>"));
-    assert!(svg.contains(&format!(">{}</text>", numfmt::table(Some(1_203.0), &COUNT_ZH, Style::Chinese))));
-    assert!(svg.contains(&format!(">{}</text>", numfmt::MISSING)));
+    // Values as in Chinese prose (no thousands separator), the missing one marked.
+    assert!(svg.contains(">1203</text>") && !svg.contains("1,203"));
+    assert!(svg.contains(">无数据</text>"));
     let many: Vec<String> = (0..60).map(|i| format!("类别{i}")).collect();
     let tall = render_svg(&chart(ChartKind::HorizontalBar, many, vec![series("x", &[Some(1.0); 60])]));
     assert!(view_box(&tall).1 > 60.0 * 20.0);
@@ -273,7 +359,7 @@ fn odd_input_never_panics() {
             let svg = render_svg(&input);
             assert_structure(&svg, "chart-test-1");
             let (w, h) = view_box(&svg);
-            assert!(w == 640.0 && h >= 100.0, "{} {w}x{h}", kind.name());
+            assert!(w == WIDTH && h >= 100.0, "{} {w}x{h}", kind.name());
         }
     }
 }
@@ -291,7 +377,8 @@ fn nan_and_infinity_are_missing_not_zero() {
 fn huge_values_get_round_ticks() {
     let svg =
         render_svg(&chart(ChartKind::Bar, years(2019, 2021), vec![series("x", &[Some(2e14), Some(5e14), Some(1e15)])]));
-    assert!(svg.contains(&format!(">{}</text>", numfmt::tick(1e15, 2e14, &COUNT_ZH, Style::Chinese))));
+    let ticks = numfmt::axis_ticks(&[0.0, 1e15], 2e14, &COUNT_ZH, Style::Chinese);
+    assert!(svg.contains(&format!(">{}</text>", ticks[1])));
 }
 
 #[test]
@@ -306,10 +393,69 @@ fn ids_are_sanitised() {
 
 #[test]
 fn text_sizes_stay_legible_on_a_phone() {
-    // At 320 px wide, a 640-unit viewBox halves sizes: labels must be about 16 units or more.
-    let svg = render_svg(&chart(ChartKind::GroupedBar, years(2019, 2021), grants()));
-    for size in svg.split("font-size=\"").skip(1).filter_map(|s| s.split('"').next()) {
-        let size: f64 = size.parse().unwrap_or(0.0);
-        assert!(size >= 16.0, "font-size {size}");
+    // Shown 360 px wide on a phone, every text must be at least 11 px (and not huge at 640 px).
+    for kind in ChartKind::ALL {
+        let svg = render_svg(&chart(kind, years(2019, 2021), grants()));
+        let (width, _) = view_box(&svg);
+        for size in svg.split("font-size=\"").skip(1).filter_map(|s| s.split('"').next()) {
+            let size: f64 = size.parse().unwrap_or(0.0);
+            assert!(size * 360.0 / width >= 11.0, "font-size {size} in a {width} wide viewBox");
+            assert!(size * 640.0 / width <= 24.0, "font-size {size} in a {width} wide viewBox");
+        }
     }
+}
+
+#[test]
+fn axes_use_one_magnitude() {
+    let svg = render_svg(&chart(
+        ChartKind::GroupedBar,
+        years(2020, 2021),
+        vec![series("a", &[Some(9_800.0), Some(19_500.0)]), series("b", &[Some(9_200.0), Some(16_700.0)])],
+    ));
+    for tick in ["0", "0.5万", "1万", "1.5万", "2万"] {
+        assert!(svg.contains(&format!(">{tick}</text>")), "{tick}");
+    }
+    assert!(!svg.contains(">5000</text>"));
+    let mut en = chart(ChartKind::Bar, years(2018, 2021), vec![series("a", &[Some(1_550.0), Some(1_691.0)])]);
+    en.style = Style::English;
+    en.unit = COUNT_EN;
+    let svg = render_svg(&en);
+    for tick in ["0", "500", "1,000", "1,500", "2,000"] {
+        assert!(svg.contains(&format!(">{tick}</text>")), "{tick}");
+    }
+    assert!(!svg.contains("k</text>"));
+}
+
+#[test]
+fn english_charts_use_latin_fonts_first() {
+    let mut input = chart(ChartKind::Bar, years(2019, 2021), grants());
+    assert!(render_svg(&input).lines().next().unwrap_or_default().contains("font-family=\"'PingFang SC',"));
+    input.style = Style::English;
+    assert!(render_svg(&input).lines().next().unwrap_or_default().contains("font-family=\"system-ui,"));
+}
+
+#[test]
+fn long_horizontal_names_wrap_to_three_even_lines() {
+    let names = ["Patent infringement rulings closed", "Counterfeiting and infringement crimes solved by police"];
+    let mut en = chart(
+        ChartKind::HorizontalBar,
+        names.iter().map(|s| s.to_string()).collect(),
+        vec![series("Cases", &[Some(1_631.0), Some(355.0)])],
+    );
+    en.style = Style::English;
+    en.unit = COUNT_EN;
+    let svg = render_svg(&en);
+    assert!(!svg.contains('…'), "{svg}");
+    assert!(svg.contains(">1,631</text>"));
+    let zh = chart(
+        ChartKind::HorizontalBar,
+        vec!["办结专利侵权纠纷行政裁决案件".into(), "市场监管部门查处知识产权案件".into()],
+        vec![series("案件", &[Some(1_631.0), Some(1_001.0)])],
+    );
+    let svg = render_svg(&zh);
+    assert!(!svg.contains('…'));
+    // Whatever the column width, no line holds a single character.
+    let texts: Vec<&str> = svg.lines().filter_map(|l| l.strip_suffix("</text>")?.rsplit('>').next()).collect();
+    assert!(texts.iter().all(|t| t.chars().count() != 1 || t.chars().all(|c| c.is_ascii_digit())), "{texts:?}");
+    assert!(svg.contains(">1631</text>"));
 }

@@ -126,6 +126,30 @@ pub(super) fn wrap_whole(text: &str, size: f64, bold: bool, max_width: f64, max_
     whole.then_some(lines)
 }
 
+/// Like [`wrap`], but with lines of even length: the same number of lines as [`wrap`] needs at
+/// `max_width`, broken at the narrowest width that still gives that many lines, so that a long
+/// name does not leave a single word or character alone on its last line ("知识产权案 / 件").
+/// Text that does not fit whole is wrapped as by [`wrap`].
+pub(super) fn wrap_balanced(text: &str, size: f64, bold: bool, max_width: f64, max_lines: usize) -> Vec<String> {
+    let (greedy, whole) = break_lines(text, size, bold, max_width, max_lines);
+    let n = greedy.len();
+    if !whole || n < 2 {
+        return greedy;
+    }
+    // Bisect the line width: `hi` always gives n whole lines, `lo` never does.
+    let (mut lo, mut hi) = (0.0, max_width);
+    for _ in 0..24 {
+        let mid = (lo + hi) / 2.0;
+        let (lines, whole) = break_lines(text, size, bold, mid, n);
+        if whole && lines.len() <= n {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    break_lines(text, size, bold, hi, n).0
+}
+
 /// The lines, and whether they hold the whole text without a word cut.
 fn break_lines(text: &str, size: f64, bold: bool, max_width: f64, max_lines: usize) -> (Vec<String>, bool) {
     let fits = |s: &str| room(s, size, bold) <= max_width;
@@ -238,10 +262,30 @@ mod tests {
     }
 
     #[test]
+    fn balanced_wrapping_evens_out_lines() {
+        let width = 12.0 * 16.0 * SAFETY;
+        let greedy = wrap("市场监督管理部门查处知识产权案件", 16.0, false, width, 3);
+        assert_eq!(greedy.iter().map(|l| l.chars().count()).collect::<Vec<_>>(), [12, 4]);
+        let balanced = wrap_balanced("市场监督管理部门查处知识产权案件", 16.0, false, width, 3);
+        assert_eq!(balanced, ["市场监督管理部门", "查处知识产权案件"]);
+        let english = wrap_balanced("Counterfeiting and infringement crimes solved by police", 16.0, false, 200.0, 3);
+        assert_eq!(english.len(), 3);
+        assert_eq!(english.join(" "), "Counterfeiting and infringement crimes solved by police");
+        let widths: Vec<f64> = english.iter().map(|l| room(l, 16.0, false)).collect();
+        let (min, max) = widths.iter().fold((f64::INFINITY, 0.0f64), |(a, b), w| (a.min(*w), b.max(*w)));
+        assert!(max <= 200.0 && min > max / 2.0, "{english:?}");
+        // One line stays one line; too long text is shortened as by `wrap`.
+        assert_eq!(wrap_balanced("专利", 16.0, false, 100.0, 3), ["专利"]);
+        let long = "很长的类别名称".repeat(10);
+        assert_eq!(wrap_balanced(&long, 16.0, false, 100.0, 3), wrap(&long, 16.0, false, 100.0, 3));
+    }
+
+    #[test]
     fn wrap_never_panics_on_odd_input() {
         for text in ["", " ", "…", "（", "a", "\u{0}", "x".repeat(500).as_str()] {
             let lines = wrap(text, 16.0, true, 1.0, 2);
             assert!(!lines.is_empty());
+            assert!(!wrap_balanced(text, 16.0, true, 1.0, 3).is_empty());
         }
     }
 }

@@ -1,13 +1,14 @@
 //! Charts with categories along the x axis: bar, grouped bar, stacked bar and line.
 //!
-//! A value axis on the left with round ticks formatted by `numfmt::tick` and a light grid; bars
-//! start at zero; categories are labelled below, on two lines or thinned out when they do not
-//! fit. Missing values are gaps: no bar, a break in the line, never a zero.
+//! A value axis on the left with round ticks, all in one magnitude (`numfmt::axis_ticks`), and
+//! a light grid; bars start at zero; categories are labelled below, on two lines or thinned out
+//! when they do not fit. Missing values are never zeros: no bar, a break in the line, and the
+//! missing-value mark of `frame::draw_missing` where the bar or point would be.
 
 use crate::numfmt;
 
-use super::canvas::{Align, Canvas, TextSpec};
-use super::frame::{self, HEIGHT, LINE, PAD, Swatch, TEXT, WIDTH};
+use super::canvas::{Align, Canvas};
+use super::frame::{self, HEIGHT, Key, LINE, PAD, Swatch, TEXT, WIDTH};
 use super::palette;
 use super::scale::Axis;
 use super::text::{room, wrap, wrap_whole};
@@ -140,17 +141,45 @@ fn category_labels(categories: &[String], slot: f64) -> CategoryLabels {
 fn layout(p: &Prepared, header_bottom: f64) -> Plot {
     let (lo, hi) = value_range(p);
     let axis = Axis::nice(lo, hi, p.unit.kind == numfmt::UnitKind::Count);
-    let tick_labels: Vec<String> = axis.ticks.iter().map(|v| numfmt::tick(*v, axis.step, &p.unit, p.style)).collect();
+    let tick_labels = numfmt::axis_ticks(&axis.ticks, axis.step, &p.unit, p.style);
     let widest_tick = tick_labels.iter().map(|t| room(t, TEXT, false)).fold(0.0, f64::max);
     let left = (PAD + widest_tick + LABEL_GAP).min(WIDTH / 3.0);
     let right = WIDTH - PAD;
     let slot = (right - left) / p.categories.len().max(1) as f64;
     let categories = category_labels(&p.categories, slot);
-    let footer = LABEL_GAP + categories.rows as f64 * LINE + PAD / 2.0;
+    let marks = if p.kind == ChartKind::Line { line_marks_height(p, slot) } else { 0.0 };
+    let footer = LABEL_GAP + categories.rows as f64 * LINE + marks + PAD / 2.0;
     // Half a label above the top tick, so its label is not cut.
     let top = header_bottom + TEXT / 2.0 + 2.0;
     let height = HEIGHT.max(top + MIN_PLOT + footer).round();
+    // Room above the plot for missing-value marks standing on the highest stacks, if needed
+    // (the plot keeps its height, so the stacks' heights do not change).
+    let headroom = if p.kind == ChartKind::StackedBar {
+        stack_marks_overflow(p, &axis, height - footer - top, slot).ceil()
+    } else {
+        0.0
+    };
+    let (top, height) = (top + headroom, height + headroom);
     Plot { left, right, top, bottom: height - footer, axis, tick_labels, categories, height }
+}
+
+/// How far the missing-value marks on top of partly missing stacks would rise above a plot
+/// `plot_height` high: 0 when they fit under its top.
+fn stack_marks_overflow(p: &Prepared, axis: &Axis, plot_height: f64, slot: f64) -> f64 {
+    let room = slot - LABEL_GAP / 2.0;
+    let span = axis.hi - axis.lo;
+    (0..p.categories.len())
+        .filter_map(|i| match missing_at(p, i) {
+            (missing, false) if !missing.is_empty() => {
+                let marks: f64 =
+                    missing.iter().map(|&j| frame::missing_size(p.style, room, Some(Key::Block(j))).1).sum();
+                let stack: f64 = (0..p.series.len()).filter_map(|j| value_at(p, j, i)).filter(|v| *v > 0.0).sum();
+                let gap = if span > 0.0 { (axis.hi - stack) / span * plot_height } else { 0.0 };
+                Some(marks - gap)
+            }
+            _ => None,
+        })
+        .fold(0.0, f64::max)
 }
 
 /// Value at which the axis line is drawn: zero for bars, the bottom of the axis for lines.
@@ -195,7 +224,28 @@ fn draw_categories(c: &mut Canvas, plot: &Plot, ticks: bool) {
     }
 }
 
+/// The value of series `j` at category `i`, if present.
+fn value_at(p: &Prepared, j: usize, i: usize) -> Option<f64> {
+    p.series.get(j).and_then(|s| s.values.get(i).copied().flatten())
+}
+
+/// The series that have some data but none at category `i` (series without any value say so in
+/// the legend instead), and whether every series with data is missing there.
+fn missing_at(p: &Prepared, i: usize) -> (Vec<usize>, bool) {
+    let with_data: Vec<usize> = (0..p.series.len()).filter(|&j| frame::has_data(&p.series[j].values)).collect();
+    let missing: Vec<usize> = with_data.iter().copied().filter(|&j| value_at(p, j, i).is_none()).collect();
+    let all = !missing.is_empty() && missing.len() == with_data.len();
+    (missing, all)
+}
+
+/// Where a missing-value mark stands: on the line at `y`, or hanging below it when the line is
+/// at the top of the plot (all values negative).
+fn mark_bottom(plot: &Plot, y: f64) -> f64 {
+    if y - plot.top >= LINE + frame::MISSING_LIFT { y } else { y + LINE + 2.0 * frame::MISSING_LIFT }
+}
+
 /// Side-by-side bars, one per series, in each category (a single series is a plain bar chart).
+/// A missing bar is marked where it would stand; a category missing altogether gets one mark.
 fn draw_grouped(c: &mut Canvas, plot: &Plot, p: &Prepared) {
     let (n, m) = (p.categories.len(), p.series.len().max(1));
     let share = if m == 1 { 0.6 } else { 0.8 };
@@ -203,30 +253,37 @@ fn draw_grouped(c: &mut Canvas, plot: &Plot, p: &Prepared) {
     let bar = group / m as f64;
     let gap = if bar >= 6.0 { 1.0 } else { 0.0 };
     let zero = plot.y(0.0);
-    let mark = room(numfmt::MISSING, TEXT, false) <= bar;
     for (j, s) in p.series.iter().enumerate() {
         for (i, v) in s.values.iter().enumerate() {
-            let x = plot.center(i, n) - group / 2.0 + j as f64 * bar;
-            match v {
-                Some(v) => c.rect((x + gap, zero), (x + bar - gap, plot.y(*v)), palette::color(j)),
-                // A missing value is marked where its bar would stand, so it is not read as 0.
-                None if mark => draw_missing(c, x + bar / 2.0, zero),
-                None => {}
+            if let Some(v) = v {
+                let x = plot.center(i, n) - group / 2.0 + j as f64 * bar;
+                c.rect((x + gap, zero), (x + bar - gap, plot.y(*v)), palette::color(j));
+            }
+        }
+    }
+    let bottom = mark_bottom(plot, zero);
+    for i in 0..n {
+        match missing_at(p, i) {
+            (_, true) => {
+                frame::draw_missing(c, p.style, (plot.center(i, n), bottom), plot.slot(n) - LABEL_GAP / 2.0, None);
+            }
+            (missing, false) => {
+                for j in missing {
+                    let x = plot.center(i, n) - group / 2.0 + (j as f64 + 0.5) * bar;
+                    frame::draw_missing(c, p.style, (x, bottom), bar, None);
+                }
             }
         }
     }
 }
 
-/// The missing-value sign standing on the baseline at `x`.
-fn draw_missing(c: &mut Canvas, x: f64, baseline: f64) {
-    let spec = TextSpec { color: palette::MUTED, ..frame::label(Align::Middle, true) };
-    c.text(numfmt::MISSING, (x, baseline - LINE / 2.0), spec);
-}
-
 /// Stacked bars: positive values stacked in series order from zero; negative values are left out.
+/// A category missing altogether gets the missing-value mark on the baseline; a stack missing
+/// some of its series gets one mark per missing series, with the series' key, on top.
 fn draw_stacked(c: &mut Canvas, plot: &Plot, p: &Prepared) {
     let n = p.categories.len();
     let bar = (plot.slot(n) * 0.6).min(MAX_BAR);
+    let room = plot.slot(n) - LABEL_GAP / 2.0;
     for i in 0..n {
         let x = plot.center(i, n) - bar / 2.0;
         let mut base = 0.0;
@@ -241,10 +298,24 @@ fn draw_stacked(c: &mut Canvas, plot: &Plot, p: &Prepared) {
             }
             base += v;
         }
+        match missing_at(p, i) {
+            (_, true) => {
+                frame::draw_missing(c, p.style, (plot.center(i, n), mark_bottom(plot, plot.y(0.0))), room, None);
+            }
+            (missing, false) => {
+                let mut bottom = plot.y(base);
+                for j in missing {
+                    bottom -= frame::draw_missing(c, p.style, (plot.center(i, n), bottom), room, Some(Key::Block(j)));
+                }
+            }
+        }
     }
 }
 
-/// One line per series, broken at missing values, with markers.
+/// One line per series, broken at missing values, with markers. Missing values are marked under
+/// the category's label (in the plot, a mark could pass for a point at the axis' lowest value):
+/// where every series is missing, one mark; where only some are, one per missing series, keyed
+/// by its marker.
 fn draw_lines(c: &mut Canvas, plot: &Plot, p: &Prepared) {
     let n = p.categories.len();
     let every_point = plot.slot(n) >= MARKER_SLOT;
@@ -267,6 +338,33 @@ fn draw_lines(c: &mut Canvas, plot: &Plot, p: &Prepared) {
             c.marker(palette::marker(j), at, MARKER, color);
         }
     }
+    // Missing values: under the category labels, where no mark can be read as a point.
+    let room = plot.slot(n) - LABEL_GAP / 2.0;
+    let top = plot.bottom + LABEL_GAP + plot.categories.rows as f64 * LINE;
+    for i in 0..n {
+        let mut bottom = top;
+        for key in line_mark_keys(p, i) {
+            bottom += frame::missing_size(p.style, room, key).1;
+            frame::draw_missing(c, p.style, (plot.center(i, n), bottom), room, key);
+        }
+    }
+}
+
+/// The missing-value marks of a line chart at category `i`: one without a key where every
+/// series with data is missing, else one per missing series, keyed by its marker.
+fn line_mark_keys(p: &Prepared, i: usize) -> Vec<Option<Key>> {
+    match missing_at(p, i) {
+        (_, true) => vec![None],
+        (missing, false) => missing.into_iter().map(|j| Some(Key::Marker(j))).collect(),
+    }
+}
+
+/// Height of the rows of missing-value marks under a line chart's category labels.
+fn line_marks_height(p: &Prepared, slot: f64) -> f64 {
+    let room = slot - LABEL_GAP / 2.0;
+    (0..p.categories.len())
+        .map(|i| line_mark_keys(p, i).into_iter().map(|k| frame::missing_size(p.style, room, k).1).sum::<f64>())
+        .fold(0.0, f64::max)
 }
 
 /// Runs of consecutive present values, as (index, value).
