@@ -262,10 +262,10 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
     let dataset_link = if on_dataset_page {
         String::new()
     } else {
-        format!("· <a href=\"{lang_prefix}/data/{}/\">{}</a> ", ds.id, escape(text.dataset))
+        format!("<a href=\"{lang_prefix}/data/{}/\">{}</a> · ", ds.id, escape(text.dataset))
     };
     html.push_str(&format!(
-        " <span class=\"chart-links\">{dataset_link}· {} <a href=\"/data/{id}.csv\">CSV</a> <a href=\"/charts/{name}.{lang}.svg\">SVG</a></span></p></figure>",
+        " <span class=\"chart-links\">{dataset_link}{} <a href=\"/data/{id}.csv\">CSV</a> <a href=\"/charts/{name}.{lang}.svg\">SVG</a></span></p></figure>",
         escape(text.download),
         id = ds.id,
         name = escape(name),
