@@ -271,6 +271,8 @@ impl Validator<'_> {
         }
 
         let mut rows: Vec<Row> = Vec::new();
+        let mut seen_keys: BTreeSet<String> = BTreeSet::new();
+        let category_ids: BTreeSet<&str> = categories.iter().map(|(id, _)| id.as_str()).collect();
         let mut used: BTreeSet<&str> = BTreeSet::new();
         for row in &raw.rows {
             let (line, _) = yaml::location_of(&row.referenced);
@@ -279,7 +281,7 @@ impl Validator<'_> {
             let mut seen = vec![false; series.len()];
             for (col, value) in &row.value.0 {
                 if col.value == raw.key.id {
-                    key = kind.and_then(|k| self.key_value(k, value, &categories));
+                    key = kind.and_then(|k| self.key_value(k, value, &categories, &category_ids));
                     continue;
                 }
                 let Some(i) = series.iter().position(|s| s.id == col.value) else {
@@ -316,7 +318,7 @@ impl Validator<'_> {
                     );
                 }
             }
-            if rows.iter().any(|r| r.key == key) {
+            if !seen_keys.insert(key.clone()) {
                 self.error(
                     &row.referenced,
                     format!("`{key}` appears in two rows"),
@@ -373,7 +375,13 @@ impl Validator<'_> {
     }
 
     /// A key value in canonical form, or a diagnostic.
-    fn key_value(&mut self, kind: KeyKind, v: &Spanned<serde_json::Value>, cats: &[(String, Text)]) -> Option<String> {
+    fn key_value(
+        &mut self,
+        kind: KeyKind,
+        v: &Spanned<serde_json::Value>,
+        cats: &[(String, Text)],
+        cat_ids: &BTreeSet<&str>,
+    ) -> Option<String> {
         let s = match &v.value {
             serde_json::Value::String(s) => s.trim().to_string(),
             serde_json::Value::Number(n) => n.to_string(),
@@ -386,7 +394,7 @@ impl Validator<'_> {
             }
             KeyKind::Month => s.len() == 7 && format!("{s}-01").parse::<jiff::civil::Date>().is_ok(),
             KeyKind::Date => s.len() == 10 && s.parse::<jiff::civil::Date>().is_ok(),
-            KeyKind::Category => cats.iter().any(|(id, _)| *id == s),
+            KeyKind::Category => cat_ids.contains(s.as_str()),
         };
         if ok {
             return Some(s);

@@ -16,7 +16,12 @@ pub(crate) fn parse<T: DeserializeOwned>(
     first_line: usize,
     file_text: &str,
 ) -> Result<T, Diagnostic> {
-    let options = serde_saphyr::options!(with_snippet: false);
+    // Datasets of 100,000 rows are legitimate; alias bombs ("billion laughs") are not: raise the
+    // node and event limits, keep serde-saphyr's limits on aliases and nesting.
+    let options = serde_saphyr::options!(
+        with_snippet: false,
+        budget: serde_saphyr::budget!(max_nodes: 20_000_000, max_events: 50_000_000),
+    );
     serde_saphyr::from_str_with_options::<T>(yaml, options)
         .map_err(|e| to_diagnostic(&e, yaml, path, first_line).with_source(file_text))
 }
@@ -41,6 +46,12 @@ fn to_diagnostic(e: &serde_saphyr::Error, yaml: &str, path: &str, first_line: us
         let l = yaml.lines().position(|l| l.trim_start_matches(' ').starts_with('\t')).unwrap_or(0) + 1;
         return Diagnostic::error(path, l + first_line - 1, 1, "tab character used for indentation")
             .with_hint("YAML indents with spaces only: replace the tab with spaces");
+    }
+    if msg.starts_with("budget breached") {
+        return Diagnostic::error(path, line + first_line - 1, col, "the YAML is too large or expands too much")
+            .with_hint(
+                "vitrine refuses deeply nested YAML and heavy use of `&anchor`/`*alias`; write the values out plainly",
+            );
     }
     let (message, hint) = reword(msg);
     let d = Diagnostic::error(path, line + first_line - 1, col, message);

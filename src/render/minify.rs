@@ -21,3 +21,119 @@ pub fn html(input: &str) -> Vec<u8> {
 pub fn html(input: &str) -> Vec<u8> {
     input.as_bytes().to_vec()
 }
+
+/// Re-escapes `<` and `>` inside quoted attribute values.
+///
+/// minify-html decodes `&lt;` in attribute values (a raw `<` is valid there and inert), so a
+/// dataset title such as `</script><script>…` would reappear verbatim inside a `title="…"`.
+/// Browsers do not run it, but people and tools that search pages for `<script` would be
+/// misled; writing it back as `&lt;` costs one pass over the bytes.
+pub fn escape_attribute_brackets(html: Vec<u8>) -> Vec<u8> {
+    #[derive(PartialEq)]
+    enum State {
+        Text,
+        Tag,
+        Quoted(u8),
+        Raw,
+        Rcdata,
+        Comment,
+    }
+    let mut out = Vec::with_capacity(html.len() + 16);
+    let mut state = State::Text;
+    let mut raw_end: &[u8] = b"";
+    let mut tag_start = 0;
+    let mut i = 0;
+    while i < html.len() {
+        let b = html[i];
+        match state {
+            State::Text => {
+                if b == b'<' {
+                    if html[i..].starts_with(b"<!--") {
+                        state = State::Comment;
+                    } else {
+                        state = State::Tag;
+                        tag_start = i;
+                    }
+                }
+                out.push(b);
+            }
+            State::Comment => {
+                out.push(b);
+                if b == b'>' && out.ends_with(b"-->") {
+                    state = State::Text;
+                }
+            }
+            State::Tag => {
+                out.push(b);
+                match b {
+                    b'"' | b'\'' => state = State::Quoted(b),
+                    b'>' => {
+                        let name: Vec<u8> = html[tag_start + 1..]
+                            .iter()
+                            .take_while(|c| c.is_ascii_alphanumeric())
+                            .map(u8::to_ascii_lowercase)
+                            .collect();
+                        state = State::Text;
+                        if name == b"script" {
+                            state = State::Raw;
+                            raw_end = b"</script";
+                        } else if name == b"style" {
+                            state = State::Raw;
+                            raw_end = b"</style";
+                        } else if name == b"title" || name == b"textarea" {
+                            // Text only: minify-html writes a `<` here unescaped, too.
+                            state = State::Rcdata;
+                            raw_end = if name == b"title" { b"</title" } else { b"</textarea" };
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            State::Quoted(q) => match b {
+                b'<' => out.extend_from_slice(b"&lt;"),
+                b'>' => out.extend_from_slice(b"&gt;"),
+                _ => {
+                    out.push(b);
+                    if b == q {
+                        state = State::Tag;
+                    }
+                }
+            },
+            State::Rcdata => {
+                if html[i..].len() >= raw_end.len() && html[i..i + raw_end.len()].eq_ignore_ascii_case(raw_end) {
+                    state = State::Tag;
+                    tag_start = i;
+                    out.push(b);
+                } else if b == b'<' {
+                    out.extend_from_slice(b"&lt;");
+                } else {
+                    out.push(b);
+                }
+            }
+            State::Raw => {
+                if html[i..].len() >= raw_end.len() && html[i..i + raw_end.len()].eq_ignore_ascii_case(raw_end) {
+                    state = State::Tag;
+                    tag_start = i;
+                }
+                out.push(b);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brackets_in_attributes_are_escaped_again() {
+        let html = br#"<title>a</script><b></title><p title="</script><b>">a < b</p><script type=x>if (a<b) {}</script><i data-x='>'>"#.to_vec();
+        let out = String::from_utf8(escape_attribute_brackets(html)).unwrap();
+        assert_eq!(
+            out,
+            r#"<title>a&lt;/script>&lt;b></title><p title="&lt;/script&gt;&lt;b&gt;">a < b</p><script type=x>if (a<b) {}</script><i data-x='&gt;'>"#
+        );
+    }
+}

@@ -368,7 +368,7 @@ pub(crate) fn finish(html: String, opts: &RenderOptions) -> Vec<u8> {
         },
         None => html,
     };
-    if opts.minify { minify::html(&html) } else { html.into_bytes() }
+    if opts.minify { minify::escape_attribute_brackets(minify::html(&html)) } else { html.into_bytes() }
 }
 
 /// Renders every page and the 404 pages, in parallel. Returns output path -> bytes.

@@ -9,4 +9,5 @@ mod browser;
 mod build;
 mod data;
 mod example;
+mod hostile;
 mod serve;
