@@ -40,7 +40,7 @@ impl BuildOptions {
             future: false,
             base_url: None,
             now: jiff::Timestamp::now(),
-            render: RenderOptions { minify: true, inject: None },
+            render: RenderOptions { minify: true, inject: None, search: true },
         }
     }
 }
@@ -100,7 +100,30 @@ pub fn render(loaded: &Loaded, opts: &BuildOptions) -> Result<Output> {
         let bytes = std::fs::read(&f.path).map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", f.path.display()))?;
         output.add(f.out.clone(), bytes);
     }
+    if opts.render.search {
+        add_search_index(&mut output)?;
+    }
     Ok(output)
+}
+
+/// Indexes the rendered HTML pages for search and adds the Pagefind bundle to the output.
+fn add_search_index(output: &mut Output) -> Result<()> {
+    let owned: Vec<(String, &str)> = output
+        .files
+        .iter()
+        .filter_map(|(path, bytes)| {
+            let dir = path.strip_suffix("index.html")?;
+            let html = std::str::from_utf8(bytes).ok()?;
+            html.contains("data-pagefind-body").then(|| (format!("/{dir}"), html))
+        })
+        .collect();
+    let pages: Vec<crate::search::SearchPage<'_>> =
+        owned.iter().map(|(url, html)| crate::search::SearchPage { url, html }).collect();
+    let bundle = crate::search::index(&pages)?;
+    for (path, bytes) in bundle {
+        output.add(path, bytes);
+    }
+    Ok(())
 }
 
 /// What a build did.

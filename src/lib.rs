@@ -6,6 +6,7 @@
 //! load::config   site.yaml                      -> SiteConfig
 //! load::site     content/, data/                -> Site (pages + datasets, validated)
 //! render::site   Site + Theme                   -> Output (sorted map: path -> bytes)
+//! search::index  rendered HTML pages            -> Pagefind bundle (added to Output)
 //! output::write  Output                         -> public/ (staged, then swapped in)
 //! ```
 //!
@@ -24,4 +25,5 @@ pub mod model;
 pub mod numfmt;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod serve;

@@ -38,10 +38,12 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/404.html",
     "templates/data-list.html",
     "templates/dataset.html",
+    "templates/search.html",
     "i18n/zh.yaml",
     "i18n/en.yaml",
     "static/style.css",
     "static/favicon.svg",
+    "static/search.js",
 ];
 
 /// Loads the built-in theme and the site's overrides.

@@ -17,6 +17,8 @@ pub struct SiteCtx {
     pub languages: Vec<LangCtx>,
     pub default_lang: String,
     pub has_data: bool,
+    /// The search page of this language (`/search/`, `/en/search/`), when search is built.
+    pub search_url: Option<String>,
 }
 
 /// A language, with the URL of its home page.

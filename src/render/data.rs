@@ -91,7 +91,7 @@ pub fn render(
     }
 
     let index = Index::new(rendered);
-    let shared = pages::shared(site, theme, &index);
+    let shared = pages::shared(site, theme, &index, opts.search);
     let default = site.config.default_lang().code.clone();
     // Which pages use each dataset.
     let mut used_by: BTreeMap<&str, Vec<&PageOut<'_>>> = BTreeMap::new();
@@ -177,6 +177,7 @@ pub fn render(
                     info["citation"] = json!(citation(d, site, lang, &permalink));
                     info["json_ld"] = json!(json_ld(d, site, lang, &permalink, &dl));
                     ctx.insert("dataset", &info);
+                    ctx.insert("searchable", &opts.search);
                     ctx.insert(
                         "page",
                         &json!({"title": info["title"], "url": url, "permalink": permalink, "description": info["description"], "unpublished": null, "toc": []}),

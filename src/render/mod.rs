@@ -29,6 +29,8 @@ pub struct RenderOptions {
     pub minify: bool,
     /// A script to inject before `</body>` in every page (the dev server's reload).
     pub inject: Option<String>,
+    /// Build the search page and mark pages for the search index (see [`crate::search`]).
+    pub search: bool,
 }
 
 /// A page with its Markdown rendered.

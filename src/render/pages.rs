@@ -163,7 +163,7 @@ pub(crate) struct LangShared {
     values: [tera::Value; 3],
 }
 
-pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>) -> BTreeMap<String, LangShared> {
+pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool) -> BTreeMap<String, LangShared> {
     let c = &site.config;
     let default = c.default_lang().code.as_str();
     let languages: Vec<LangCtx> = c
@@ -191,6 +191,7 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>) -> BTreeMap<
                 languages: languages.clone(),
                 default_lang: default.to_string(),
                 has_data: !site.datasets.is_empty(),
+                search_url: search.then(|| format!("{}/search/", c.lang_prefix(code))),
             };
             let prefix = c.lang_prefix(code);
             let mut nav = vec![(
@@ -356,6 +357,8 @@ pub(crate) fn base_context(
     ctx.insert("x_default", &x_default);
     ctx.insert("canonical", canonical);
     ctx.insert("feed", &format!("{}atom.xml", shared.lang.home));
+    // Whether the search index takes this page's text (`data-pagefind-body` on <main>).
+    ctx.insert("searchable", &false);
     ctx
 }
 
@@ -381,7 +384,7 @@ pub fn render_all(
     opts: &RenderOptions,
 ) -> Result<Vec<(String, Vec<u8>)>> {
     let index = Index::new(rendered);
-    let shared = shared(site, theme, &index);
+    let shared = shared(site, theme, &index, opts.search);
     // Each section's listing, converted to a Tera value once and shared by every page that
     // shows it (its own page and its pages' sibling navigation): no quadratic work.
     let listings: BTreeMap<(&str, &str), tera::Value> = rendered
@@ -454,6 +457,15 @@ pub fn render_all(
                 .or_else(|| releases.first().and_then(|r| r.charts.first()))
                 .map(|c| site.config.absolute(&c.src));
             ctx.insert("og_image", &og_image);
+            // Indexed for search: pages, release landings and sections with text of their own;
+            // not the home page or bare listings, which would only repeat other pages' titles.
+            let searchable = opts.search
+                && match page.kind {
+                    PageKind::Page => true,
+                    PageKind::Section => page.release.is_some() || !p.body.first_paragraph.trim().is_empty(),
+                    PageKind::Home => false,
+                };
+            ctx.insert("searchable", &searchable);
 
             let template = match (&page.front.template, page.kind, page.key.as_str()) {
                 (Some(t), _, _) => t.clone(),
@@ -496,8 +508,88 @@ pub fn render_all(
             Err(e) => return Err(e),
         }
     }
+    if opts.search {
+        for l in &site.config.languages {
+            if index.get("search", &l.code).is_some() {
+                continue; // the site has its own page at /search/
+            }
+            match search_page(site, &index, &shared[l.code.as_str()], assets, templates) {
+                Ok((path, html)) => out.push((path, finish(html, opts))),
+                Err(Failure::Content(d)) => diags.extend(d),
+                Err(e) => return Err(e),
+            }
+        }
+    }
     // Templates fail the same way for every page: report each message once.
     diags.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
     diags.dedup_by(|a, b| a.path == b.path && a.message == b.message);
     if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) }
+}
+
+/// The search page of one language (`/search/`, `/en/search/`): a search form and, for readers
+/// without JavaScript, every page of the language grouped by top-level section, and the datasets.
+fn search_page(
+    site: &Site,
+    index: &Index<'_>,
+    sh: &LangShared,
+    assets: &Assets,
+    templates: &Templates,
+) -> Result<(String, String)> {
+    let lang = sh.lang.code.as_str();
+    let url = format!("{}search/", sh.lang.home);
+    let alts: Vec<Alternate> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| {
+            let url = format!("{}/search/", site.config.lang_prefix(&l.code));
+            Alternate {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                tag: l.tag.clone(),
+                permalink: site.config.absolute(&url),
+                url,
+                current: l.code == lang,
+                translated: true,
+            }
+        })
+        .collect();
+    let mut ctx = base_context(sh, assets, &alts, "search", &site.config.absolute(&url));
+    let title = sh.t.get("search_title").cloned().unwrap_or_default();
+    ctx.insert(
+        "page",
+        &serde_json::json!({"title": title, "url": url, "description": sh.site.description, "unpublished": null, "toc": []}),
+    );
+    ctx.insert("breadcrumbs", &Vec::<Link>::new());
+    ctx.insert("og_image", &None::<String>);
+    let mut groups = Vec::new();
+    for top in index.children("", lang) {
+        let mut pages = Vec::new();
+        let mut stack: Vec<&PageOut<'_>> = index.children(&top.page.key, lang).collect();
+        stack.reverse();
+        while let Some(p) = stack.pop() {
+            pages.push(Link { title: p.page.front.title.clone(), url: p.page.url.clone(), active: false });
+            let mut kids: Vec<&PageOut<'_>> = index.children(&p.page.key, lang).collect();
+            kids.reverse();
+            stack.extend(kids);
+        }
+        groups.push(serde_json::json!({"title": top.page.front.title, "url": top.page.url, "pages": pages}));
+    }
+    if !site.datasets.is_empty() {
+        let default = site.config.default_lang().code.as_str();
+        let prefix = site.config.lang_prefix(lang);
+        let pages: Vec<Link> = site
+            .datasets
+            .values()
+            .map(|d| Link {
+                title: d.title.get(lang, default).to_string(),
+                url: format!("{prefix}/data/{}/", d.id),
+                active: false,
+            })
+            .collect();
+        groups.push(serde_json::json!({"title": sh.t.get("data"), "url": format!("{prefix}/data/"), "pages": pages}));
+    }
+    ctx.insert("groups", &groups);
+    let html = templates.render("search.html", &ctx)?;
+    Ok((format!("{}index.html", url.trim_start_matches('/')), html))
 }

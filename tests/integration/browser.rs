@@ -13,7 +13,7 @@ use crate::serve::{Server, free_port};
 use crate::support::Site;
 
 /// A chromedriver process with one headless Chromium session.
-struct Browser {
+pub(crate) struct Browser {
     driver: Child,
     port: u16,
     session: String,
@@ -70,7 +70,7 @@ fn request(port: u16, method: &str, path: &str, body: Option<&Value>) -> Option<
 }
 
 impl Browser {
-    fn start() -> Browser {
+    pub(crate) fn start() -> Browser {
         let port = free_port();
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -95,11 +95,11 @@ impl Browser {
         Browser { driver, port, session, _profile: profile }
     }
 
-    fn go(&self, url: &str) {
+    pub(crate) fn go(&self, url: &str) {
         request(self.port, "POST", &format!("/session/{}/url", self.session), Some(&json!({"url": url}))).unwrap();
     }
 
-    fn eval(&self, script: &str) -> Value {
+    pub(crate) fn eval(&self, script: &str) -> Value {
         let res = request(
             self.port,
             "POST",
@@ -111,7 +111,7 @@ impl Browser {
     }
 
     /// Polls a script until it returns true.
-    fn wait_until(&self, script: &str, what: &str) -> Duration {
+    pub(crate) fn wait_until(&self, script: &str, what: &str) -> Duration {
         let start = Instant::now();
         loop {
             if self.eval(script) == Value::Bool(true) {

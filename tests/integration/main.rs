@@ -10,4 +10,6 @@ mod build;
 mod data;
 mod example;
 mod hostile;
+mod netlify;
+mod search;
 mod serve;

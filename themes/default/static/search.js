@@ -99,7 +99,7 @@ if (form && input && results) {
         show(items);
         say(found.results.length === 1 ? "one" : "many", { n: found.results.length, q: query });
       } else {
-        results.replaceChildren();
+        results.replaceChildren(...fallback); // nothing found: offer the list of every page
         say("none", { q: query });
       }
     } catch (err) {
