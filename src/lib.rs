@@ -18,6 +18,8 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod linkcheck;
 pub mod load;
 pub mod markdown;

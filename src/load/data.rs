@@ -146,8 +146,13 @@ fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
             .into());
     }
     let text = read_text(file, &rel)?;
-    let raw: RawDataset = yaml::parse(&text, &rel, 1, &text)?;
-    Validator { rel: &rel, text: &text, diags: Vec::new() }.dataset(stem, raw, config)
+    from_text(stem, &rel, &text, config)
+}
+
+/// Parses and validates the text of `data/<id>.yaml`; `rel` names the file in diagnostics.
+pub(crate) fn from_text(id: String, rel: &str, text: &str, config: &SiteConfig) -> Result<Dataset> {
+    let raw: RawDataset = yaml::parse(text, rel, 1, text)?;
+    Validator { rel, text, diags: Vec::new() }.dataset(id, raw, config)
 }
 
 struct Validator<'a> {

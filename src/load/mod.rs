@@ -6,8 +6,8 @@
 
 mod config;
 mod content;
-mod data;
-mod frontmatter;
+pub(crate) mod data;
+pub(crate) mod frontmatter;
 mod theme;
 pub(crate) mod yaml;
 
