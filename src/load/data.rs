@@ -395,7 +395,9 @@ impl Validator<'_> {
         let ok = match kind {
             KeyKind::Year => s.len() == 4 && s.parse::<u16>().is_ok(),
             KeyKind::Quarter => {
-                s.len() == 7 && s[..4].parse::<u16>().is_ok() && matches!(&s[4..], "-Q1" | "-Q2" | "-Q3" | "-Q4")
+                s.len() == 7
+                    && s.get(..4).is_some_and(|y| y.parse::<u16>().is_ok())
+                    && matches!(s.get(4..), Some("-Q1" | "-Q2" | "-Q3" | "-Q4"))
             }
             KeyKind::Month => s.len() == 7 && format!("{s}-01").parse::<jiff::civil::Date>().is_ok(),
             KeyKind::Date => s.len() == 10 && s.parse::<jiff::civil::Date>().is_ok(),

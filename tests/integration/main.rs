@@ -9,6 +9,7 @@ mod browser;
 mod build;
 mod data;
 mod example;
+mod fuzz_regressions;
 mod hostile;
 mod netlify;
 mod search;
