@@ -109,9 +109,10 @@ struct Prepared<'a> {
     series: Vec<SeriesData>,
 }
 
-/// Text without control characters (which XML 1.0 forbids and which would break lines).
+/// Text without control characters (which XML 1.0 forbids and which would break lines) and
+/// without the noncharacters U+FFFE and U+FFFF (which XML 1.0 also forbids).
 fn clean_text(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    s.chars().map(|c| if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') { ' ' } else { c }).collect()
 }
 
 /// The id restricted to `[a-z0-9-]`, never empty.
@@ -121,7 +122,8 @@ fn clean_id(id: &str) -> String {
     if id.is_empty() { "chart".to_string() } else { id }
 }
 
-fn prepare<'a>(input: &ChartInput<'a>) -> Prepared<'a> {
+/// `unit` is the input's unit with its texts cleaned (they are drawn and described too).
+fn prepare<'a>(input: &ChartInput<'_>, unit: Unit<'a>) -> Prepared<'a> {
     let n = input.categories.len();
     let series = input
         .series
@@ -136,7 +138,7 @@ fn prepare<'a>(input: &ChartInput<'a>) -> Prepared<'a> {
         kind: input.kind,
         title: clean_text(input.title),
         style: input.style,
-        unit: input.unit,
+        unit,
         categories: input.categories.iter().map(|c| clean_text(c)).collect(),
         series,
     }
@@ -161,7 +163,9 @@ fn draw(p: &Prepared, buf: &mut String) -> (u32, u32, bool) {
 /// The chart as a standalone SVG document (starts with `<svg`, no XML prolog), deterministic
 /// bytes: the same input always gives the same string.
 pub fn render_svg(input: &ChartInput) -> String {
-    let p = prepare(input);
+    let label = clean_text(input.unit.label);
+    let currency = input.unit.currency.map(clean_text);
+    let p = prepare(input, Unit { label: &label, currency: currency.as_deref(), ..input.unit });
     let desc = describe::describe(&p);
     let mut raw = String::new();
     let (mut width, mut height, ok) = draw(&p, &mut raw);
