@@ -108,9 +108,11 @@ fn category_labels(categories: &[String], slot: f64) -> CategoryLabels {
         let lines = categories.iter().map(|c| vec![c.clone()]).collect();
         return CategoryLabels { lines, rows: 1 };
     }
-    let two: Option<Vec<Vec<String>>> =
-        categories.iter().map(|c| wrap_whole(c, TEXT, false, slot - LABEL_GAP, 2)).collect();
-    if let Some(lines) = two.filter(|_| slot >= 2.0 * TEXT) {
+    // Wrapping is only tried where a slot can hold a word (thousands of categories cannot).
+    let two: Option<Vec<Vec<String>>> = (slot >= 2.0 * TEXT)
+        .then(|| categories.iter().map(|c| wrap_whole(c, TEXT, false, slot - LABEL_GAP, 2)).collect())
+        .flatten();
+    if let Some(lines) = two {
         let rows = lines.iter().map(Vec::len).max().unwrap_or(1);
         return CategoryLabels { lines, rows };
     }

@@ -157,7 +157,11 @@ pub fn render(
                             sha256: Sha256::digest(&f.bytes).iter().map(|b| format!("{b:02x}")).collect(),
                         })
                         .collect();
-                    let (chart_html, svg) = dataset_chart(d, lang, &default, &prefix, sh);
+                    let (chart_html, svg) = if d.rows.len() <= CHART_ROWS {
+                        dataset_chart(d, lang, &default, &prefix, sh)
+                    } else {
+                        (String::new(), None)
+                    };
                     if let Some(svg) = svg {
                         files.push((format!("charts/data-{}.{lang}.svg", d.id), svg.into_bytes()));
                     }
@@ -172,6 +176,11 @@ pub fn render(
                     let permalink = site.config.absolute(&url);
                     info["chart"] = json!(chart_html);
                     info["table"] = json!(table_html(d, lang, &default));
+                    let note = (d.rows.len() > TABLE_ROWS).then(|| {
+                        let text = sh.t.get("table_truncated").map_or("", String::as_str);
+                        text.replace("{shown}", &TABLE_ROWS.to_string()).replace("{total}", &d.rows.len().to_string())
+                    });
+                    info["table_note"] = json!(note);
                     info["downloads"] = json!(dl);
                     info["pages"] = json!(pages_using);
                     info["citation"] = json!(citation(d, site, lang, &permalink));
@@ -262,6 +271,14 @@ fn dataset_chart(
     (html, Some(fig.svg))
 }
 
+/// At most this many rows are shown in a dataset page's table; the downloads have them all.
+/// A page of 100,000 rows would take seconds to build and minutes to read on a phone.
+pub const TABLE_ROWS: usize = 1000;
+
+/// Datasets with more rows than this get no chart on their page: no reader can tell apart
+/// thousands of bars or points on a phone, and the SVG would weigh megabytes.
+pub const CHART_ROWS: usize = 5000;
+
 fn table_html(d: &Dataset, lang: &str, default: &str) -> String {
     use crate::markdown::shortcode::escape;
     let style = Style::for_lang(lang);
@@ -280,7 +297,7 @@ fn table_html(d: &Dataset, lang: &str, default: &str) -> String {
         ));
     }
     h.push_str("</tr></thead><tbody>");
-    for r in &d.rows {
+    for r in d.rows.iter().take(TABLE_ROWS) {
         h.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(&d.key_label(&r.key, lang, default))));
         for (s, v) in d.series.iter().zip(&r.values) {
             let u = Unit {

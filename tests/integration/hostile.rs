@@ -111,4 +111,9 @@ fn a_hundred_thousand_rows() {
     site.build(&[]);
     assert!(t.elapsed().as_secs() < 60, "took {:?}", t.elapsed());
     assert_eq!(site.read("data/big.csv").lines().count(), 100_001);
+    // The page shows the first rows and says where the rest are.
+    let page = site.read("data/big/index.html");
+    assert_eq!(page.matches("<tr>").count(), 1 + 1000 + 1 + 3, "table: header, 1000 rows; downloads: header, 3 files");
+    assert!(page.contains("表中显示前 1000 行，共 100000 行"));
+    assert!(!site.exists("charts/data-big.zh.svg"), "no chart of 100,000 points");
 }
