@@ -95,7 +95,13 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
 /// Renders a loaded site into files (nothing is written).
 pub fn render(loaded: &Loaded, opts: &BuildOptions) -> Result<Output> {
     let rendered = render::markdown(&loaded.site, &loaded.theme)?;
-    let mut output = render::site(&loaded.site, &loaded.theme, &rendered, &opts.render)?;
+    render_with(loaded, &rendered, opts)
+}
+
+/// Renders a loaded site whose Markdown is already rendered into files: pages, data, static
+/// files and the search index.
+pub fn render_with(loaded: &Loaded, rendered: &[render::PageOut<'_>], opts: &BuildOptions) -> Result<Output> {
+    let mut output = render::site(&loaded.site, &loaded.theme, rendered, &opts.render)?;
     for f in &loaded.statics {
         let bytes = std::fs::read(&f.path).map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", f.path.display()))?;
         output.add(f.out.clone(), bytes);

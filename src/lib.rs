@@ -26,6 +26,7 @@ pub mod markdown;
 pub mod model;
 pub mod numfmt;
 pub mod output;
+pub mod rebuild;
 pub mod render;
 pub mod search;
 pub mod serve;

@@ -20,9 +20,10 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use tokio::sync::watch;
 
-use crate::build::{self, BuildOptions};
+use crate::build::BuildOptions;
 use crate::diag::Failure;
 use crate::output::Output;
+use crate::rebuild::{Session, Update};
 
 /// Path of the reload event stream.
 const EVENTS: &str = "/__vitrine/events";
@@ -57,15 +58,26 @@ fn options(root: &Path, port: u16) -> BuildOptions {
     opts
 }
 
-/// One in-memory build: the output, or the error text to show.
-fn build_once(opts: &BuildOptions) -> Result<Output, String> {
-    let mut opts = opts.clone();
-    opts.now = jiff::Timestamp::now();
-    let result = build::load(&opts).and_then(|loaded| build::render(&loaded, &opts));
-    result.map_err(|f| match f {
+/// The text shown for a failed build, in the terminal and in the browser's overlay.
+fn error_text(f: Failure) -> String {
+    match f {
         Failure::Content(d) => d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
         Failure::Other(e) => format!("error: {e:#}"),
-    })
+    }
+}
+
+/// Applies changed files to the session (starting one if the first build failed).
+fn rebuild(session: &mut Option<Session>, opts: &BuildOptions, changed: Vec<PathBuf>) -> Result<Update, String> {
+    match session {
+        Some(s) => s.update(changed).map_err(error_text),
+        None => {
+            let mut opts = opts.clone();
+            opts.now = jiff::Timestamp::now();
+            let (s, output) = Session::start(&opts).map_err(error_text)?;
+            *session = Some(s);
+            Ok(Update::Full(output))
+        }
+    }
 }
 
 async fn serve(root: PathBuf, port: u16, quiet: bool) -> anyhow::Result<()> {
@@ -82,13 +94,15 @@ async fn serve(root: PathBuf, port: u16, quiet: bool) -> anyhow::Result<()> {
     };
     let opts = options(&root, port);
     let start = Instant::now();
-    let (first, error) = match build_once(&opts) {
-        Ok(o) => (o, String::new()),
+    let mut session = None;
+    let (first, error) = match rebuild(&mut session, &opts, Vec::new()) {
+        Ok(Update::Full(o) | Update::Partial(o)) => (o, String::new()),
         Err(e) => {
             eprintln!("{e}");
             (Output::default(), e)
         }
     };
+    let session = Arc::new(std::sync::Mutex::new(session));
     if !quiet {
         println!(
             "built in {} ms; serving {} at http://{addr}/ (Ctrl-C to stop)",
@@ -100,7 +114,7 @@ async fn serve(root: PathBuf, port: u16, quiet: bool) -> anyhow::Result<()> {
     let shared = Arc::new(Shared { site: RwLock::new(first), state });
 
     // Watch the sources and rebuild on change.
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Vec<PathBuf>>();
     let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(120), None, move |res| {
         if let Ok(events) = res {
             let events: Vec<notify_debouncer_full::DebouncedEvent> = events;
@@ -111,8 +125,15 @@ async fn serve(root: PathBuf, port: u16, quiet: bool) -> anyhow::Result<()> {
                     notify::EventKind::Create(_) | notify::EventKind::Modify(_) | notify::EventKind::Remove(_)
                 )
             };
-            if events.iter().any(|e| changed(e) && e.paths.iter().any(|p| !is_noise(p))) {
-                let _ = tx.send(());
+            let paths: Vec<PathBuf> = events
+                .iter()
+                .filter(|e| changed(e))
+                .flat_map(|e| e.paths.iter())
+                .filter(|p| !is_noise(p))
+                .cloned()
+                .collect();
+            if !paths.is_empty() {
+                let _ = tx.send(paths);
             }
         }
     })
@@ -127,19 +148,38 @@ async fn serve(root: PathBuf, port: u16, quiet: bool) -> anyhow::Result<()> {
     }
     let rebuild_shared = shared.clone();
     let rebuild = tokio::spawn(async move {
-        while rx.recv().await.is_some() {
-            while rx.try_recv().is_ok() {}
+        while let Some(mut changed) = rx.recv().await {
+            while let Ok(more) = rx.try_recv() {
+                changed.extend(more);
+            }
             let opts = opts.clone();
+            let session = session.clone();
             let start = Instant::now();
-            let result = tokio::task::spawn_blocking(move || build_once(&opts)).await;
+            let result = tokio::task::spawn_blocking(move || match session.lock() {
+                Ok(mut s) => rebuild(&mut s, &opts, changed),
+                Err(_) => Err("error: an earlier rebuild failed; restart `vitrine serve`".to_string()),
+            })
+            .await;
             let generation = rebuild_shared.state.borrow().0 + 1;
             match result {
-                Ok(Ok(output)) => {
-                    if let Ok(mut site) = rebuild_shared.site.write() {
-                        *site = output;
-                    }
+                Ok(Ok(update)) => {
+                    let what = match update {
+                        Update::Full(output) => {
+                            if let Ok(mut site) = rebuild_shared.site.write() {
+                                *site = output;
+                            }
+                            "rebuilt"
+                        }
+                        Update::Partial(output) => {
+                            // Under one write lock: readers see all of the new files or none.
+                            if let Ok(mut site) = rebuild_shared.site.write() {
+                                site.files.extend(output.files);
+                            }
+                            "updated"
+                        }
+                    };
                     if !quiet {
-                        println!("rebuilt in {} ms", start.elapsed().as_millis());
+                        println!("{what} in {} ms", start.elapsed().as_millis());
                     }
                     rebuild_shared.state.send_replace((generation, String::new()));
                 }

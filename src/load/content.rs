@@ -220,6 +220,11 @@ fn add_missing_sections(pages: &mut Vec<Page>, config: &SiteConfig) {
     }
 }
 
+/// Loads one page file again (for `serve`'s incremental rebuilds); `unpublished` is left unset.
+pub fn page(file: &ContentFile, config: &SiteConfig) -> Result<Page> {
+    load_page(file, config)
+}
+
 fn load_page(file: &ContentFile, config: &SiteConfig) -> Result<Page> {
     let place = place(&file.rel, config)?;
     let text = read_text(&file.path, &file.rel)?;

@@ -137,6 +137,11 @@ pub fn is_safe_id(id: &str) -> bool {
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
+/// Loads and validates one `data/<id>.yaml` file (for `serve`'s incremental rebuilds).
+pub fn dataset(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
+    load(root, file, config)
+}
+
 fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
     let rel = super::relative(root, file);
     let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();

@@ -16,8 +16,8 @@ use std::path::Path;
 use anyhow::Context;
 
 pub use config::config;
-pub use content::{ContentFile, StaticFile, pages, scan};
-pub use data::{datasets, is_safe_id};
+pub use content::{ContentFile, StaticFile, page, pages, scan};
+pub use data::{dataset, datasets, is_safe_id};
 pub use theme::{Theme, theme};
 
 use crate::diag::{Diagnostic, LineIndex, Result};

@@ -16,7 +16,7 @@ pub enum PageKind {
 }
 
 /// Validated front matter.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FrontMatter {
     /// Page title (required).
     pub title: String,

@@ -11,6 +11,7 @@ mod minify;
 mod pages;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -20,7 +21,7 @@ use crate::markdown::{self, FigureText, Rendered};
 use crate::model::{Page, Site};
 use crate::output::Output;
 
-pub use pages::Templates;
+pub use pages::{Selection, Templates};
 
 /// How to render.
 #[derive(Clone, Debug, Default)]
@@ -37,40 +38,51 @@ pub struct RenderOptions {
 pub struct PageOut<'a> {
     /// The page.
     pub page: &'a Page,
-    /// Its body.
-    pub body: Rendered,
+    /// Its body (shared, so that `serve` can keep bodies between rebuilds without copying).
+    pub body: Arc<Rendered>,
+}
+
+/// The theme's UI strings of each language, for rendering Markdown (figure captions, links).
+pub type UiStrings = BTreeMap<String, BTreeMap<String, String>>;
+
+/// The UI strings of every language of the site.
+pub fn ui_strings(site: &Site, theme: &Theme) -> UiStrings {
+    site.config.languages.iter().map(|l| (l.code.clone(), theme.strings_for(&l.code))).collect()
+}
+
+/// Renders the Markdown of one page.
+pub fn page_markdown(site: &Site, page: &Page, strings: &UiStrings) -> std::result::Result<Rendered, Vec<Diagnostic>> {
+    let default = site.config.default_lang().code.as_str();
+    let empty = BTreeMap::new();
+    let s = strings.get(page.lang.as_str()).unwrap_or(&empty);
+    let get = |k: &'static str| s.get(k).map_or(k, String::as_str);
+    let prefix = site.config.lang_prefix(&page.lang);
+    let ctx = markdown::Context {
+        datasets: &site.datasets,
+        lang: &page.lang,
+        default_lang: default,
+        lang_prefix: &prefix,
+        path: &page.source,
+        body_line: page.body_line,
+        key: &page.key,
+        text: FigureText {
+            source: get("source"),
+            table: get("data_table"),
+            dataset: get("dataset_page"),
+            unit: get("unit"),
+            download: get("download"),
+        },
+    };
+    markdown::render(&page.body, &ctx)
 }
 
 /// Renders the Markdown of every page; all problems are reported together.
 pub fn markdown<'a>(site: &'a Site, theme: &Theme) -> Result<Vec<PageOut<'a>>> {
-    let default = site.config.default_lang().code.as_str();
-    let strings: BTreeMap<&str, BTreeMap<String, String>> =
-        site.config.languages.iter().map(|l| (l.code.as_str(), theme.strings_for(&l.code))).collect();
+    let strings = ui_strings(site, theme);
     let results: Vec<std::result::Result<PageOut<'a>, Vec<Diagnostic>>> = site
         .pages
         .par_iter()
-        .map(|page| {
-            let s = &strings[page.lang.as_str()];
-            let get = |k: &'static str| s.get(k).map_or(k, String::as_str);
-            let prefix = site.config.lang_prefix(&page.lang);
-            let ctx = markdown::Context {
-                datasets: &site.datasets,
-                lang: &page.lang,
-                default_lang: default,
-                lang_prefix: &prefix,
-                path: &page.source,
-                body_line: page.body_line,
-                key: &page.key,
-                text: FigureText {
-                    source: get("source"),
-                    table: get("data_table"),
-                    dataset: get("dataset_page"),
-                    unit: get("unit"),
-                    download: get("download"),
-                },
-            };
-            markdown::render(&page.body, &ctx).map(|body| PageOut { page, body })
-        })
+        .map(|page| page_markdown(site, page, &strings).map(|body| PageOut { page, body: Arc::new(body) }))
         .collect();
     let mut out = Vec::with_capacity(results.len());
     let mut diags = Vec::new();
@@ -88,7 +100,7 @@ pub fn site(site: &Site, theme: &Theme, rendered: &[PageOut<'_>], opts: &RenderO
     let mut output = Output::default();
     let assets = pages::assets(theme, &mut output);
     let templates = Templates::new(theme)?;
-    let html = pages::render_all(site, theme, &templates, rendered, &assets, opts)?;
+    let html = pages::render_all(site, theme, &templates, rendered, &assets, opts, Selection::All)?;
     for (path, text) in html {
         output.add(path, text);
     }
@@ -99,5 +111,33 @@ pub fn site(site: &Site, theme: &Theme, rendered: &[PageOut<'_>], opts: &RenderO
     }
     data::render(site, theme, &templates, rendered, &assets, opts, &mut output)?;
     feeds::all(site, rendered, &mut output);
+    Ok(output)
+}
+
+/// Renders only the selected pages and their charts, plus the data pages and files (for
+/// `serve`'s incremental rebuilds: the caller has checked that nothing else changed).
+pub fn partial(
+    site: &Site,
+    theme: &Theme,
+    rendered: &[PageOut<'_>],
+    opts: &RenderOptions,
+    only: &(dyn Fn(&Page) -> bool + Sync),
+    with_data: bool,
+) -> Result<Output> {
+    let mut output = Output::default();
+    let assets = pages::assets(theme, &mut output);
+    let templates = Templates::new(theme)?;
+    let html = pages::render_all(site, theme, &templates, rendered, &assets, opts, Selection::Only(only))?;
+    for (path, text) in html {
+        output.add(path, text);
+    }
+    for r in rendered.iter().filter(|r| only(r.page)) {
+        for f in &r.body.figures {
+            output.add(format!("charts/{}.{}.svg", f.name, r.page.lang), f.svg.clone());
+        }
+    }
+    if with_data {
+        data::render(site, theme, &templates, rendered, &assets, opts, &mut output)?;
+    }
     Ok(output)
 }

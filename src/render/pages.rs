@@ -374,7 +374,27 @@ pub(crate) fn finish(html: String, opts: &RenderOptions) -> Vec<u8> {
     if opts.minify { minify::escape_attribute_brackets(minify::html(&html)) } else { html.into_bytes() }
 }
 
-/// Renders every page and the 404 pages, in parallel. Returns output path -> bytes.
+/// Which pages to render: all of them (with the 404 and search pages), or only some (for
+/// `serve`'s incremental rebuilds).
+#[derive(Clone, Copy)]
+pub enum Selection<'s> {
+    /// Every page, the 404 pages and the search pages.
+    All,
+    /// Only the pages for which the function is true.
+    Only(&'s (dyn Fn(&Page) -> bool + Sync)),
+}
+
+impl Selection<'_> {
+    fn wants(&self, page: &Page) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Only(f) => f(page),
+        }
+    }
+}
+
+/// Renders the selected pages (and, for [`Selection::All`], the 404 and search pages), in
+/// parallel. Returns output path -> bytes.
 pub fn render_all(
     site: &Site,
     theme: &Theme,
@@ -382,14 +402,30 @@ pub fn render_all(
     rendered: &[PageOut<'_>],
     assets: &Assets,
     opts: &RenderOptions,
+    selection: Selection<'_>,
 ) -> Result<Vec<(String, Vec<u8>)>> {
     let index = Index::new(rendered);
     let shared = shared(site, theme, &index, opts.search);
     // Each section's listing, converted to a Tera value once and shared by every page that
-    // shows it (its own page and its pages' sibling navigation): no quadratic work.
+    // shows it (its own page and its pages' sibling navigation): no quadratic work. Only the
+    // listings the selected pages show are made.
+    let needed: Option<std::collections::BTreeSet<(&str, &str)>> = match selection {
+        Selection::All => None,
+        Selection::Only(_) => Some(
+            rendered
+                .iter()
+                .filter(|p| selection.wants(p.page))
+                .flat_map(|p| {
+                    let lang = p.page.lang.as_str();
+                    std::iter::once((lang, p.page.key.as_str())).chain(p.page.parent.as_deref().map(|k| (lang, k)))
+                })
+                .collect(),
+        ),
+    };
     let listings: BTreeMap<(&str, &str), tera::Value> = rendered
         .par_iter()
         .filter(|p| p.page.kind != PageKind::Page)
+        .filter(|p| needed.as_ref().is_none_or(|n| n.contains(&(p.page.lang.as_str(), p.page.key.as_str()))))
         .map(|p| {
             let refs: Vec<PageRef> = index.children(&p.page.key, &p.page.lang).map(|c| page_ref(site, c)).collect();
             ((p.page.lang.as_str(), p.page.key.as_str()), tera::Value::from_serializable(&refs))
@@ -398,6 +434,7 @@ pub fn render_all(
     let empty = tera::Value::from_serializable(&Vec::<PageRef>::new());
     let results: Vec<Result<(String, Vec<u8>)>> = rendered
         .par_iter()
+        .filter(|p| selection.wants(p.page))
         .map(|p| {
             let page = p.page;
             let sh = &shared[page.lang.as_str()];
@@ -493,6 +530,9 @@ pub fn render_all(
             Err(Failure::Content(d)) => diags.extend(d),
             Err(e) => return Err(e),
         }
+    }
+    if matches!(selection, Selection::Only(_)) {
+        return if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) };
     }
     // 404 pages, one per language.
     for l in &site.config.languages {

@@ -11,6 +11,8 @@ use crate::support::Site;
 pub struct Server {
     child: Child,
     pub port: u16,
+    /// Where the server's terminal output goes, when started with [`Server::start_logged`].
+    log: Option<tempfile::NamedTempFile>,
 }
 
 impl Drop for Server {
@@ -26,21 +28,48 @@ pub fn free_port() -> u16 {
 
 impl Server {
     pub fn start(site: &Site) -> Server {
+        Server::launch(site, None)
+    }
+
+    /// Starts the server with its stdout and stderr kept, to read with [`Server::log`].
+    pub fn start_logged(site: &Site) -> Server {
+        Server::launch(site, Some(tempfile::NamedTempFile::new().unwrap()))
+    }
+
+    fn launch(site: &Site, log: Option<tempfile::NamedTempFile>) -> Server {
         let port = free_port();
+        let (out, err) = match &log {
+            Some(f) => (Stdio::from(f.reopen().unwrap()), Stdio::from(f.reopen().unwrap())),
+            None => (Stdio::null(), Stdio::null()),
+        };
         let child = Command::new(env!("CARGO_BIN_EXE_vitrine"))
             .args(["serve", "--port", &port.to_string(), "--root"])
             .arg(site.root())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stdout(out)
+            .stderr(err)
             .spawn()
             .unwrap();
-        let server = Server { child, port };
+        let server = Server { child, port, log };
         let start = Instant::now();
         while server.get("/").is_none() {
             assert!(start.elapsed() < Duration::from_secs(20), "serve did not start");
             std::thread::sleep(Duration::from_millis(50));
         }
         server
+    }
+
+    /// What the server has printed so far.
+    pub fn log(&self) -> String {
+        self.log.as_ref().map(|f| std::fs::read_to_string(f.path()).unwrap()).unwrap_or_default()
+    }
+
+    /// Polls the server's output until `needle` appears `n` times.
+    pub fn wait_log(&self, needle: &str, n: usize) {
+        let start = Instant::now();
+        while self.log().matches(needle).count() < n {
+            assert!(start.elapsed() < Duration::from_secs(20), "`{needle}` x{n} not in the log:\n{}", self.log());
+            std::thread::sleep(Duration::from_millis(25));
+        }
     }
 
     /// GET a path: (status, body), or None when nothing answers.
@@ -122,4 +151,47 @@ fn a_port_in_use_is_explained() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains(&format!("port {port} is in use")), "{}", r.stderr);
     assert!(r.stderr.contains("--port"), "{}", r.stderr);
+}
+
+#[test]
+fn rebuilds_render_only_what_changed() {
+    let site = Site::example();
+    let server = Server::start_logged(&site);
+    let paper = "content/releases/2022/white-paper.en.md";
+    let original = std::fs::read_to_string(site.root().join(paper)).unwrap();
+
+    // A body edit: only that page is rendered again.
+    site.write(paper, format!("{original}\nA sentence added while previewing.\n"));
+    server.wait_for("/en/releases/2022/white-paper/", "A sentence added while previewing.", Duration::from_secs(5));
+    server.wait_log("updated in", 1);
+    assert!(!server.log().contains("rebuilt in"), "{}", server.log());
+
+    // A dataset edit: the pages using it, and its data page and files, show the new figure.
+    let data = "data/pledge-financing.yaml";
+    let yaml = std::fs::read_to_string(site.root().join(data)).unwrap();
+    site.write(data, yaml.replace("{year: 2021, ip: 5026000000", "{year: 2021, ip: 6026000000"));
+    server.wait_for("/releases/2022/white-paper/", "60.26亿元", Duration::from_secs(5));
+    server.wait_for("/data/pledge-financing/", "60.26亿", Duration::from_secs(5));
+    server.wait_for("/data/pledge-financing.csv", "6026000000", Duration::from_secs(5));
+    server.wait_log("updated in", 2);
+
+    // A new title shows in listings and navigation: every page is rendered again.
+    site.write(
+        paper,
+        original.replace("title: Intellectual Property Protection in Hubei, 2021", "title: IP in Hubei, 2021"),
+    );
+    server.wait_for("/en/releases/2022/", "IP in Hubei, 2021", Duration::from_secs(5));
+    server.wait_log("rebuilt in", 1);
+
+    // An error stays until it is fixed, even when another file is edited meanwhile.
+    let press = "content/releases/2022/press-release.en.md";
+    let press_text = std::fs::read_to_string(site.root().join(press)).unwrap();
+    site.write(paper, format!("{original}\n{{{{ value(data=\"no-such-data\", series=\"x\", period=2021) }}}}\n"));
+    server.wait_log("no-such-data", 1);
+    site.write(press, format!("{press_text}\nPress edit while broken.\n"));
+    server.wait_log("no-such-data", 2);
+    let (_, body) = server.get("/en/releases/2022/press-release/").unwrap();
+    assert!(!body.contains("Press edit while broken."), "nothing is applied while the site has an error");
+    site.write(paper, &original);
+    server.wait_for("/en/releases/2022/press-release/", "Press edit while broken.", Duration::from_secs(5));
 }
