@@ -40,6 +40,8 @@ done
 echo "vitrine $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(hugo version | cut -d' ' -f1-2), $(nproc) cores"
 python3 scripts/bench.py --vitrine "$repo/target/release/vitrine" --work "$work" --runs "$runs" $sizes
 echo
+largest="${sizes##* }"
+python3 scripts/bench_serve.py --vitrine "$repo/target/release/vitrine" --site "$work/vitrine-$largest" --runs "$runs"
 echo "charts: $("$repo/target/release/examples/chart_bench" 1000)"
 ex_out="$work/example-public"
 start=$(date +%s%N)

@@ -28,6 +28,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     all.drafts = true;
     all.future = true;
     all.render.minify = false;
+    all.render.search = false; // the search page and index are not checked: no need to build them
     let loaded = build::load(&all)?;
     let output = build::render(&loaded, &all)?;
     let site = &loaded.site;

@@ -115,7 +115,7 @@ async fn serve(root: PathBuf, port: u16, quiet: bool) -> anyhow::Result<()> {
 
     // Watch the sources and rebuild on change.
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Vec<PathBuf>>();
-    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(120), None, move |res| {
+    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(60), None, move |res| {
         if let Ok(events) = res {
             let events: Vec<notify_debouncer_full::DebouncedEvent> = events;
             // Reading files during a build raises access events: only changes count.
