@@ -1,10 +1,14 @@
 //! Headless Chromium (Debian's chromium + chromedriver, over WebDriver) sees what a reader
-//! sees: a page that reloads by itself after an edit, and the error overlay that appears on a
-//! broken file and clears when it is fixed. `scripts/setup-test-tools.sh` installs both.
+//! sees: a page that reloads by itself after an edit, the error overlay that appears on a
+//! broken file and clears when it is fixed, and hostile text that stays text (no dialog, no
+//! injected script). `scripts/setup-test-tools.sh` installs both.
 
 use std::io::{Read, Write};
-use std::net::TcpStream;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -84,7 +88,8 @@ impl Browser {
             std::thread::sleep(Duration::from_millis(100));
         }
         let profile = tempfile::tempdir().unwrap();
-        let caps = json!({"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
+        // Dialogs stay open (rather than being dismissed by the next command), so a test can see them.
+        let caps = json!({"capabilities": {"alwaysMatch": {"browserName": "chrome", "unhandledPromptBehavior": "ignore", "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
             "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -97,6 +102,21 @@ impl Browser {
 
     pub(crate) fn go(&self, url: &str) {
         request(self.port, "POST", &format!("/session/{}/url", self.session), Some(&json!({"url": url}))).unwrap();
+    }
+
+    /// The text of the open alert, confirm or prompt, if there is one.
+    fn dialog(&self) -> Option<String> {
+        let res = request(self.port, "GET", &format!("/session/{}/alert/text", self.session), None)
+            .expect("no answer from chromedriver");
+        match res["value"]["error"].as_str() {
+            Some("no such alert") => None,
+            Some(other) => panic!("unexpected answer to alert/text: {other}: {res}"),
+            None => Some(res["value"].as_str().unwrap_or_default().to_string()),
+        }
+    }
+
+    fn dismiss_dialog(&self) {
+        request(self.port, "POST", &format!("/session/{}/alert/dismiss", self.session), Some(&json!({}))).unwrap();
     }
 
     pub(crate) fn eval(&self, script: &str) -> Value {
@@ -156,4 +176,218 @@ fn the_page_reloads_itself_and_shows_build_errors() {
         "return !document.getElementById('vitrine-error') && document.querySelector('h1').textContent === '修好了'",
         "the overlay to clear",
     );
+}
+
+/// Text that would run as script if it reached the page unescaped.
+const HOSTILE: [&str; 6] = [
+    "</script><script>alert(1)</script>",
+    "<svg onload=alert(1)>",
+    "<img src=x onerror=alert(1)>",
+    "\"><script>window.__pwned=1</script>",
+    "{{ 7*7 }}",
+    "\u{202e}evil",
+];
+
+/// Every hostile string in one, as a YAML double-quoted scalar (JSON is YAML).
+fn yaml_all() -> String {
+    serde_json::to_string(&HOSTILE.concat()).unwrap()
+}
+
+/// The basic fixture with the hostile strings in a page's front matter and text and in every
+/// text field of the datasets (title, series label, notes, source name, a category's key and
+/// label).
+fn hostile_site() -> Site {
+    let site = Site::fixture("basic");
+    let all = yaml_all();
+    let grants = std::fs::read_to_string(site.root().join("data/grants.yaml")).unwrap();
+    let grants = grants
+        .replace("title: {zh: 专利授权量, en: Patents granted}", &format!("title: {{zh: {all}, en: {all}}}"))
+        .replace("label: {zh: 发明专利, en: Invention patents}", &format!("label: {{zh: {all}, en: {all}}}"))
+        .replace("name: {zh: 测试局, en: Test Office}", &format!("name: {{zh: {all}, en: {all}}}"));
+    site.write("data/grants.yaml", format!("{grants}notes: {{zh: {all}, en: {all}}}\n"));
+    let channels = std::fs::read_to_string(site.root().join("data/channels.yaml")).unwrap();
+    let channels = channels
+        .replace("wuhan: {zh: 武汉, en: Wuhan}", &format!("{all}: {{zh: {all}, en: {all}}}"))
+        .replace("{city: wuhan,", &format!("{{city: {all},"));
+    site.write("data/channels.yaml", channels);
+    // In the text, each string escaped for Markdown, so the author means it as text. (Raw
+    // HTML in Markdown is passed through on purpose: authors are trusted staff.)
+    let escaped = |s: &str| {
+        s.chars().map(|c| if c.is_ascii_punctuation() { format!("\\{c}") } else { c.to_string() }).collect::<String>()
+    };
+    let text: Vec<String> = HOSTILE.iter().map(|s| escaped(s)).collect();
+    let report = std::fs::read_to_string(site.root().join("content/releases/2023/report.zh.md")).unwrap();
+    let report = report
+        .replace("title: 报告", &format!("title: {all}\nsummary: {all}"))
+        .replace("这是**“重要”**内容。", &format!("这是**“重要”**内容。\n\n{}\n", text.join("\n\n")))
+        .replace("武汉 {{ value(data=\"channels\", series=\"cases\", period=\"wuhan\") }}。", "");
+    site.write("content/releases/2023/report.zh.md", report);
+    // A control page: raw HTML, which does run, to show that the checks below would notice.
+    site.write(
+        "content/notes/control.zh.md",
+        "---\ntitle: 对照\n---\n\n<img src=x onerror=\"window.__pwned=1;alert('control')\">\n",
+    );
+    site
+}
+
+/// The built output folder served over HTTP on 127.0.0.1, stopped when dropped.
+struct Files {
+    port: u16,
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for Files {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+impl Files {
+    fn serve(listener: TcpListener, dir: PathBuf) -> Files {
+        let port = listener.local_addr().unwrap().port();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = stop.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stopped.load(Ordering::SeqCst) {
+                    break;
+                }
+                let dir = dir.clone();
+                if let Ok(stream) = stream {
+                    std::thread::spawn(move || answer(stream, &dir));
+                }
+            }
+        });
+        Files { port, stop }
+    }
+}
+
+/// Answers one request for a file of `dir` (`/x/` is `/x/index.html`).
+fn answer(mut s: TcpStream, dir: &Path) {
+    let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+        match s.read(&mut chunk) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let head = String::from_utf8_lossy(&buf).to_string();
+    let target = head.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let mut rel: Vec<&str> = path.split('/').filter(|c| !c.is_empty() && *c != "." && *c != "..").collect();
+    if path.ends_with('/') || rel.is_empty() {
+        rel.push("index.html");
+    }
+    let file = rel.iter().fold(dir.to_path_buf(), |p, c| p.join(c));
+    let (status, body) = match std::fs::read(&file) {
+        Ok(b) => ("200 OK", b),
+        Err(_) => ("404 Not Found", b"not found".to_vec()),
+    };
+    let _ = write!(
+        s,
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        vitrine::serve::content_type(&file.to_string_lossy()),
+        body.len()
+    );
+    let _ = s.write_all(&body);
+}
+
+/// Loads `url` and checks that nothing hostile ran: no dialog, no `window.__pwned`, no script
+/// but the theme's own, no event-handler attribute or `javascript:` link, and every string in
+/// `visible` shown as text once `ready` returns true. Returns the problems found.
+fn problems(browser: &Browser, url: &str, ready: &str, visible: &[String]) -> Vec<String> {
+    browser.go(url);
+    let mut found = Vec::new();
+    if let Some(text) = browser.dialog() {
+        found.push(format!("a dialog opened: {text:?}"));
+        browser.dismiss_dialog();
+    }
+    browser.wait_until("return document.readyState === 'complete'", "the page to load");
+    browser.wait_until(ready, "the page to be ready");
+    if let Some(text) = browser.dialog() {
+        found.push(format!("a dialog opened after loading: {text:?}"));
+        browser.dismiss_dialog();
+    }
+    if browser.eval("return typeof window.__pwned") != json!("undefined") {
+        found.push("window.__pwned is set".into());
+    }
+    // The theme's scripts: JSON-LD data (which must still parse), /search.js, and serve's
+    // reload script.
+    let bad = browser.eval(
+        r#"var bad = [];
+        document.querySelectorAll('script').forEach(function (s) {
+            var type = s.getAttribute('type') || '', src = s.getAttribute('src');
+            var ok = false;
+            if (src === null && type === 'application/ld+json') {
+                try { JSON.parse(s.textContent); ok = true; } catch (e) {}
+            } else if (src !== null) {
+                ok = new URL(src, location.href).pathname === '/search.js';
+            } else {
+                ok = s.textContent.indexOf('/__vitrine/events') >= 0;
+            }
+            if (!ok) bad.push('script: ' + s.outerHTML.slice(0, 200));
+        });
+        document.querySelectorAll('*').forEach(function (e) {
+            for (var i = 0; i < e.attributes.length; i++) {
+                var a = e.attributes[i];
+                if (/^on/i.test(a.name)) bad.push('attribute: <' + e.localName + ' ' + a.name + '="' + a.value + '">');
+                if (/^\s*javascript:/i.test(a.value)) bad.push('javascript: URL in <' + e.localName + ' ' + a.name + '>');
+            }
+        });
+        return bad;"#,
+    );
+    found.extend(bad.as_array().unwrap_or_else(|| panic!("{url}: no answer: {bad}")).iter().map(|v| v.to_string()));
+    let text = browser.eval("return document.body.innerText");
+    let text = text.as_str().unwrap_or_default();
+    for s in visible {
+        if !text.contains(s.as_str()) {
+            found.push(format!("not shown as text: {s:?}"));
+        }
+    }
+    found
+}
+
+/// Both the built site (minified, as published) and `serve` (unminified, with the reload
+/// script), on the report page, two dataset pages and the home page.
+#[test]
+fn hostile_text_stays_text_in_the_browser() {
+    let site = hostile_site();
+    // `{{ 7*7 }}` in a page's text is a shortcode error, not output; `javascript:` source
+    // links are refused (hostile::javascript_source_links_are_refused).
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    site.build(&["--base-url", &format!("http://127.0.0.1:{port}")]);
+    let files = Files::serve(listener, site.root().join("public"));
+    let server = Server::start(&site);
+    let browser = Browser::start();
+
+    let all = HOSTILE.concat();
+    let each: Vec<String> = HOSTILE.iter().map(|s| s.to_string()).collect();
+    let loaded = "return true";
+    let hits = "return document.querySelectorAll('.search-hits li').length > 0";
+    let pages: [(&str, &str, Vec<String>); 6] = [
+        ("/releases/2023/report/", loaded, [vec![all.clone()], each].concat()),
+        ("/data/grants/", loaded, vec![all.clone()]),
+        ("/en/data/grants/", loaded, vec![all.clone()]),
+        ("/data/channels/", loaded, vec![all.clone()]),
+        ("/", loaded, vec![all.clone()]),
+        // Search results are built by search.js from the index, which holds the hostile title.
+        ("/search/?q=alert", hits, vec![all.clone()]),
+    ];
+    for base in [files.port, server.port] {
+        let mut all_problems = Vec::new();
+        for (path, ready, visible) in &pages {
+            let url = format!("http://127.0.0.1:{base}{path}");
+            all_problems.extend(problems(&browser, &url, ready, visible).into_iter().map(|p| format!("{url}: {p}")));
+        }
+        assert!(all_problems.is_empty(), "hostile text ran or vanished:\n{}", all_problems.join("\n"));
+        // The checks notice script that does run.
+        let control = problems(&browser, &format!("http://127.0.0.1:{base}/notes/control/"), loaded, &[]);
+        assert!(control.iter().any(|p| p.contains("a dialog opened")), "{control:?}");
+        assert!(control.iter().any(|p| p.contains("window.__pwned")), "{control:?}");
+        assert!(control.iter().any(|p| p.contains("onerror")), "{control:?}");
+    }
 }

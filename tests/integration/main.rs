@@ -12,5 +12,6 @@ mod example;
 mod fuzz_regressions;
 mod hostile;
 mod netlify;
+mod nothing_lost;
 mod search;
 mod serve;
