@@ -26,7 +26,7 @@ use crate::build::{self, BuildOptions, Loaded};
 use crate::diag::{Failure, Result};
 use crate::load::{self, ContentFile};
 use crate::markdown::Rendered;
-use crate::model::{Dataset, Page};
+use crate::model::{Dataset, Page, PageKind};
 use crate::output::Output;
 use crate::render::{self, PageOut, UiStrings};
 
@@ -89,8 +89,14 @@ impl Session {
     fn edits(&self) -> Option<Edits> {
         let root = &self.opts.root;
         let mut edits = Edits::default();
+        let canonical_root = root.canonicalize().ok();
         for path in &self.pending {
-            let rel = path.strip_prefix(root).ok()?.to_str()?.replace('\\', "/");
+            // The watcher reports paths under the folder it watches, which may be relative.
+            let rel = match path.strip_prefix(root) {
+                Ok(rel) => rel.to_path_buf(),
+                Err(_) => path.canonicalize().ok()?.strip_prefix(canonical_root.as_ref()?).ok()?.to_path_buf(),
+            };
+            let rel = rel.to_str()?.replace('\\', "/");
             if !path.is_file() {
                 return None;
             }
@@ -203,7 +209,16 @@ impl Session {
         if !same_outside {
             return build::render_with(&self.loaded, &rendered, &self.opts).map(Update::Full);
         }
-        let sources: BTreeSet<&str> = affected.iter().map(|&i| site.pages[i].source.as_str()).collect();
+        let mut sources: BTreeSet<&str> = affected.iter().map(|&i| site.pages[i].source.as_str()).collect();
+        // The home page and the release archive show each release landing page's text.
+        if affected.iter().any(|&i| site.pages[i].kind == PageKind::Section && site.pages[i].release.is_some()) {
+            sources.extend(
+                site.pages
+                    .iter()
+                    .filter(|p| p.kind == PageKind::Home || (p.kind == PageKind::Section && p.key == "releases"))
+                    .map(|p| p.source.as_str()),
+            );
+        }
         let only = |p: &Page| sources.contains(p.source.as_str());
         let output =
             render::partial(site, &self.loaded.theme, &rendered, &self.opts.render, &only, !edits.datasets.is_empty())?;

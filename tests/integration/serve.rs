@@ -175,6 +175,13 @@ fn rebuilds_render_only_what_changed() {
     server.wait_for("/data/pledge-financing.csv", "6026000000", Duration::from_secs(5));
     server.wait_log("updated in", 2);
 
+    // A release landing page's text also shows on the home page.
+    let landing = "content/releases/2022/_index.en.md";
+    let landing_text = std::fs::read_to_string(site.root().join(landing)).unwrap();
+    site.write(landing, format!("{landing_text}\nA note on the release.\n"));
+    server.wait_for("/en/", "A note on the release.", Duration::from_secs(5));
+    server.wait_log("updated in", 3);
+
     // A new title shows in listings and navigation: every page is rendered again.
     site.write(
         paper,
