@@ -25,11 +25,14 @@ def main():
     for n in a.sizes:
         vdir, hdir = f"{a.work}/vitrine-{n}", f"{a.work}/hugo-{n}"
         vout, hout = f"{a.work}/out-vitrine-{n}", f"{a.work}/out-hugo-{n}"
+        # "vitrine" builds the site as published, search index included; "no-search" leaves the
+        # index out, like for like with Hugo, which builds none.
         tools = {
             "vitrine": ([a.vitrine, "build", "--quiet", "--out", vout], vdir, vout),
+            "no-search": ([a.vitrine, "build", "--quiet", "--no-search", "--out", vout + "-ns"], vdir, vout + "-ns"),
             "hugo": (["hugo", "--quiet", "--destination", hout], hdir, hout),
         }
-        res = {"vitrine": [], "hugo": []}
+        res = {name: [] for name in tools}
         for i in range(a.runs + 1):  # the first round warms the page cache and is dropped
             for name, (cmd, cwd, out) in tools.items():
                 shutil.rmtree(out, ignore_errors=True)
@@ -40,18 +43,20 @@ def main():
         hpages = sum(1 for _, _, fs in os.walk(hout) for f in fs if f.endswith(".html"))
         med = {k: (statistics.median(w for w, _ in v), max(m for _, m in v)) for k, v in res.items()}
         rows.append((n, pages, hpages, med))
-    print(f"\n{'pairs':>7} {'tool':>8} {'median s':>9} {'pages':>7} {'pages/s':>9} {'peak MiB':>9}")
+    print(f"\n{'pairs':>7} {'tool':>9} {'median s':>9} {'pages':>7} {'pages/s':>9} {'peak MiB':>9}")
     for n, pages, hpages, med in rows:
-        for name, count in (("vitrine", pages), ("hugo", hpages)):
+        for name, count in (("vitrine", pages), ("no-search", pages - 2), ("hugo", hpages)):
             w, m = med[name]
-            print(f"{n:>7} {name:>8} {w:>9.2f} {count:>7} {count / w:>9.0f} {m:>9.0f}")
-        rw = med["vitrine"][0] / med["hugo"][0]
-        rm = med["vitrine"][1] / med["hugo"][1]
-        print(f"{n:>7} {'ratio':>8} {rw:>9.2f}  (vitrine/Hugo wall time; memory ratio {rm:.2f})")
+            print(f"{n:>7} {name:>9} {w:>9.2f} {count:>7} {count / w:>9.0f} {m:>9.0f}")
+        for name in ("vitrine", "no-search"):
+            rw = med[name][0] / med["hugo"][0]
+            rm = med[name][1] / med["hugo"][1]
+            print(f"{n:>7} {'ratio':>9} {rw:>9.2f}  ({name}/Hugo wall time; memory ratio {rm:.2f})")
     if len(rows) >= 2:
         (n1, _, _, m1), (n2, _, _, m2) = rows[0], rows[-1]
-        print(f"\nscaling: {n2} pairs take {m2['vitrine'][0] / m1['vitrine'][0]:.1f}x the time of {n1} pairs "
-              f"(linear would be {n2 / n1:.0f}x)")
+        for name in ("vitrine", "no-search"):
+            print(f"\nscaling ({name}): {n2} pairs take {m2[name][0] / m1[name][0]:.1f}x the time of {n1} pairs "
+                  f"(linear would be {n2 / n1:.0f}x)")
 
 if __name__ == "__main__":
     main()

@@ -101,13 +101,19 @@ pub fn render(loaded: &Loaded, opts: &BuildOptions) -> Result<Output> {
 /// Renders a loaded site whose Markdown is already rendered into files: pages, data, static
 /// files and the search index.
 pub fn render_with(loaded: &Loaded, rendered: &[render::PageOut<'_>], opts: &BuildOptions) -> Result<Output> {
+    let mut output = render_pages(loaded, rendered, opts)?;
+    if opts.render.search {
+        add_search_index(&mut output)?;
+    }
+    Ok(output)
+}
+
+/// Everything [`render_with`] does but the search index.
+fn render_pages(loaded: &Loaded, rendered: &[render::PageOut<'_>], opts: &BuildOptions) -> Result<Output> {
     let mut output = render::site(&loaded.site, &loaded.theme, rendered, &opts.render)?;
     for f in &loaded.statics {
         let bytes = std::fs::read(&f.path).map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", f.path.display()))?;
         output.add(f.out.clone(), bytes);
-    }
-    if opts.render.search {
-        add_search_index(&mut output)?;
     }
     Ok(output)
 }
@@ -152,8 +158,14 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let start = Instant::now();
     let loaded = load(opts)?;
     let t_load = start.elapsed();
-    let output = render(&loaded, opts)?;
+    let rendered = render::markdown(&loaded.site, &loaded.theme)?;
+    let mut output = render_pages(&loaded, &rendered, opts)?;
+    drop(rendered);
     let t_render = start.elapsed();
+    if opts.render.search {
+        add_search_index(&mut output)?;
+    }
+    let t_search = start.elapsed();
     check_out_dir(&opts.root, &opts.out)?;
     output::write_atomically(&output, &opts.out)?;
     let elapsed = start.elapsed();
@@ -162,7 +174,12 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         files: output.files.len(),
         bytes: output.size(),
         elapsed,
-        stages: vec![("load", t_load), ("render", t_render - t_load), ("write", elapsed - t_render)],
+        stages: vec![
+            ("load", t_load),
+            ("render", t_render - t_load),
+            ("search", t_search - t_render),
+            ("write", elapsed - t_search),
+        ],
     })
 }
 

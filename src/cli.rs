@@ -58,6 +58,9 @@ pub struct BuildArgs {
     /// Override base_url of site.yaml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Leave out the search page and index (faster builds of very large sites).
+    #[arg(long)]
+    pub no_search: bool,
 }
 
 /// `vitrine serve`.
@@ -66,6 +69,9 @@ pub struct ServeArgs {
     /// Port on 127.0.0.1.
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
+    /// Leave out the search page and index (faster previews of very large sites).
+    #[arg(long)]
+    pub no_search: bool,
 }
 
 /// `vitrine check`.

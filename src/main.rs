@@ -32,7 +32,9 @@ fn main() -> ExitCode {
                 }
             }
         }),
-        Some(Command::Serve(args)) => vitrine::serve::run(&root, args.port, quiet).map_err(Failure::Other),
+        Some(Command::Serve(args)) => {
+            vitrine::serve::run(&root, args.port, !args.no_search, quiet).map_err(Failure::Other)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -73,6 +75,7 @@ fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: boo
     opts.drafts = args.drafts;
     opts.future = args.future;
     opts.base_url = args.base_url.clone();
+    opts.render.search = !args.no_search;
     let spinner = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let s = indicatif::ProgressBar::new_spinner();
         s.set_message("building…");

@@ -39,13 +39,13 @@ struct Shared {
 }
 
 /// Builds, serves and watches until Ctrl-C.
-pub fn run(root: &Path, port: u16, quiet: bool) -> anyhow::Result<()> {
+pub fn run(root: &Path, port: u16, search: bool, quiet: bool) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .context("cannot start the server runtime")?;
-    runtime.block_on(serve(root.to_path_buf(), port, quiet))
+    runtime.block_on(serve(root.to_path_buf(), port, search, quiet))
 }
 
 fn options(root: &Path, port: u16) -> BuildOptions {
@@ -80,7 +80,7 @@ fn rebuild(session: &mut Option<Session>, opts: &BuildOptions, changed: Vec<Path
     }
 }
 
-async fn serve(root: PathBuf, port: u16, quiet: bool) -> anyhow::Result<()> {
+async fn serve(root: PathBuf, port: u16, search: bool, quiet: bool) -> anyhow::Result<()> {
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(l) => l,
@@ -92,7 +92,8 @@ async fn serve(root: PathBuf, port: u16, quiet: bool) -> anyhow::Result<()> {
         }
         Err(e) => return Err(e).with_context(|| format!("cannot listen on {addr}")),
     };
-    let opts = options(&root, port);
+    let mut opts = options(&root, port);
+    opts.render.search = search;
     let start = Instant::now();
     let mut session = None;
     let (first, error) = match rebuild(&mut session, &opts, Vec::new()) {
