@@ -118,6 +118,10 @@ fn render_pages(loaded: &Loaded, rendered: &[render::PageOut<'_>], opts: &BuildO
     Ok(output)
 }
 
+/// Pages longer than this are indexed for search by their first part only: Pagefind's parsing
+/// time grows faster than linearly with a page's length (a 50 MB page would take minutes).
+const SEARCH_PAGE_BYTES: usize = 1 << 20;
+
 /// Indexes the rendered HTML pages for search and adds the Pagefind bundle to the output.
 fn add_search_index(output: &mut Output) -> Result<()> {
     let owned: Vec<(String, &str)> = output
@@ -126,6 +130,11 @@ fn add_search_index(output: &mut Output) -> Result<()> {
         .filter_map(|(path, bytes)| {
             let dir = path.strip_suffix("index.html")?;
             let html = std::str::from_utf8(bytes).ok()?;
+            // Cut at a tag's `<` (ASCII, so a character boundary); the parser closes what is open.
+            let html = match html.len() > SEARCH_PAGE_BYTES {
+                true => &html[..html[..SEARCH_PAGE_BYTES].rfind('<').unwrap_or(0)],
+                false => html,
+            };
             html.contains("data-pagefind-body").then(|| (format!("/{dir}"), html))
         })
         .collect();
