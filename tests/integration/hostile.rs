@@ -117,3 +117,94 @@ fn a_hundred_thousand_rows() {
     assert!(page.contains("表中显示前 1000 行，共 100000 行"));
     assert!(!site.exists("charts/data-big.zh.svg"), "no chart of 100,000 points");
 }
+
+/// About 50 MB of ordinary Markdown: paragraphs of Chinese and English sentences, a heading
+/// every 500 paragraphs, numbered so that nothing can go missing unnoticed.
+fn fifty_megabytes_of_markdown() -> (String, usize) {
+    const ZH: [&str; 7] = [
+        "全省专利授权数量继续增长，质量稳步提升。",
+        "知识产权保护工作取得新进展，",
+        "商标注册申请量同比增长",
+        "专利质押融资金额达到新高。",
+        "各市州积极推进知识产权强市建设，",
+        "执法部门查处侵权假冒案件",
+        "企业创新能力不断增强。",
+    ];
+    const EN: [&str; 6] = [
+        "The office examined patent applications filed during the year",
+        "and published its findings in this report,",
+        "with *emphasis* on **quality** and a [link](https://example.org/).",
+        "Trademark registrations rose again;",
+        "enforcement officers handled more cases than before.",
+        "Small firms pledged patents to raise loans.",
+    ];
+    let mut text = String::from("---\ntitle: 大文件\n---\n\n");
+    let mut seed: u64 = 7;
+    let mut pick = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    let mut i = 0;
+    while text.len() < 50_000_000 {
+        if i % 500 == 0 {
+            text.push_str(&format!("## 第{i}段 Section {i}\n\n"));
+        }
+        for _ in 0..8 {
+            if i % 2 == 0 {
+                text.push_str(ZH[pick(ZH.len())]);
+            } else {
+                text.push_str(EN[pick(EN.len())]);
+                text.push(' ');
+            }
+        }
+        text.push_str(&format!("（第{i}段）\n\n"));
+        i += 1;
+    }
+    (text, i)
+}
+
+/// A 50 MB page builds, or fails with a clear message, in reasonable time (about 10 s in a
+/// debug build, 0.9 GB peak memory; before search indexed long pages by their first MiB, the
+/// search stage alone took over 7 minutes in release).
+#[test]
+fn a_fifty_megabyte_page() {
+    let site = Site::fixture("basic");
+    let (text, paragraphs) = fifty_megabytes_of_markdown();
+    site.write("content/notes/huge.zh.md", &text);
+    drop(text);
+    let limit = std::time::Duration::from_secs(if cfg!(debug_assertions) { 120 } else { 60 });
+    let log = |name: &str| std::fs::File::create(site.root().join(name)).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
+        .args(["build", "--verbose", "--root"])
+        .arg(site.root())
+        .env("NO_COLOR", "1")
+        .stdout(log("build.out"))
+        .stderr(log("build.err"))
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the build of a 50 MB page did not finish within {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let took = start.elapsed();
+    let out = std::fs::read_to_string(site.root().join("build.out")).unwrap();
+    let err = std::fs::read_to_string(site.root().join("build.err")).unwrap();
+    eprintln!("50 MB page: {status} after {took:?}\n{out}{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    if status.success() {
+        let html = site.read("notes/huge/index.html");
+        assert!(html.trim_end().ends_with("</html>"));
+        assert!(html.contains(&format!("（第{}段）", paragraphs - 1)), "the last paragraph is there");
+    } else {
+        assert_eq!(status.code(), Some(1), "{err}");
+        assert!(err.contains("content/notes/huge.zh.md"), "the error names the file: {err}");
+    }
+}
