@@ -38,6 +38,7 @@ pub fn write_atomically(output: &Output, out_dir: &Path) -> Result<()> {
     if staging.exists() {
         std::fs::remove_dir_all(&staging).with_context(|| format!("cannot remove `{}`", staging.display()))?;
     }
+    recover(parent, &name, out_dir);
     let result = write_all(output, &staging).and_then(|()| swap(&staging, out_dir, &old));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
@@ -65,6 +66,17 @@ fn write_all(output: &Output, dir: &Path) -> Result<()> {
 }
 
 fn swap(staging: &Path, out_dir: &Path, old: &Path) -> Result<()> {
+    // Linux swaps the two folders in one step, so no moment exists without a complete site.
+    #[cfg(target_os = "linux")]
+    if out_dir.is_dir() {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        if renameat_with(CWD, staging, CWD, out_dir, RenameFlags::EXCHANGE).is_ok() {
+            // The staging name now holds the previous site.
+            return std::fs::remove_dir_all(staging)
+                .with_context(|| format!("cannot remove the previous site at `{}`", staging.display()));
+        }
+        // File systems without RENAME_EXCHANGE: two renames, as elsewhere.
+    }
     if out_dir.exists() {
         std::fs::rename(out_dir, old)
             .with_context(|| format!("cannot move the previous `{}` aside", out_dir.display()))?;
@@ -77,6 +89,26 @@ fn swap(staging: &Path, out_dir: &Path, old: &Path) -> Result<()> {
         std::fs::remove_dir_all(old).with_context(|| format!("cannot remove `{}`", old.display()))?;
     }
     Ok(())
+}
+
+/// Puts back a previous site that a build killed between its two renames left aside (where
+/// the folders cannot be exchanged in one step), so that it is not lost if this build fails.
+fn recover(parent: &Path, name: &str, out_dir: &Path) {
+    if out_dir.exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let mut aside: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&format!(".{name}.vitrine-old-")))
+        .map(|e| e.path())
+        .collect();
+    aside.sort();
+    if let Some(last) = aside.last() {
+        let _ = std::fs::rename(last, out_dir);
+    }
 }
 
 /// Removes staging folders that a killed earlier build left behind.

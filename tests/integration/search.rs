@@ -77,3 +77,15 @@ fn a_reader_finds_the_white_paper_in_both_languages() {
         assert!(status.as_str().unwrap().contains(query), "{status}");
     }
 }
+
+#[test]
+fn no_search_leaves_out_the_index_the_page_and_the_link() {
+    let site = Site::fixture("basic");
+    site.build(&["--no-search"]);
+    assert!(!site.exists("pagefind"));
+    assert!(!site.exists("search/index.html"));
+    assert!(!site.read("index.html").contains("search-link"));
+    site.build(&[]);
+    assert!(site.exists("pagefind/pagefind.js"));
+    assert!(site.read("index.html").contains("class=search-link href=/search/"));
+}
