@@ -19,11 +19,14 @@
 //! runtime, on a thread of its own when called from inside another runtime (`vitrine serve`
 //! builds inside `spawn_blocking`, where starting a runtime would panic).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{Context, Result, bail};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+
+/// Files to write: path relative to the output root, bytes.
+type Bundle = Vec<(String, Vec<u8>)>;
 
 /// The folder, relative to the output root, that holds the search bundle.
 pub const BUNDLE_DIR: &str = "pagefind";
@@ -74,21 +77,89 @@ pub fn index(pages: &[SearchPage<'_>]) -> Result<Vec<(String, Vec<u8>)>> {
             bail!("search: two pages have the URL `{}`", page.url);
         }
     }
-    if tokio::runtime::Handle::try_current().is_ok() {
-        std::thread::scope(|s| {
-            std::thread::Builder::new()
-                .name("vitrine-search".into())
-                .spawn_scoped(s, || run(&sorted))
-                .context("search: cannot start the indexing thread")?
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        })
-    } else {
-        run(&sorted)
+    // Pagefind keeps one index per language and builds each on one core: indexing the
+    // languages on threads of their own, and merging the bundles, uses every core. (Threads
+    // of our own also keep Pagefind's runtime out of `vitrine serve`'s, where starting one
+    // would panic.)
+    let mut by_lang: BTreeMap<&str, Vec<&SearchPage<'_>>> = BTreeMap::new();
+    for page in sorted {
+        by_lang.entry(html_lang(page.html)).or_default().push(page);
+    }
+    let bundles: Vec<Result<Bundle>> = std::thread::scope(|s| {
+        let handles: Vec<_> = by_lang
+            .values()
+            .map(|group| std::thread::Builder::new().name("vitrine-search".into()).spawn_scoped(s, || run(group)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| match h {
+                Ok(h) => h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(e) => Err(anyhow::Error::from(e).context("search: cannot start an indexing thread")),
+            })
+            .collect()
+    });
+    merge(bundles.into_iter().collect::<Result<Vec<_>>>()?)
+}
+
+/// The `lang` attribute of a page's `<html>` element (`""` if it has none), which is how
+/// Pagefind tells the languages apart.
+fn html_lang(html: &str) -> &str {
+    let Some(start) = html.find("<html") else {
+        return "";
+    };
+    let tag = &html[start..];
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let Some(at) = tag.find(" lang=") else {
+        return "";
+    };
+    let value = &tag[at + 6..];
+    match value.strip_prefix(['"', '\'']) {
+        Some(quoted) => &quoted[..quoted.find(['"', '\'']).unwrap_or(quoted.len())],
+        None => &value[..value.find([' ', '/', '>']).unwrap_or(value.len())],
     }
 }
 
-/// Runs the async indexing on a fresh current-thread runtime.
+/// One bundle from the bundles of each language: their files together (the shared ones,
+/// such as `pagefind.js`, are the same in each), and one `pagefind-entry.json` listing every
+/// language's index.
+fn merge(bundles: Vec<Bundle>) -> Result<Bundle> {
+    let entry_path = format!("{BUNDLE_DIR}/pagefind-entry.json");
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut entry: Option<serde_json::Value> = None;
+    for (path, bytes) in bundles.into_iter().flatten() {
+        if path == entry_path {
+            let this: serde_json::Value =
+                serde_json::from_slice(&bytes).context("search: unreadable Pagefind entry")?;
+            match entry.as_mut().and_then(|e| e["languages"].as_object_mut()) {
+                None => entry = Some(this),
+                Some(languages) => {
+                    if let Some(more) = this["languages"].as_object() {
+                        languages.extend(more.iter().map(|(k, v)| (k.clone(), v.clone())));
+                    }
+                }
+            }
+            continue;
+        }
+        if let Some(earlier) = files.get(&path)
+            && *earlier != bytes
+        {
+            bail!("search: two languages' indexes disagree on `{path}`");
+        }
+        files.insert(path, bytes);
+    }
+    if let Some(mut entry) = entry {
+        // Languages in a fixed order, whatever order the threads finished in.
+        if let Some(languages) = entry["languages"].as_object_mut() {
+            let mut sorted: Vec<(String, serde_json::Value)> = std::mem::take(languages).into_iter().collect();
+            sorted.sort_by(|a, b| a.0.cmp(&b.0));
+            languages.extend(sorted);
+        }
+        files.insert(entry_path, serde_json::to_vec(&entry).context("search: cannot write the Pagefind entry")?);
+    }
+    Ok(files.into_iter().collect())
+}
+
+/// Runs the async indexing of one language on a fresh current-thread runtime.
 fn run(pages: &[&SearchPage<'_>]) -> Result<Vec<(String, Vec<u8>)>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
