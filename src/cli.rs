@@ -56,7 +56,7 @@ pub struct BuildArgs {
     #[arg(long)]
     pub future: bool,
     /// Override base_url of site.yaml.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = absolute_url)]
     pub base_url: Option<String>,
     /// Leave out the search page and index (faster builds of very large sites).
     #[arg(long)]
@@ -96,16 +96,54 @@ pub enum NewWhat {
     /// A release: content/releases/<year>/_index.<lang>.md in every language.
     Release {
         /// The release year.
+        #[arg(value_parser = clap::value_parser!(u16).range(1900..=2999))]
         year: u16,
     },
     /// A page: content/<path>.<lang>.md in every language.
     Page {
         /// Path under content/, e.g. releases/2026/white-paper.
+        #[arg(value_parser = page_path)]
         path: String,
     },
     /// A dataset: data/<id>.yaml.
     Dataset {
         /// Dataset id (lowercase letters, digits, hyphens).
+        #[arg(value_parser = dataset_id)]
         id: String,
     },
+}
+
+/// `--base-url`: an absolute http(s) URL.
+fn absolute_url(s: &str) -> Result<String, String> {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.starts_with('/') && !s.contains(char::is_whitespace) => {
+            Ok(s.to_string())
+        }
+        _ => Err("write an absolute URL with its scheme, e.g. `https://ip.hubei.gov.cn`".into()),
+    }
+}
+
+/// `new page <PATH>`: folders and a name that can stand in a URL, inside `content/`.
+fn page_path(s: &str) -> Result<String, String> {
+    let path = s.trim_matches('/').trim_end_matches(".md");
+    let ok = !path.is_empty()
+        && !s.starts_with('/')
+        && path.split('/').all(|part| crate::load::url_safe(part) && !part.starts_with('.') && !part.contains('.'));
+    if ok {
+        Ok(path.to_string())
+    } else {
+        Err("write a path under `content/` of letters, digits and hyphens, without the language, \
+             e.g. `releases/2026/white-paper`"
+            .into())
+    }
+}
+
+/// `new dataset <ID>`: a usable dataset id.
+fn dataset_id(s: &str) -> Result<String, String> {
+    if crate::load::is_safe_id(s) {
+        Ok(s.to_string())
+    } else {
+        Err("use lowercase ASCII letters, digits and hyphens, e.g. `patent-grants`".into())
+    }
 }

@@ -356,7 +356,14 @@ fn precision_rule(precision: Option<u8>) -> (u32, bool) {
 }
 
 /// The unit word for counts, rates and currencies (not percentages).
-fn unit_name<'a>(unit: &Unit<'a>, style: Style) -> &'a str {
+/// The unit as a heading or caption names it: the label, or for money the currency's name
+/// (`元` / `yuan` for CNY, `美元` / `US dollars`, `欧元` / `euros`, other codes as written);
+/// `%` for percentages.
+#[must_use]
+pub fn unit_name<'a>(unit: &Unit<'a>, style: Style) -> &'a str {
+    if unit.kind == UnitKind::Percent {
+        return "%";
+    }
     if unit.kind != UnitKind::Currency {
         return unit.label;
     }
@@ -1336,5 +1343,84 @@ mod tests {
         assert_eq!(Decimal::exact(155_000.0).last_place(), Some(3));
         assert_eq!(Decimal::exact(0.25).last_place(), Some(-2));
         assert_eq!(Decimal::exact(0.0).last_place(), None);
+    }
+
+    // ---------------------------------------------------------------- proptest
+
+    /// Reads a prose figure back into a number and the size of its last shown digit:
+    /// `15.5万件` -> (155000, 1000), `5.03 billion yuan` -> (5.03e9, 1e7), `1,001` -> (1001, 1).
+    fn read_back(s: &str) -> Option<(f64, f64)> {
+        let number: String = s.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-')).collect();
+        let rest = s[number.len()..].trim_start();
+        let scale = [("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("trillion", 1e12), ("billion", 1e9), ("million", 1e6)]
+            .iter()
+            .find(|(w, _)| rest.starts_with(w))
+            .map_or(1.0, |&(_, f)| f);
+        let plain = number.replace(',', "");
+        let decimals = plain.split_once('.').map_or(0, |(_, f)| f.len());
+        let decimals = i32::try_from(decimals).ok()?;
+        Some((plain.parse::<f64>().ok()? * scale, scale * 10f64.powi(-decimals)))
+    }
+
+    proptest::proptest! {
+        /// Any `f64` at all (NaN, ±∞, subnormals, −0 included) formats without a panic,
+        /// and the text never shows NaN, inf or a negative zero.
+        #[test]
+        fn any_f64_formats_cleanly(
+            v in proptest::num::f64::ANY,
+            prev in proptest::num::f64::ANY,
+            step in proptest::num::f64::ANY,
+            precision in proptest::option::of(0u8..=20),
+        ) {
+            for base in [count("件"), money("CNY"), rate("件/万人"), pct()] {
+                let u = Unit { precision, ..base };
+                for style in [ZH, EN] {
+                    let shown = value(Some(v), &u, style);
+                    if v.is_finite() { assert_clean((v, u, style), &shown) } else { proptest::prop_assert_eq!(&shown, MISSING) }
+                    let t = table(Some(v), &u, style);
+                    if v.is_finite() { assert_clean((v, u, style), &t) }
+                    for period in [Period::Year, Period::Other] {
+                        assert_clean((v, prev, u, style), &change(Some(v), Some(prev), &u, period, style));
+                    }
+                    let _ = tick(v, step, &u, style);
+                    for label in axis_ticks(&[0.0, v, step], step, &u, style) {
+                        assert_clean((v, step, u, style), &label);
+                    }
+                }
+            }
+        }
+
+        /// The magnitude survives formatting: read back, a prose figure is within half of
+        /// its last shown digit of the value, in both languages, for either sign.
+        #[test]
+        fn prose_figures_round_trip_their_magnitude(mantissa in 1.0f64..10.0, exp in 0i32..15, negative: bool) {
+            let v = if negative { -mantissa } else { mantissa } * 10f64.powi(exp);
+            for u in [count(""), money("CNY"), fixed(count(""), 1), fixed(money("CNY"), 3)] {
+                for style in [ZH, EN] {
+                    let s = value(Some(v), &u, style);
+                    let (back, unit_of_last_digit) = read_back(&s).expect("a number");
+                    proptest::prop_assert!(
+                        (back - v).abs() <= unit_of_last_digit / 2.0 * (1.0 + 1e-9) + v.abs() * 1e-12,
+                        "{s:?} reads back as {back} for {v}"
+                    );
+                    proptest::prop_assert_eq!(back < 0.0, negative && back != 0.0, "{:?} for {}", s, v);
+                }
+            }
+        }
+
+        /// A change names its direction: a rise is 增长/up, a fall 下降/down, never a sign.
+        #[test]
+        fn changes_name_their_direction(cur in -1e9f64..1e9, prev in -1e9f64..1e9) {
+            for style in [ZH, EN] {
+                let s = change(Some(cur), Some(prev), &count(""), Period::Year, style);
+                proptest::prop_assert!(!s.contains('-'), "{s:?}");
+                let rel = (cur - prev) / prev.abs() * 100.0;
+                if prev != 0.0 && rel >= 0.06 {
+                    proptest::prop_assert!(s.contains("增长") || s.starts_with("up "), "{s:?} for {cur} after {prev}");
+                } else if prev != 0.0 && rel <= -0.06 {
+                    proptest::prop_assert!(s.contains("下降") || s.starts_with("down "), "{s:?} for {cur} after {prev}");
+                }
+            }
+        }
     }
 }

@@ -32,6 +32,7 @@ pub struct StaticFile {
 pub fn scan(root: &Path) -> Result<(Vec<ContentFile>, Vec<StaticFile>)> {
     let mut md = Vec::new();
     let mut other = Vec::new();
+    let mut bad = Vec::new();
     for (dir, is_content) in [("content", true), ("static", false)] {
         let base = root.join(dir);
         if !base.is_dir() {
@@ -50,13 +51,27 @@ pub fn scan(root: &Path) -> Result<(Vec<ContentFile>, Vec<StaticFile>)> {
             let rel = super::relative(root, &path);
             if is_content && rel.ends_with(".md") {
                 md.push(ContentFile { path, rel });
+            } else if is_content && looks_like_markdown(&rel) {
+                // Copied as it is, the source would be published: an embargoed text with it.
+                bad.push(Diagnostic::error(&rel, 0, 0, "a Markdown page must end in `.md`").with_hint(
+                    "rename the file, e.g. `report.zh.md`; as it is, its source would be published unrendered",
+                ));
             } else {
                 let out = super::relative(&base, &path);
                 other.push(StaticFile { path, out });
             }
         }
     }
+    if !bad.is_empty() {
+        return Err(Failure::Content(bad));
+    }
     Ok((md, other))
+}
+
+/// A Markdown file by another spelling of the extension: `.MD`, `.Md`, `.markdown`, `.mdown`.
+fn looks_like_markdown(rel: &str) -> bool {
+    let ext = rel.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
+    matches!(ext.as_str(), "md" | "markdown" | "mdown" | "mkd" | "mkdn")
 }
 
 fn is_ignored(name: &str) -> bool {
@@ -94,9 +109,35 @@ fn place(rel: &str, config: &SiteConfig) -> Result<Placement, Diagnostic> {
         }
         _ => (file, config.default_lang().code.clone()),
     };
-    if name.is_empty() || name.contains(['?', '#', '%', '"', '<', '>', '\\']) || name.chars().any(char::is_whitespace) {
-        return Err(Diagnostic::error(rel, 0, 0, format!("`{name}` cannot be part of a URL"))
-            .with_hint("name pages with letters, digits and hyphens, e.g. `white-paper.zh.md`"));
+    // The first folder must not be one whose URLs the build makes itself.
+    let top = dir.split('/').next().filter(|t| !t.is_empty()).unwrap_or(if name == "_index" { "" } else { name });
+    if RESERVED_TOP.contains(&top) {
+        return Err(Diagnostic::error(
+            rel,
+            0,
+            0,
+            format!("a page at `/{top}/` would take the place of the site's own `/{top}/`"),
+        )
+        .with_hint(format!("`/{top}/` is made by vitrine; choose another folder or page name")));
+    }
+    if config.languages.iter().skip(1).any(|l| l.code == top) {
+        return Err(Diagnostic::error(
+            rel,
+            0,
+            0,
+            format!("`{top}` is a language code and `/{top}/` is that language's site"),
+        )
+        .with_hint(format!(
+            "put translations beside the page they translate, as `about.{top}.md`, not in a `content/{top}/` folder"
+        )));
+    }
+    // Every folder on the way is part of the URL too.
+    for part in dir.split('/').filter(|_| !dir.is_empty()).chain([name]) {
+        if !url_safe(part) {
+            return Err(Diagnostic::error(rel, 0, 0, format!("`{part}` cannot be part of a URL")).with_hint(
+                "name pages and folders with letters, digits and hyphens, e.g. `white-paper.zh.md`, `releases/2022`",
+            ));
+        }
     }
     if name == "_index" {
         if dir.is_empty() {
@@ -108,6 +149,20 @@ fn place(rel: &str, config: &SiteConfig) -> Result<Placement, Diagnostic> {
     let key = if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") };
     Ok(Placement { lang, key, kind: PageKind::Page, parent: Some(dir.to_string()) })
 }
+
+/// A folder or file name that can stand in a URL path as it is: not empty, not `.` or `..`,
+/// no white space, control characters, or characters with a meaning in URLs and HTML.
+pub fn url_safe(part: &str) -> bool {
+    !part.is_empty()
+        && part != "."
+        && part != ".."
+        && !part.contains(['?', '#', '%', '"', '<', '>', '\\', '\'', '`', '^', '{', '}', '|', '[', ']'])
+        && !part.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// First path segments whose URLs the build makes itself (data catalogue and dataset pages,
+/// charts, search page and index).
+const RESERVED_TOP: &[&str] = &["data", "charts", "search", "pagefind"];
 
 fn looks_like_lang(code: &str) -> bool {
     let mut parts = code.split('-');
@@ -314,5 +369,45 @@ mod tests {
         assert_eq!(place("content/v1.2.md", &c).unwrap().key, "v1.2");
         assert_eq!(release_of("releases/2022/white-paper"), Some(2022));
         assert_eq!(release_of("releases"), None);
+        let e = place("content/my notes/a.zh.md", &c).unwrap_err();
+        assert!(e.message.contains("`my notes`"), "{}", e.message);
+        assert!(place("content/a#b/c.md", &c).is_err());
+        assert_eq!(place("content/新闻/通稿.en.md", &c).unwrap().key, "新闻/通稿");
+    }
+
+    proptest::proptest! {
+        /// Any Unicode path is either refused with a message or placed at a key that is
+        /// stable and can stand in a URL: non-empty segments, none `.` or `..`, nothing
+        /// a URL or an HTML attribute would read differently.
+        #[test]
+        fn any_path_gives_a_clean_stable_key_or_a_message(
+            segments in proptest::collection::vec("\\PC{0,12}", 1..4),
+            lang in proptest::sample::select(vec!["", ".zh", ".en", ".fr"]),
+        ) {
+            let rel = format!("content/{}{lang}.md", segments.join("/"));
+            let c = config();
+            match place(&rel, &c) {
+                Ok(p) => {
+                    proptest::prop_assert_eq!(&place(&rel, &c).unwrap(), &p);
+                    for part in p.key.split('/').filter(|_| !p.key.is_empty()) {
+                        proptest::prop_assert!(url_safe(part), "{:?} from {:?}", p.key, rel);
+                    }
+                    proptest::prop_assert!(c.language(&p.lang).is_some());
+                }
+                Err(d) => proptest::prop_assert!(!d.message.is_empty() && d.hint.is_some(), "{:?}", d.message),
+            }
+        }
+
+        /// Distinct names in one folder make distinct keys (the same name in two languages
+        /// makes one key, as it must: the two are one page's translations).
+        #[test]
+        fn distinct_names_make_distinct_keys(a in "[\\p{L}\\p{N}-]{1,10}", b in "[\\p{L}\\p{N}-]{1,10}") {
+            let c = config();
+            let ka = place(&format!("content/s/{a}.zh.md"), &c).map(|p| p.key);
+            let kb = place(&format!("content/s/{b}.en.md"), &c).map(|p| p.key);
+            if let (Ok(ka), Ok(kb)) = (ka, kb) {
+                proptest::prop_assert_eq!(ka == kb, a == b);
+            }
+        }
     }
 }

@@ -100,10 +100,27 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
             pos = r.end;
             continue;
         }
-        let Some(len) = body[start..].find("}}") else {
-            break;
+        // A `{{` whose `}}` is missing, or lies beyond another `{{` or a blank line, is not
+        // closed: report it here rather than swallow the text up to some later `}}`.
+        let closing = body[start..].find("}}").map(|len| start + len + 2);
+        let unclosed = match closing {
+            None => true,
+            Some(end) => {
+                let inner = &body[start + 2..end - 2];
+                inner.contains("{{") || inner.contains("\n\n") || inner.contains("\n\r\n")
+            }
         };
-        let end = start + len + 2;
+        if unclosed {
+            let (l, c) = at(start);
+            diags.push(Diagnostic::error(ctx.path, l, c, "`{{` is not closed by `}}`").with_hint(
+                "a figure is written `{{ value(data=\"…\", series=\"…\", period=…) }}`; \
+                 to show braces as text, put them in backticks: `{{`",
+            ));
+            source.push_str(&body[pos..start + 2]);
+            pos = start + 2;
+            continue;
+        }
+        let end = closing.unwrap_or(start + 2);
         let inner = &body[start + 2..end - 2];
         source.push_str(&body[pos..start]);
         let result =
@@ -235,13 +252,15 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
     if headings.len() >= 3 {
         out.toc = headings;
     }
-    pulldown_cmark::html::push_html(&mut out.html, html_events.into_iter());
-    // Tables scroll sideways inside a wrapper on narrow screens (display:block on the table
-    // itself would lose its table semantics in some screen readers).
-    if out.html.contains("<table>") {
-        out.html =
-            out.html.replace("<table>", "<div class=\"table-wrap\"><table>").replace("</table>", "</table></div>");
-    }
+    // Markdown tables scroll sideways inside a wrapper on narrow screens (display:block on the
+    // table itself would lose its table semantics in some screen readers). Figures' tables
+    // have their wrapper already; raw HTML tables are the author's.
+    let wrapped = html_events.into_iter().flat_map(|ev| match ev {
+        Event::Start(Tag::Table(_)) => [Some(Event::Html("<div class=\"table-wrap\">".into())), Some(ev)],
+        Event::End(TagEnd::Table) => [Some(ev), Some(Event::Html("</div>".into()))],
+        ev => [Some(ev), None],
+    });
+    pulldown_cmark::html::push_html(&mut out.html, wrapped.flatten());
     // Table alignment as classes, not inline styles, so the site's CSP can forbid inline styles.
     if out.html.contains(" style=\"text-align: ") {
         out.html = out
@@ -440,6 +459,20 @@ mod props {
             prop_assert!(!a.contains(char::is_whitespace));
             prop_assert!(!a.contains(['#', '?', '/', '"', '<', '>', '%']));
             prop_assert!(!a.starts_with('-') && !a.ends_with('-'));
+        }
+
+        /// Every heading of a page gets an id of its own, whatever the titles (repeated,
+        /// empty after slugging, or colliding with a numbered one), the same on every run.
+        #[test]
+        fn heading_ids_are_unique_on_a_page(titles in proptest::collection::vec("(概况|a|-1|\\PC{0,12})", 1..12)) {
+            let body: String = titles.iter().map(|t| format!("## {}\n\n", t.replace(['{', '}', '#', '`', '\\', '*', '_', '<', '[', '!'], ""))).collect();
+            let datasets = BTreeMap::new();
+            let first = render(&body, &ctx(&datasets)).unwrap().html;
+            prop_assert_eq!(&first, &render(&body, &ctx(&datasets)).unwrap().html);
+            let ids: Vec<&str> = first.split(" id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+            let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+            prop_assert_eq!(unique.len(), ids.len(), "{:?}", ids);
+            prop_assert!(ids.iter().all(|id| !id.is_empty() && !id.contains(char::is_whitespace)), "{:?}", ids);
         }
     }
 }
