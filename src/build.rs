@@ -111,9 +111,32 @@ pub fn render_with(loaded: &Loaded, rendered: &[render::PageOut<'_>], opts: &Bui
 /// Everything [`render_with`] does but the search index.
 fn render_pages(loaded: &Loaded, rendered: &[render::PageOut<'_>], opts: &BuildOptions) -> Result<Output> {
     let mut output = render::site(&loaded.site, &loaded.theme, rendered, &opts.render)?;
+    let mut clashes = Vec::new();
     for f in &loaded.statics {
+        // A copied file must not replace one the build made (a page, a data file, the index);
+        // it may replace a theme's file (a site's own `favicon.svg`, `og-image.png`).
+        let made_here = (output.files.contains_key(&f.out) && !loaded.theme.files.contains_key(&f.out))
+            || f.out.starts_with(&format!("{}/", crate::search::BUNDLE_DIR));
+        if made_here {
+            let rel = load::relative(&opts.root, &f.path);
+            clashes.push(
+                crate::diag::Diagnostic::error(
+                    &rel,
+                    0,
+                    0,
+                    format!("`{rel}` would replace `/{}`, which the build makes", f.out),
+                )
+                .with_hint(
+                    "rename or move the file; the page or data file at that address comes from the site's sources",
+                ),
+            );
+            continue;
+        }
         let bytes = std::fs::read(&f.path).map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", f.path.display()))?;
         output.add(f.out.clone(), bytes);
+    }
+    if !clashes.is_empty() {
+        return Err(Failure::Content(clashes));
     }
     Ok(output)
 }
@@ -123,6 +146,9 @@ fn render_pages(loaded: &Loaded, rendered: &[render::PageOut<'_>], opts: &BuildO
 const SEARCH_PAGE_BYTES: usize = 1 << 20;
 
 /// Indexes the rendered HTML pages for search and adds the Pagefind bundle to the output.
+///
+/// Pages are indexed by their site paths (`/en/about/`): under a base URL with a path,
+/// Pagefind's script puts the path of the bundle's folder in front of them itself.
 fn add_search_index(output: &mut Output) -> Result<()> {
     let owned: Vec<(String, &str)> = output
         .files
@@ -165,6 +191,7 @@ pub struct Report {
 /// Loads, renders and writes the site; on any error the previous output stays untouched.
 pub fn build(opts: &BuildOptions) -> Result<Report> {
     let start = Instant::now();
+    check_out_dir(&opts.root, &opts.out)?;
     let loaded = load(opts)?;
     let t_load = start.elapsed();
     let rendered = render::markdown(&loaded.site, &loaded.theme)?;
@@ -175,7 +202,6 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         add_search_index(&mut output)?;
     }
     let t_search = start.elapsed();
-    check_out_dir(&opts.root, &opts.out)?;
     output::write_atomically(&output, &opts.out)?;
     let elapsed = start.elapsed();
     Ok(Report {
@@ -192,8 +218,25 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     })
 }
 
-/// Refuses output folders that would replace the site's own sources.
+/// Refuses output folders that would replace the site's own sources, a file, or a folder of
+/// other things: the output folder is replaced whole, so it must be new, empty, or a site.
 fn check_out_dir(root: &Path, out: &Path) -> Result<()> {
+    if out.exists() && !out.is_dir() {
+        return Err(anyhow::anyhow!(
+            "refusing to write the site into `{}`: it is a file, not a folder; choose another `--out`",
+            out.display()
+        )
+        .into());
+    }
+    let has_entries = std::fs::read_dir(out).is_ok_and(|mut entries| entries.next().is_some());
+    if has_entries && !out.join("index.html").is_file() {
+        return Err(anyhow::anyhow!(
+            "refusing to write the site into `{}`: the folder holds files but no built site (no `index.html`), and \
+             the build replaces the whole folder; choose a new or empty folder with `--out`, or delete it first",
+            out.display()
+        )
+        .into());
+    }
     let canon = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let (root_c, out_c) = (canon(root), canon(out));
     let dangerous = out_c == root_c

@@ -61,16 +61,32 @@ fn validate(raw: RawConfig, text: &str, base_url: Option<&str>) -> Result<SiteCo
             .with_hint("list at least one language, e.g. `languages: [{code: zh, name: 中文}]`"));
     }
     let mut languages: Vec<Language> = Vec::new();
+    // The line of a language's entry: the first line after `languages:` that names its code.
+    let entry_line = |code: &str| {
+        let start = text.lines().position(|l| l.starts_with("languages")).unwrap_or(0);
+        let line = text.lines().enumerate().skip(start).position(|(_, l)| {
+            l.split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| w == code) && l.contains("code")
+        });
+        line.map_or(start + 1, |i| start + i + 1)
+    };
+    let at_entry = |code: &str, msg: String| Diagnostic::error(PATH, entry_line(code), 1, msg).with_source(text);
     for l in raw.languages {
         let ok = !l.code.is_empty()
             && l.code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && l.code.chars().all(|c| !c.is_ascii_uppercase())
             && l.code.chars().next().is_some_and(|c| c.is_ascii_lowercase());
         if !ok {
-            return Err(at("languages")(format!("`{}` is not a usable language code", l.code))
+            return Err(at_entry(&l.code, format!("`{}` is not a usable language code", l.code))
                 .with_hint("use a short lowercase code such as `zh` or `en`"));
         }
         if languages.iter().any(|x| x.code == l.code) {
-            return Err(at("languages")(format!("language `{}` is listed twice", l.code)));
+            return Err(at_entry(&l.code, format!("language `{}` is listed twice", l.code))
+                .with_hint("list each language once"));
+        }
+        if let Some(tag) = l.tag.as_deref().filter(|t| !is_language_tag(t)) {
+            return Err(at_entry(&l.code, format!("`{tag}` is not a language tag")).with_hint(
+                "write a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en-GB` (letters and digits joined by `-`)",
+            ));
         }
         languages.push(Language {
             name: l.name.unwrap_or_else(|| l.code.clone()),
@@ -100,6 +116,16 @@ fn validate(raw: RawConfig, text: &str, base_url: Option<&str>) -> Result<SiteCo
         timezone_name,
         theme: raw.theme.unwrap_or_else(|| "default".into()),
     })
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag: a language of 2–3 (or 5–8) letters,
+/// then subtags of 1–8 letters or digits, joined by `-` (`zh-Hans`, `zh-Hant-TW`, `en-GB`).
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or("");
+    matches!(lang.len(), 2 | 3 | 5..=8)
+        && lang.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// `+08:00`, `-05:30`, `Z`, `UTC` or an IANA name.

@@ -117,7 +117,7 @@ pub fn datasets(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
     files.sort();
     let results: Vec<Result<Dataset>> = files.par_iter().map(|f| load(root, f, config)).collect();
     let mut out = Vec::new();
-    let mut diags = Vec::new();
+    let mut diags = same_ids(root, &files);
     for r in results {
         match r {
             Ok(d) => out.push(d),
@@ -127,6 +127,30 @@ pub fn datasets(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
     }
     if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) }
 }
+
+/// Two files that would make one dataset (`x.yaml` and `x.yml`): both would be published
+/// as `/data/x.csv`, so one would be lost.
+fn same_ids(root: &Path, files: &[std::path::PathBuf]) -> Vec<Diagnostic> {
+    let mut seen: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    let mut out = Vec::new();
+    for f in files {
+        let stem = f.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let rel = super::relative(root, f);
+        if let Some(first) = seen.get(&stem) {
+            out.push(
+                Diagnostic::error(&rel, 1, 1, format!("`{first}` and `{rel}` are both the dataset `{stem}`"))
+                    .with_hint("keep one of the two files (a dataset's id is its file name)"),
+            );
+        } else {
+            seen.insert(stem, rel);
+        }
+    }
+    out
+}
+
+/// Ids whose files would overwrite one the build writes for all datasets together
+/// (`/data/datapackage.json`).
+const RESERVED_IDS: &[&str] = &["datapackage"];
 
 /// Whether `id` is safe as a file name and URL segment: lowercase ASCII letters, digits,
 /// `-` and `_`, starting with a letter or digit.
@@ -148,6 +172,13 @@ fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
     if !is_safe_id(&stem) {
         return Err(Diagnostic::error(&rel, 1, 1, format!("`{stem}` is not a usable dataset id"))
             .with_hint("the file name is the dataset id and becomes a URL: use lowercase ASCII letters, digits and hyphens, e.g. `patent-grants.yaml`")
+            .into());
+    }
+    if RESERVED_IDS.contains(&stem.as_str()) {
+        return Err(Diagnostic::error(&rel, 1, 1, format!("`{stem}` is a name the site uses for its own files"))
+            .with_hint(format!(
+                "`/data/{stem}.json` describes every dataset together; rename the file, e.g. `{stem}-figures.yaml`"
+            ))
             .into());
     }
     let text = read_text(file, &rel)?;

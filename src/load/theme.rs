@@ -43,6 +43,7 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "i18n/en.yaml",
     "static/style.css",
     "static/favicon.svg",
+    "static/og-image.png",
     "static/search.js",
 ];
 

@@ -141,6 +141,13 @@ pub fn parse_spec<'d>(
             )
         })
     };
+    if dataset.rows.is_empty() {
+        return Err(at(
+            &raw.data.referenced,
+            format!("dataset `{}` has no rows to chart", dataset.id),
+            format!("add rows to `data/{}.yaml`, or leave the chart out until it has figures", dataset.id),
+        ));
+    }
     let start = find(&raw.from, 0)?;
     let end = find(&raw.to, dataset.rows.len().saturating_sub(1))? + 1;
     if start >= end {
@@ -206,7 +213,7 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         ChartInput { id: element_id, kind: spec.kind, title, style, unit, categories: categories.clone(), series };
     let svg = chart::render_svg(&input);
 
-    let unit_text = unit_name(&unit, style);
+    let unit_text = numfmt::unit_name(&unit, style);
     let mut html = String::with_capacity(svg.len() + 2048);
     html.push_str(&format!("<figure class=\"chart chart-{}\" id=\"{}\">", spec.kind.name(), escape(name)));
     // The SVG draws its own title and unit; the caption is there for assistive technology.
@@ -220,7 +227,7 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         html.push_str(&format!(
             " <span class=\"chart-unit\">{open}{}{sep}{}{close}</span>",
             escape(text.unit),
-            escape(&unit_text)
+            escape(unit_text)
         ));
     }
     html.push_str("</figcaption>");
@@ -265,26 +272,12 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         format!("<a href=\"{lang_prefix}/data/{}/\">{}</a> · ", ds.id, escape(text.dataset))
     };
     html.push_str(&format!(
-        " <span class=\"chart-links\">{dataset_link}{} <a href=\"/data/{id}.csv\">CSV</a> <a href=\"/charts/{name}.{lang}.svg\">SVG</a></span></p></figure>",
+        " <span class=\"chart-links\">{dataset_link}{} <a href=\"/data/{id}.csv\">CSV</a> <a href=\"/data/{id}.xlsx\">XLSX</a> <a href=\"/charts/{name}.{lang}.svg\">SVG</a></span></p></figure>",
         escape(text.download),
         id = ds.id,
         name = escape(name),
     ));
     (html, Figure { name: name.to_string(), dataset: ds.id.clone(), title: title.to_string(), svg })
-}
-
-/// The unit as a caption shows it: "件", "亿元", "patents", "yuan", "%".
-fn unit_name(unit: &Unit<'_>, style: Style) -> String {
-    match unit.kind {
-        numfmt::UnitKind::Percent => "%".into(),
-        numfmt::UnitKind::Currency => match (unit.currency, style) {
-            (Some("CNY"), Style::Chinese) => "元".into(),
-            (Some("CNY"), Style::English) => "yuan".into(),
-            (Some(c), _) => c.into(),
-            (None, _) => unit.label.into(),
-        },
-        _ => unit.label.into(),
-    }
 }
 
 /// Whether a chart kind suits the dataset's key (horizontal bars are for categories).

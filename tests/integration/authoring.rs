@@ -53,6 +53,15 @@ fn new_release_builds_at_once_and_never_overwrites() {
     site.build(&["--drafts", "--future"]);
     assert!(site.exists("releases/2026/white-paper/index.html"));
     assert!(site.exists("data/new-figures.csv"));
-    let bad = site.run(&["new", "dataset", "Bad Id"]);
-    assert_eq!(bad.code, 1);
+    // Arguments that cannot work are usage errors (exit 2), and nothing is created.
+    for args in [
+        ["new", "dataset", "Bad Id"],
+        ["new", "page", "../escape"],
+        ["new", "page", "notes/my page"],
+        ["new", "release", "20222"],
+    ] {
+        let bad = site.run(&args);
+        assert_eq!(bad.code, 2, "{args:?}: {}", bad.stderr);
+    }
+    assert!(!site.root().join("content/notes/my page.zh.md").exists());
 }
