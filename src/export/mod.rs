@@ -23,6 +23,18 @@ pub fn plain(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
 }
 
+/// Largest magnitude below which every integer is exact in an `f64` (2^53).
+const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
+
+/// A whole number is written as an integer (`155000`, not `155000.0`), others as they are.
+fn number_json(v: f64) -> Value {
+    if is_whole(v) { Value::from(v as i64) } else { json!(v) }
+}
+
+fn is_whole(v: f64) -> bool {
+    v.fract() == 0.0 && v.abs() < EXACT_INTEGERS
+}
+
 /// The CSV of a dataset: UTF-8 with BOM, header of ids, one row per key, missing values empty.
 pub fn csv(ds: &Dataset) -> anyhow::Result<Vec<u8>> {
     let mut buf = b"\xef\xbb\xbf".to_vec();
@@ -68,7 +80,7 @@ pub fn json(ds: &Dataset, site: &Site) -> Vec<u8> {
             let mut m = serde_json::Map::new();
             m.insert(ds.key.id.clone(), key_json(ds, &r.key));
             for (s, v) in ds.series.iter().zip(&r.values) {
-                m.insert(s.id.clone(), v.map_or(Value::Null, |x| json!(x)));
+                m.insert(s.id.clone(), v.map_or(Value::Null, number_json));
             }
             Value::Object(m)
         })
@@ -154,10 +166,12 @@ pub fn datapackage(site: &Site) -> Vec<u8> {
                 let ids: Vec<&str> = ds.key.categories.iter().map(|(id, _)| id.as_str()).collect();
                 fields[0]["constraints"] = json!({"enum": ids});
             }
-            for s in &ds.series {
+            for (i, s) in ds.series.iter().enumerate() {
+                // A series of whole numbers (counts, yuan) is typed as such for pandas and R.
+                let whole = ds.rows.iter().all(|r| r.values.get(i).copied().flatten().is_none_or(is_whole));
                 fields.push(json!({
                     "name": s.id,
-                    "type": "number",
+                    "type": if whole { "integer" } else { "number" },
                     "title": s.label.get(en, default),
                     "description": format!(
                         "{} / {}. Unit: {} ({}){}",

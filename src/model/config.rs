@@ -56,4 +56,11 @@ impl SiteConfig {
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
+
+    /// The path of `base_url` that the site is published under, without a trailing slash:
+    /// `/ip` for `https://example.org/ip/`, `""` for a site at the root of its host.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, rest)| rest);
+        after_scheme.find('/').map_or("", |i| after_scheme[i..].trim_end_matches('/'))
+    }
 }

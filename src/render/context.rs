@@ -19,6 +19,9 @@ pub struct SiteCtx {
     pub has_data: bool,
     /// The search page of this language (`/search/`, `/en/search/`), when search is built.
     pub search_url: Option<String>,
+    /// The absolute URL of the image shown when a page is shared (the theme's `og-image.png`,
+    /// or the site's own), if there is one.
+    pub og_image: Option<String>,
 }
 
 /// A language, with the URL of its home page.
@@ -28,6 +31,8 @@ pub struct LangCtx {
     pub name: String,
     pub tag: String,
     pub home: String,
+    /// The Open Graph locale, `language_TERRITORY`: `zh_CN`, `en_US`.
+    pub og_locale: String,
 }
 
 /// A page as a link in a listing.

@@ -127,7 +127,6 @@ pub fn render(
                 .collect();
             let url = format!("{prefix}/{key}/");
             let mut ctx = pages::base_context(sh, assets, &alts, "data", &site.config.absolute(&url));
-            ctx.insert("og_image", &None::<String>);
             let mut files = Vec::new();
             let catalogue: Vec<Value> = site.datasets.values().map(|d| dataset_summary(d, site, lang, &prefix)).collect();
             let crumbs = vec![
@@ -285,15 +284,19 @@ fn table_html(d: &Dataset, lang: &str, default: &str) -> String {
     let mut h = String::from("<table><thead><tr>");
     h.push_str(&format!("<th scope=\"col\">{}</th>", escape(d.key.label.get(lang, default))));
     for s in &d.series {
-        let unit = match s.unit.kind {
-            numfmt::UnitKind::Percent => "%".to_string(),
-            numfmt::UnitKind::Currency => s.unit.currency.clone().unwrap_or_default(),
-            _ => s.unit.label.get(lang, default).to_string(),
-        };
+        let unit = numfmt::unit_name(
+            &Unit {
+                kind: s.unit.kind,
+                label: s.unit.label.get(lang, default),
+                currency: s.unit.currency.as_deref(),
+                precision: None,
+            },
+            style,
+        );
         h.push_str(&format!(
             "<th scope=\"col\">{} <span class=\"unit\">({})</span></th>",
             escape(s.label.get(lang, default)),
-            escape(&unit)
+            escape(unit)
         ));
     }
     h.push_str("</tr></thead><tbody>");
@@ -344,10 +347,15 @@ fn json_ld(d: &Dataset, site: &Site, lang: &str, url: &str, dl: &[Download]) -> 
         "license": license_url(&d.license),
         "isAccessibleForFree": true,
         "publisher": {"@type": "Organization", "name": site.config.publisher.get(lang, default)},
-        "creator": {"@type": "Organization", "name": d.source.name.get(lang, default)},
+        // The source a dataset cites: where its figures come from, with its address if known.
+        "isBasedOn": match d.source.url.as_deref() {
+            Some(u) => json!({"@type": "CreativeWork", "name": d.source.name.get(lang, default), "url": u}),
+            None => json!({"@type": "CreativeWork", "name": d.source.name.get(lang, default)}),
+        },
+        "creator": {"@type": "Organization", "name": site.config.publisher.get(lang, default)},
         "distribution": dl.iter().map(|f| json!({
             "@type": "DataDownload",
-            "encodingFormat": if f.format == "CSV" { "text/csv" } else { "application/json" },
+            "encodingFormat": media_type(f.format),
             "contentUrl": site.config.absolute(&f.url),
         })).collect::<Vec<_>>(),
     });
@@ -364,4 +372,13 @@ fn json_ld(d: &Dataset, site: &Site, lang: &str, url: &str, dl: &[Download]) -> 
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
+}
+
+/// The IANA media type of a download format.
+fn media_type(format: &str) -> &'static str {
+    match format {
+        "CSV" => "text/csv",
+        "XLSX" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/json",
+    }
 }

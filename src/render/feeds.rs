@@ -126,8 +126,18 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>]) -> String {
             let prefix = c.lang_prefix(&l.code);
             let mut paths = vec![format!("{prefix}/data/")];
             paths.extend(site.datasets.keys().map(|id| format!("{prefix}/data/{id}/")));
+            // The catalogue changes when any dataset does; a dataset page when its data does.
+            let newest = site.datasets.values().filter_map(|d| d.updated).max();
             for path in paths {
                 let mut s = format!("<url><loc>{}</loc>\n", escape(&c.absolute(&path)));
+                let id = path.strip_prefix(&format!("{prefix}/data/")).and_then(|r| r.strip_suffix('/'));
+                let updated = match id {
+                    Some(id) if !id.is_empty() => site.datasets.get(id).and_then(|d| d.updated),
+                    _ => newest,
+                };
+                if let Some(u) = updated {
+                    let _ = writeln!(s, "<lastmod>{u}</lastmod>");
+                }
                 let tail = path.strip_prefix(&prefix).unwrap_or(&path);
                 for l2 in &c.languages {
                     let u = format!("{}{tail}", c.lang_prefix(&l2.code));

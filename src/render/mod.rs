@@ -9,6 +9,7 @@ mod data;
 mod feeds;
 mod minify;
 mod pages;
+pub mod relocate;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -111,7 +112,21 @@ pub fn site(site: &Site, theme: &Theme, rendered: &[PageOut<'_>], opts: &RenderO
     }
     data::render(site, theme, &templates, rendered, &assets, opts, &mut output)?;
     feeds::all(site, rendered, &mut output);
+    relocate_pages(&mut output, site.config.base_path());
     Ok(output)
+}
+
+/// Moves the root-relative links of every HTML page under the base URL's path, if it has one.
+fn relocate_pages(output: &mut Output, base: &str) {
+    use rayon::prelude::*;
+    if base.is_empty() {
+        return;
+    }
+    output.files.par_iter_mut().filter(|(path, _)| path.ends_with(".html")).for_each(|(_, bytes)| {
+        if let Ok(html) = std::str::from_utf8(bytes) {
+            *bytes = relocate::relocate(html, base).into_bytes();
+        }
+    });
 }
 
 /// Renders only the selected pages and their charts, plus the data pages and files (for
@@ -139,5 +154,6 @@ pub fn partial(
     if with_data {
         data::render(site, theme, &templates, rendered, &assets, opts, &mut output)?;
     }
+    relocate_pages(&mut output, site.config.base_path());
     Ok(output)
 }

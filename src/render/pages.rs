@@ -74,6 +74,28 @@ pub fn assets(theme: &Theme, output: &mut Output) -> Assets {
     Assets { css }
 }
 
+/// The Open Graph locale of a language tag, `language_TERRITORY` as Facebook and WeChat read
+/// it: the tag's region where it has one (`en-GB` -> `en_GB`), else the usual one for the
+/// language or script (`zh-Hans` -> `zh_CN`, `zh-Hant` -> `zh_TW`, `en` -> `en_US`).
+pub(crate) fn og_locale(tag: &str) -> String {
+    let parts: Vec<&str> = tag.split(['-', '_']).collect();
+    let lang = parts[0].to_ascii_lowercase();
+    if let Some(region) = parts.iter().skip(1).find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic())) {
+        return format!("{lang}_{}", region.to_ascii_uppercase());
+    }
+    let script = parts.iter().skip(1).find(|p| p.len() == 4).map(|s| s.to_ascii_lowercase());
+    let region = match (lang.as_str(), script.as_deref()) {
+        ("zh", Some("hant")) => "TW",
+        ("zh", _) => "CN",
+        ("en", _) => "US",
+        ("ja", _) => "JP",
+        ("ko", _) => "KR",
+        ("ar", _) => "AR",
+        (l, _) => return format!("{l}_{}", l.to_ascii_uppercase()),
+    };
+    format!("{lang}_{region}")
+}
+
 /// Display forms of a date in a language: "2022年4月26日" / "26 April 2022".
 pub fn display_date(d: &jiff::Zoned, lang: &str) -> String {
     const MONTHS: [&str; 12] = [
@@ -165,6 +187,7 @@ pub(crate) struct LangShared {
 
 pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool) -> BTreeMap<String, LangShared> {
     let c = &site.config;
+    let has_og_image = theme.files.contains_key("og-image.png");
     let default = c.default_lang().code.as_str();
     let languages: Vec<LangCtx> = c
         .languages
@@ -174,6 +197,7 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool
             name: l.name.clone(),
             tag: l.tag.clone(),
             home: format!("{}/", c.lang_prefix(&l.code)),
+            og_locale: og_locale(&l.tag),
         })
         .collect();
     c.languages
@@ -192,6 +216,7 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool
                 default_lang: default.to_string(),
                 has_data: !site.datasets.is_empty(),
                 search_url: search.then(|| format!("{}/search/", c.lang_prefix(code))),
+                og_image: has_og_image.then(|| c.absolute("/og-image.png")),
             };
             let prefix = c.lang_prefix(code);
             let mut nav = vec![(
@@ -352,8 +377,12 @@ pub(crate) fn base_context(
     ctx.insert("nav", &nav);
     ctx.insert("css", &assets.css);
     ctx.insert("alternates", alternates);
-    let x_default =
-        alternates.iter().find(|a| a.code == shared.site.default_lang && a.translated).map(|a| a.permalink.clone());
+    // The default language's version, or where there is none, the first language that has one.
+    let x_default = alternates
+        .iter()
+        .find(|a| a.code == shared.site.default_lang && a.translated)
+        .or_else(|| alternates.iter().find(|a| a.translated))
+        .map(|a| a.permalink.clone());
     ctx.insert("x_default", &x_default);
     ctx.insert("canonical", canonical);
     ctx.insert("feed", &format!("{}atom.xml", shared.lang.home));
@@ -488,12 +517,6 @@ pub fn render_all(
             let release =
                 (page.kind == PageKind::Section && page.release.is_some()).then(|| release_ctx(site, &index, p));
             ctx.insert("release", &release);
-            let og_image = release
-                .as_ref()
-                .and_then(|r| r.charts.first())
-                .or_else(|| releases.first().and_then(|r| r.charts.first()))
-                .map(|c| site.config.absolute(&c.src));
-            ctx.insert("og_image", &og_image);
             // Indexed for search: pages, release landings and sections with text of their own;
             // not the home page or bare listings, which would only repeat other pages' titles.
             let searchable = opts.search
@@ -541,7 +564,6 @@ pub fn render_all(
         let mut ctx = base_context(sh, assets, &alts, "404", &site.config.absolute(&sh.lang.home));
         ctx.insert("page", &serde_json::json!({"title": sh.t.get("not_found_title"), "description": sh.site.description, "unpublished": null, "toc": [], "url": sh.lang.home}));
         ctx.insert("breadcrumbs", &Vec::<Link>::new());
-        ctx.insert("og_image", &None::<String>);
         match templates.render("404.html", &ctx) {
             Ok(html) => out.push((format!("{}404.html", sh.lang.home.trim_start_matches('/')), finish(html, opts))),
             Err(Failure::Content(d)) => diags.extend(d),
@@ -601,7 +623,6 @@ fn search_page(
         &serde_json::json!({"title": title, "url": url, "description": sh.site.description, "unpublished": null, "toc": []}),
     );
     ctx.insert("breadcrumbs", &Vec::<Link>::new());
-    ctx.insert("og_image", &None::<String>);
     let mut groups = Vec::new();
     for top in index.children("", lang) {
         let mut pages = Vec::new();

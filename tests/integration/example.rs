@@ -28,6 +28,8 @@ fn example_site_builds_with_charts_in_both_languages() {
 #[test]
 fn check_passes_on_the_example() {
     let site = Site::example();
-    let r = site.run(&["check"]);
+    // --strict, as a release's CI would run it: not even a warning on the example.
+    let r = site.run(&["check", "--strict"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("0 warning(s)"), "{}", r.stdout);
 }
