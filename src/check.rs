@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::build::{self, BuildOptions};
 use crate::diag::{Diagnostic, Result};
+use crate::model::Text;
 use crate::model::page::Unpublished;
 
 /// What a check found that does not stop a build.
@@ -80,22 +81,33 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
                 ),
             );
         }
-        let mut texts = vec![("title", &d.title), ("source.name", &d.source.name), ("key.label", &d.key.label)];
-        if let Some(t) = &d.description {
-            texts.push(("description", t));
-        }
+        let mut texts: Vec<(String, &Text)> = vec![
+            ("`title`".into(), &d.title),
+            ("`source.name`".into(), &d.source.name),
+            ("`key.label`".into(), &d.key.label),
+        ];
+        texts.extend(d.description.iter().map(|t| ("`description`".to_string(), t)));
+        texts.extend(d.notes.iter().map(|t| ("`notes`".to_string(), t)));
+        texts.extend(d.key.categories.iter().map(|(id, t)| (format!("the label of category `{id}`"), t)));
         for s in &d.series {
-            texts.push(("series.label", &s.label));
-        }
-        for (field, t) in texts {
-            for l in &site.config.languages {
-                if !t.has(&l.code) {
-                    report.warnings.push(
-                        Diagnostic::warning(&d.source_path, 1, 1, format!("`{field}` has no `{}` text", l.code))
-                            .with_hint(format!("add `{}: …` to it; the default language is shown meanwhile", l.code)),
-                    );
-                }
+            texts.push((format!("the label of series `{}`", s.id), &s.label));
+            if !matches!(s.unit.label, Text::Plain(ref l) if l.is_empty()) {
+                texts.push((format!("the unit of series `{}`", s.id), &s.unit.label));
             }
+        }
+        texts.extend(d.corrections.iter().map(|c| (format!("the correction of {}", c.date), &c.text)));
+        let source = crate::load::read_text(&opts.root.join(&d.source_path), &d.source_path).unwrap_or_default();
+        for (field, t) in &texts {
+            report.warnings.extend(text_warnings(&d.source_path, &source, field, t, site));
+        }
+    }
+
+    // The site's own texts.
+    let config_text = crate::load::read_text(&opts.root.join("site.yaml"), "site.yaml").unwrap_or_default();
+    let c = &site.config;
+    for (field, t) in [("`title`", &c.title), ("`description`", &c.description), ("`publisher`", &c.publisher)] {
+        if !matches!(t, Text::Plain(s) if s.is_empty()) {
+            report.warnings.extend(text_warnings("site.yaml", &config_text, field, t, site));
         }
     }
 
@@ -104,6 +116,40 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     report.warnings.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
     report.warnings.dedup();
     Ok(report)
+}
+
+/// Warnings for one bilingual text: each site language it lacks (the default language is shown
+/// instead), and each code it names that is not a language of the site (a typo such as `EN`,
+/// whose text is never shown). Placed at the line where the text's default-language string
+/// is written in `file_text`.
+fn text_warnings(path: &str, file_text: &str, field: &str, t: &Text, site: &crate::model::Site) -> Vec<Diagnostic> {
+    let c = &site.config;
+    let shown = t.get(&c.default_lang().code, &c.default_lang().code);
+    let (line, col) = (!shown.is_empty())
+        .then(|| {
+            file_text.lines().enumerate().find_map(|(i, l)| l.find(shown).map(|b| (i + 1, l[..b].chars().count() + 1)))
+        })
+        .flatten()
+        .unwrap_or((1, 1));
+    let at =
+        |msg: String, hint: String| Diagnostic::warning(path, line, col, msg).with_hint(hint).with_source(file_text);
+    let codes: Vec<String> = c.languages.iter().map(|l| format!("`{}`", l.code)).collect();
+    let mut out = Vec::new();
+    for l in &c.languages {
+        if !t.has(&l.code) {
+            out.push(at(
+                format!("{field} has no `{}` text", l.code),
+                format!("add `{}: …` to it; the `{}` text is shown meanwhile", l.code, c.default_lang().code),
+            ));
+        }
+    }
+    for code in t.langs().filter(|code| c.language(code).is_none()) {
+        out.push(at(
+            format!("{field} has a text for `{code}`, which is not a language of the site"),
+            format!("the site's languages are {}; language codes are written in lowercase", codes.join(", ")),
+        ));
+    }
+    out
 }
 
 fn translated_name(source: &str, lang: &str) -> String {

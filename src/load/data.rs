@@ -529,6 +529,24 @@ mod tests {
     }
 
     #[test]
+    fn periods_are_labelled_as_each_language_writes_them() {
+        let config = crate::fuzzing::config();
+        let ds = |kind: &str, key: &str| {
+            let text = format!(
+                "title: t\nsource: {{name: s}}\nkey: {{id: k, kind: {kind}, label: K}}\nseries:\n  - {{id: v, label: V, unit: {{kind: count}}}}\nrows:\n  - {{k: \"{key}\", v: 1}}\n"
+            );
+            from_text("x".into(), "data/x.yaml", &text, &config).unwrap_or_else(|_| panic!("{kind} {key}"))
+        };
+        let label = |kind: &str, key: &str, lang: &str| ds(kind, key).key_label(key, lang, "zh");
+        assert_eq!(label("quarter", "2021-Q1", "zh"), "2021年一季度");
+        assert_eq!(label("quarter", "2021-Q4", "en"), "2021 Q4");
+        assert_eq!(label("month", "2021-03", "zh"), "2021年3月");
+        assert_eq!(label("month", "2021-03", "en"), "2021-03");
+        assert_eq!(label("date", "2021-03-05", "zh"), "2021年3月5日");
+        assert_eq!(label("year", "2021", "zh"), "2021");
+    }
+
+    #[test]
     fn safe_ids() {
         assert!(is_safe_id("patent-grants"));
         assert!(!is_safe_id("../x"));

@@ -139,9 +139,11 @@ impl Dataset {
         self.rows.iter().position(|r| r.key == key)
     }
 
-    /// The label of a key value in `lang`: the category's label, or the key as written
-    /// (with 年 after a year in Chinese).
+    /// The label of a key value in `lang`: the category's label; a period as its language
+    /// writes it (Chinese `2021年一季度`, `2021年3月`, `2021年3月15日`; English `2021 Q1`, and
+    /// months and days as written, `2021-03`); a year as written (`2021`).
     pub fn key_label(&self, key: &str, lang: &str, default: &str) -> String {
+        let chinese = crate::numfmt::Style::for_lang(lang) == crate::numfmt::Style::Chinese;
         match self.key.kind {
             KeyKind::Category => self
                 .key
@@ -149,6 +151,22 @@ impl Dataset {
                 .iter()
                 .find(|(id, _)| id == key)
                 .map_or_else(|| key.to_string(), |(_, t)| t.get(lang, default).to_string()),
+            KeyKind::Quarter => match key.split_once("-Q") {
+                Some((year, q)) if chinese => match q.parse::<usize>() {
+                    Ok(n @ 1..=4) => format!("{year}年{}季度", ["一", "二", "三", "四"][n - 1]),
+                    _ => key.to_string(),
+                },
+                Some((year, q)) => format!("{year} Q{q}"),
+                None => key.to_string(),
+            },
+            KeyKind::Month | KeyKind::Date if chinese => {
+                let parts: Vec<Option<u32>> = key.split('-').map(|p| p.parse().ok()).collect();
+                match parts[..] {
+                    [Some(y), Some(m)] => format!("{y}年{m}月"),
+                    [Some(y), Some(m), Some(d)] => format!("{y}年{m}月{d}日"),
+                    _ => key.to_string(),
+                }
+            }
             _ => key.to_string(),
         }
     }

@@ -35,6 +35,29 @@ fn check_reports_warnings_and_the_embargo_schedule() {
 }
 
 #[test]
+fn check_reports_texts_missing_a_language_where_they_are_written() {
+    let site = Site::fixture("basic");
+    let edit = |rel: &str, from: &str, to: &str| {
+        let path = site.root().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel}: {from}");
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    };
+    edit("site.yaml", "title: {zh: 测试站点, en: Test site}", "title: {zh: 测试站点}");
+    edit("data/grants.yaml", "en: Invention patents", "EN: Invention patents");
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for expected in [
+        "site.yaml:1:13: warning: `title` has no `en` text",
+        "data/grants.yaml:13:17: warning: the label of series `invention` has no `en` text",
+        "data/grants.yaml:13:17: warning: the label of series `invention` has a text for `EN`, which is not a language of the site",
+        "hint: the site's languages are `zh`, `en`; language codes are written in lowercase",
+    ] {
+        assert!(r.stderr.contains(expected), "expected `{expected}` in:\n{}", r.stderr);
+    }
+}
+
+#[test]
 fn new_release_builds_at_once_and_never_overwrites() {
     let site = Site::fixture("basic");
     let r = site.run(&["new", "release", "2026"]);
