@@ -44,24 +44,37 @@ pub fn escape_attribute_brackets(html: Vec<u8>) -> Vec<u8> {
     let mut tag_start = 0;
     let mut i = 0;
     while i < html.len() {
+        // Runs of bytes that change nothing are copied whole (memchr): text up to the next
+        // tag, script and style up to the next `<`, attribute values up to their quote.
+        let skip = match state {
+            State::Text | State::Raw => memchr::memchr(b'<', &html[i..]),
+            State::Quoted(q) => memchr::memchr3(q, b'<', b'>', &html[i..]),
+            State::Rcdata => memchr::memchr(b'<', &html[i..]),
+            State::Comment => memchr::memmem::find(&html[i..], b"-->").map(|n| n + 2),
+            State::Tag => Some(0),
+        };
+        let Some(skip) = skip else {
+            out.extend_from_slice(&html[i..]);
+            break;
+        };
+        out.extend_from_slice(&html[i..i + skip]);
+        i += skip;
         let b = html[i];
         match state {
             State::Text => {
-                if b == b'<' {
-                    if html[i..].starts_with(b"<!--") {
-                        state = State::Comment;
-                    } else {
-                        state = State::Tag;
-                        tag_start = i;
-                    }
+                if html[i..].starts_with(b"<!--") {
+                    state = State::Comment;
+                    out.extend_from_slice(b"<!--");
+                    i += 4;
+                    continue;
                 }
+                state = State::Tag;
+                tag_start = i;
                 out.push(b);
             }
             State::Comment => {
                 out.push(b);
-                if b == b'>' && out.ends_with(b"-->") {
-                    state = State::Text;
-                }
+                state = State::Text;
             }
             State::Tag => {
                 out.push(b);
@@ -104,10 +117,8 @@ pub fn escape_attribute_brackets(html: Vec<u8>) -> Vec<u8> {
                     state = State::Tag;
                     tag_start = i;
                     out.push(b);
-                } else if b == b'<' {
-                    out.extend_from_slice(b"&lt;");
                 } else {
-                    out.push(b);
+                    out.extend_from_slice(b"&lt;");
                 }
             }
             State::Raw => {
@@ -135,5 +146,18 @@ mod tests {
             out,
             r#"<title>a&lt;/script>&lt;b></title><p title="&lt;/script&gt;&lt;b&gt;">a < b</p><script type=x>if (a<b) {}</script><i data-x='&gt;'>"#
         );
+    }
+
+    #[test]
+    fn comments_unfinished_input_and_plain_pages() {
+        let html = br#"<!-- <a title="<x>"> --><a title="<y>">t</a><!-- open"#.to_vec();
+        let out = String::from_utf8(escape_attribute_brackets(html)).unwrap();
+        assert_eq!(out, r#"<!-- <a title="<x>"> --><a title="&lt;y&gt;">t</a><!-- open"#);
+        for cut in [&b"<p title=\"a<"[..], b"<p", b"text", b"", b"<title>a<", b"<script>x<"] {
+            let out = escape_attribute_brackets(cut.to_vec());
+            assert!(out.len() >= cut.len(), "{:?}", String::from_utf8_lossy(cut));
+        }
+        let page = b"<!DOCTYPE html><html lang=zh><p class=x>\xe4\xb8\xad</p></html>".to_vec();
+        assert_eq!(escape_attribute_brackets(page.clone()), page);
     }
 }
