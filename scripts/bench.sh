@@ -42,6 +42,10 @@ python3 scripts/bench.py --vitrine "$repo/target/release/vitrine" --work "$work"
 echo
 largest="${sizes##* }"
 python3 scripts/bench_serve.py --vitrine "$repo/target/release/vitrine" --site "$work/vitrine-$largest" --runs "$runs"
+ex_site="$work/example-site"
+rm -rf "$ex_site" && mkdir -p "$ex_site" && cp -r "$repo/site.yaml" "$repo/content" "$repo/data" "$ex_site/"
+echo "example site (white paper, 5 charts):"
+python3 scripts/bench_serve.py --vitrine "$repo/target/release/vitrine" --site "$ex_site" --page releases/2022/white-paper --runs "$runs"
 echo "charts: $("$repo/target/release/examples/chart_bench" 1000)"
 ex_out="$work/example-public"
 start=$(date +%s%N)

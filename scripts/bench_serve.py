@@ -24,9 +24,13 @@ def main():
     ap.add_argument("--vitrine", required=True)
     ap.add_argument("--site", required=True)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--page", help="the page to edit, e.g. releases/2022/white-paper (default: one in the middle)")
     a = ap.parse_args()
-    pages = sorted(glob.glob(f"{a.site}/content/*/*.en.md"))
-    if not pages:
+    if a.page:
+        pages = [f"{a.site}/content/{a.page}.en.md"]
+    else:
+        pages = sorted(p for p in glob.glob(f"{a.site}/content/*/*.en.md") if not p.endswith("_index.en.md"))
+    if not pages or not os.path.exists(pages[0]):
         sys.exit(f"no pages under {a.site}/content")
     page = pages[len(pages) // 2]
     rel = os.path.relpath(page, f"{a.site}/content")[: -len(".en.md")]
