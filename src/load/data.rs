@@ -488,9 +488,15 @@ impl Validator<'_> {
 }
 
 /// What an author probably meant by a formatted figure: `15.5万` -> 155000,
-/// `1,001` -> 1001, `50.26亿` -> 5026000000, `41.6%` -> 41.6.
+/// `1,001` -> 1001, `50.26亿` -> 5026000000, `41.6%` -> 41.6, `１５５０００` (full-width
+/// digits) -> 155000.
 fn plain_number(s: &str) -> Option<String> {
-    let mut t = s.trim().replace([',', '，', ' '], "");
+    let half_width = |c: char| match c {
+        '０'..='９' | '．' | '－' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        c => c,
+    };
+    let t: String = s.trim().chars().map(half_width).collect();
+    let mut t = t.replace([',', '，', ' ', '\u{a0}', '\u{202f}', '\u{3000}'], "");
     let mut factor = 1.0;
     for (suffix, f) in [("件", 1.0), ("元", 1.0), ("%", 1.0), ("％", 1.0)] {
         if let Some(x) = t.strip_suffix(suffix) {
@@ -525,6 +531,8 @@ mod tests {
         assert_eq!(plain_number("1,001").as_deref(), Some("1001"));
         assert_eq!(plain_number("50.26亿元").as_deref(), Some("5026000000"));
         assert_eq!(plain_number("41.6%").as_deref(), Some("41.6"));
+        assert_eq!(plain_number("１５．５万").as_deref(), Some("155000"));
+        assert_eq!(plain_number("155\u{a0}000").as_deref(), Some("155000"));
         assert_eq!(plain_number("abc"), None);
     }
 

@@ -17,3 +17,4 @@ mod nothing_lost;
 mod publishing;
 mod search;
 mod serve;
+mod yaml_messages;
