@@ -22,6 +22,8 @@ pub struct SiteCtx {
     /// The absolute URL of the image shown when a page is shared (the theme's `og-image.png`,
     /// or the site's own), if there is one.
     pub og_image: Option<String>,
+    /// How many top-level pages and sections the main navigation shows.
+    pub nav_entries: usize,
 }
 
 /// A language, with the URL of its home page.

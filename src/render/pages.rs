@@ -174,6 +174,9 @@ fn order(a: &Page, b: &Page) -> std::cmp::Ordering {
         .then_with(|| a.key.cmp(&b.key))
 }
 
+/// How many top-level pages and sections the main navigation shows, after the home page.
+const MAIN_NAV_ENTRIES: usize = 8;
+
 /// Everything shared by all pages of one language.
 pub(crate) struct LangShared {
     pub site: SiteCtx,
@@ -217,13 +220,17 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool
                 has_data: !site.datasets.is_empty(),
                 search_url: search.then(|| format!("{}/search/", c.lang_prefix(code))),
                 og_image: has_og_image.then(|| c.absolute("/og-image.png")),
+                nav_entries: MAIN_NAV_ENTRIES,
             };
             let prefix = c.lang_prefix(code);
             let mut nav = vec![(
                 String::new(),
                 Link { title: t.get("home").cloned().unwrap_or_default(), url: format!("{prefix}/"), active: false },
             )];
-            for child in index.children("", code) {
+            // The first top-level pages and sections, in their order: a header of dozens of
+            // links serves no reader (on a phone it fills the screen); where there are more, the
+            // home page lists them all (`home.html`).
+            for child in index.children("", code).take(MAIN_NAV_ENTRIES) {
                 nav.push((
                     child.page.key.clone(),
                     Link { title: child.page.front.title.clone(), url: child.page.url.clone(), active: false },

@@ -112,3 +112,22 @@ fn a_site_under_a_path_links_within_that_path() {
     site.build(&[]);
     assert!(site.read("index.html").contains("href=/en/"));
 }
+
+#[test]
+fn the_main_navigation_shows_the_first_eight_top_level_entries() {
+    let site = Site::fixture("basic");
+    for i in 0..12 {
+        site.write(
+            &format!("content/s{i:02}/_index.zh.md"),
+            format!("---\ntitle: 专题{i:02}\nweight: {}\n---\n", 100 + i),
+        );
+    }
+    site.build(&[]);
+    let home = site.read("index.html");
+    let nav = &home[home.find("class=main-nav").unwrap()..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    // Home, eight entries, the data catalogue.
+    assert_eq!(count(nav, "<li>"), 10, "{nav}");
+    assert!(!nav.contains("专题11"), "{nav}");
+    assert!(home.contains("专题11"), "the home page still lists every section");
+}
