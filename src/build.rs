@@ -156,11 +156,7 @@ fn add_search_index(output: &mut Output) -> Result<()> {
         .filter_map(|(path, bytes)| {
             let dir = path.strip_suffix("index.html")?;
             let html = std::str::from_utf8(bytes).ok()?;
-            // Cut at a tag's `<` (ASCII, so a character boundary); the parser closes what is open.
-            let html = match html.len() > SEARCH_PAGE_BYTES {
-                true => &html[..html[..SEARCH_PAGE_BYTES].rfind('<').unwrap_or(0)],
-                false => html,
-            };
+            let html = searched_part(html);
             html.contains("data-pagefind-body").then(|| (format!("/{dir}"), html))
         })
         .collect();
@@ -171,6 +167,17 @@ fn add_search_index(output: &mut Output) -> Result<()> {
         output.add(path, bytes);
     }
     Ok(())
+}
+
+/// The part of a page that is indexed: all of it, or for a page over [`SEARCH_PAGE_BYTES`]
+/// the part before the last tag that starts within them (a `<` is ASCII, so the cut is on a
+/// character boundary; the parser closes what is left open).
+fn searched_part(html: &str) -> &str {
+    if html.len() <= SEARCH_PAGE_BYTES {
+        return html;
+    }
+    let cut = html.as_bytes()[..SEARCH_PAGE_BYTES].iter().rposition(|&b| b == b'<').unwrap_or(0);
+    &html[..cut]
 }
 
 /// What a build did.
@@ -250,4 +257,21 @@ fn check_out_dir(root: &Path, out: &Path) -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_pages_are_cut_at_a_tag_not_inside_a_character() {
+        // 900,000 bytes of Chinese, a tag, then more: byte 1 MiB falls inside a character.
+        let html = format!("<p>{}</p><p>x{}</p>", "融".repeat(300_000), "融".repeat(100_000));
+        assert!(!html.is_char_boundary(SEARCH_PAGE_BYTES));
+        let part = searched_part(&html);
+        assert_eq!(part.len(), 3 + 900_000 + 4, "cut before the second `<p>`");
+        assert!(part.ends_with("</p>"));
+        assert_eq!(searched_part("<p>short</p>"), "<p>short</p>");
+        assert_eq!(searched_part(&"融".repeat(SEARCH_PAGE_BYTES)), "", "no tag at all: nothing to index");
+    }
 }

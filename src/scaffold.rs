@@ -39,12 +39,7 @@ pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
             }
         }
         NewWhat::Page { path } => {
-            let path = path.trim_matches('/').trim_end_matches(".md");
-            if path.is_empty() || path.split('/').any(|s| s.is_empty() || s == ".." || s.starts_with('.')) {
-                return Err(
-                    anyhow::anyhow!("`{path}` is not a page path; write it like `releases/2026/white-paper`").into()
-                );
-            }
+            // The path was checked when the arguments were parsed (`cli::page_path`).
             let today = jiff::Zoned::now().date();
             for l in &langs {
                 let title = if zh(l) { "新页面" } else { "New page" };
@@ -60,9 +55,7 @@ pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
             }
         }
         NewWhat::Dataset { id } => {
-            if !vitrine::load::is_safe_id(id) {
-                return Err(anyhow::anyhow!("`{id}` is not a usable dataset id: use lowercase ASCII letters, digits and hyphens, e.g. `patent-grants`").into());
-            }
+            // The id was checked when the arguments were parsed (`cli::dataset_id`).
             let today = jiff::Zoned::now().date();
             files.push((
                 format!("data/{id}.yaml"),
