@@ -45,13 +45,14 @@ pub fn escape_attribute_brackets(html: Vec<u8>) -> Vec<u8> {
     let mut i = 0;
     while i < html.len() {
         // Runs of bytes that change nothing are copied whole (memchr): text up to the next
-        // tag, script and style up to the next `<`, attribute values up to their quote.
+        // tag, a tag up to a quote or its end, script and style up to the next `<`, attribute
+        // values up to their quote.
         let skip = match state {
             State::Text | State::Raw => memchr::memchr(b'<', &html[i..]),
             State::Quoted(q) => memchr::memchr3(q, b'<', b'>', &html[i..]),
             State::Rcdata => memchr::memchr(b'<', &html[i..]),
             State::Comment => memchr::memmem::find(&html[i..], b"-->").map(|n| n + 2),
-            State::Tag => Some(0),
+            State::Tag => memchr::memchr3(b'"', b'\'', b'>', &html[i..]),
         };
         let Some(skip) = skip else {
             out.extend_from_slice(&html[i..]);
