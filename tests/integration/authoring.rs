@@ -37,14 +37,8 @@ fn check_reports_warnings_and_the_embargo_schedule() {
 #[test]
 fn check_reports_texts_missing_a_language_where_they_are_written() {
     let site = Site::fixture("basic");
-    let edit = |rel: &str, from: &str, to: &str| {
-        let path = site.root().join(rel);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{rel}: {from}");
-        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-    };
-    edit("site.yaml", "title: {zh: 测试站点, en: Test site}", "title: {zh: 测试站点}");
-    edit("data/grants.yaml", "en: Invention patents", "EN: Invention patents");
+    site.replace("site.yaml", "title: {zh: 测试站点, en: Test site}", "title: {zh: 测试站点}");
+    site.replace("data/grants.yaml", "en: Invention patents", "EN: Invention patents");
     let r = site.run(&["check"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     for expected in [

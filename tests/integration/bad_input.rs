@@ -22,13 +22,6 @@ fn fails(name: &str, edit: impl Fn(&Site), headline: &str, hint: Option<&str>) {
 const PAGE: &str = "content/notes/bad.zh.md";
 const DATA: &str = "data/grants.yaml";
 
-fn replace(site: &Site, rel: &str, from: &str, to: &str) {
-    let path = site.root().join(rel);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{rel} does not contain {from}");
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
 #[test]
 fn malformed_site_yaml() {
     fails(
@@ -45,7 +38,7 @@ fn malformed_site_yaml() {
 fn site_yaml_unknown_key() {
     fails(
         "site_yaml_unknown_key",
-        |s| replace(s, "site.yaml", "theme: default", "thme: default"),
+        |s| s.replace("site.yaml", "theme: default", "thme: default"),
         "site.yaml:10:1: unknown key `thme`",
         Some("did you mean `theme`?"),
     );
@@ -200,7 +193,7 @@ fn dataset_not_yaml() {
 fn dataset_chinese_number() {
     fails(
         "dataset_chinese_number",
-        |s| replace(s, DATA, "total: 155000", "total: 15.5万"),
+        |s| s.replace(DATA, "total: 155000", "total: 15.5万"),
         "data/grants.yaml:24:25: `15.5万` is not a number",
         Some("write the plain number in base units: `155000`"),
     );
@@ -210,7 +203,7 @@ fn dataset_chinese_number() {
 fn dataset_number_with_separator() {
     fails(
         "dataset_number_with_separator",
-        |s| replace(s, DATA, "total: 155000", "total: \"155,000\""),
+        |s| s.replace(DATA, "total: 155000", "total: \"155,000\""),
         "`155,000` is not a number",
         Some("write the plain number in base units: `155000`"),
     );
@@ -220,7 +213,7 @@ fn dataset_number_with_separator() {
 fn dataset_undeclared_column() {
     fails(
         "dataset_undeclared_column",
-        |s| replace(s, DATA, "{year: 2022, total: 150000", "{year: 2022, totl: 150000"),
+        |s| s.replace(DATA, "{year: 2022, total: 150000", "{year: 2022, totl: 150000"),
         "data/grants.yaml:25:18: column `totl` is not a declared series",
         Some("did you mean `total`?"),
     );
@@ -230,7 +223,7 @@ fn dataset_undeclared_column() {
 fn dataset_series_without_column() {
     fails(
         "dataset_series_without_column",
-        |s| replace(s, DATA, ", pledge: 6000000000}", "}"),
+        |s| s.replace(DATA, ", pledge: 6000000000}", "}"),
         "the row `2022` has no value for series `pledge`",
         Some("write `pledge: null` for a missing value"),
     );
@@ -240,7 +233,7 @@ fn dataset_series_without_column() {
 fn dataset_duplicate_key_value() {
     fails(
         "dataset_duplicate_key_value",
-        |s| replace(s, DATA, "{year: 2019,", "{year: 2021,"),
+        |s| s.replace(DATA, "{year: 2019,", "{year: 2021,"),
         "`2021` appears in two rows",
         None,
     );
@@ -251,8 +244,7 @@ fn dataset_unknown_unit_kind() {
     fails(
         "dataset_unknown_unit_kind",
         |s| {
-            replace(
-                s,
+            s.replace(
                 DATA,
                 "unit: {kind: count, label: {zh: 件, en: patents}}",
                 "unit: {kind: pieces, label: {zh: 件, en: patents}}",
@@ -279,7 +271,7 @@ fn dataset_unsafe_id() {
 fn chart_unknown_dataset() {
     fails(
         "chart_unknown_dataset",
-        |s| replace(s, "content/releases/2023/report.zh.md", "data: grants\nkind: bar", "data: grant\nkind: bar"),
+        |s| s.replace("content/releases/2023/report.zh.md", "data: grants\nkind: bar", "data: grant\nkind: bar"),
         "content/releases/2023/report.zh.md:19:7: unknown dataset `grant`",
         Some("did you mean `grants`?"),
     );
@@ -289,7 +281,7 @@ fn chart_unknown_dataset() {
 fn chart_unknown_series() {
     fails(
         "chart_unknown_series",
-        |s| replace(s, "content/releases/2023/report.zh.md", "series: [total]\ntitle", "series: [totals]\ntitle"),
+        |s| s.replace("content/releases/2023/report.zh.md", "series: [total]\ntitle", "series: [totals]\ntitle"),
         "content/releases/2023/report.zh.md:21:9: dataset `grants` has no series `totals`",
         Some("its series are: total, invention, other, pledge"),
     );
@@ -299,7 +291,7 @@ fn chart_unknown_series() {
 fn chart_unknown_kind() {
     fails(
         "chart_unknown_kind",
-        |s| replace(s, "content/releases/2023/report.zh.md", "kind: bar\n", "kind: pie\n"),
+        |s| s.replace("content/releases/2023/report.zh.md", "kind: bar\n", "kind: pie\n"),
         "content/releases/2023/report.zh.md:20:7: unknown chart kind `pie`",
         Some("use one of: bar, grouped-bar, stacked-bar, line, horizontal-bar"),
     );
@@ -309,7 +301,7 @@ fn chart_unknown_kind() {
 fn chart_range_outside_the_data() {
     fails(
         "chart_range_outside_the_data",
-        |s| replace(s, "content/releases/2023/report.zh.md", "from: 2021", "from: 2015"),
+        |s| s.replace("content/releases/2023/report.zh.md", "from: 2021", "from: 2015"),
         "content/releases/2023/report.zh.md:29:7: `2015` is outside the data of `grants`",
         Some("the year runs from `2019` to `2022`"),
     );

@@ -75,6 +75,14 @@ impl Site {
         self
     }
 
+    /// Replaces the first `from` in a file of the site with `to` (which must be there).
+    pub fn replace(&self, rel: &str, from: &str, to: &str) {
+        let path = self.root().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} does not contain {from}");
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    }
+
     /// Runs `vitrine <args> --root <site>`.
     pub fn run(&self, args: &[&str]) -> Run {
         let out = Command::new(env!("CARGO_BIN_EXE_vitrine"))

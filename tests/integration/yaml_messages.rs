@@ -32,13 +32,6 @@ fn page(site: &Site, yaml: &str) {
     site.write(PAGE, format!("---\n{yaml}---\n\n正文。\n"));
 }
 
-fn replace(site: &Site, rel: &str, from: &str, to: &str) {
-    let path = site.root().join(rel);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{rel} does not contain {from}");
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
 // Checks before parsing: the exact character, even where the parser's position is off.
 
 #[test]
@@ -55,7 +48,7 @@ fn tab_used_for_indentation() {
 fn tab_after_spaces_in_a_dataset() {
     fails(
         "tab_after_spaces_in_a_dataset",
-        |s| replace(s, DATA, "  name: {zh: 测试局", "  \tname: {zh: 测试局"),
+        |s| s.replace(DATA, "  name: {zh: 测试局", "  \tname: {zh: 测试局"),
         "data/grants.yaml:4:3: a tab is used for indentation",
         "YAML indents with spaces only: replace the tab with spaces",
     );
@@ -65,7 +58,7 @@ fn tab_after_spaces_in_a_dataset() {
 fn full_width_space_used_for_indentation() {
     fails(
         "full_width_space_used_for_indentation",
-        |s| replace(s, DATA, "    label: {zh: 发明专利", "  \u{3000}label: {zh: 发明专利"),
+        |s| s.replace(DATA, "    label: {zh: 发明专利", "  \u{3000}label: {zh: 发明专利"),
         "data/grants.yaml:13:3: a full-width space `　` is used for indentation",
         "YAML indents with ordinary (half-width) spaces only: replace it with two spaces",
     );
@@ -97,7 +90,7 @@ fn zero_width_space_in_a_language_map() {
     // Accepted before, as a language `\u{200b}en` that no page asks for.
     fails(
         "zero_width_space_in_a_language_map",
-        |s| replace(s, "site.yaml", "en: Test site}", "\u{200b}en: Test site}"),
+        |s| s.replace("site.yaml", "en: Test site}", "\u{200b}en: Test site}"),
         "site.yaml:1:19: an invisible zero-width space (U+200B) before `en`",
         "it usually comes with copied text: delete `en` together with the invisible character before it, \
          and type `en` again",
@@ -108,7 +101,7 @@ fn zero_width_space_in_a_language_map() {
 fn byte_order_mark_inside_a_file() {
     fails(
         "byte_order_mark_inside_a_file",
-        |s| replace(s, DATA, "\nupdated: ", "\n\u{feff}updated: "),
+        |s| s.replace(DATA, "\nupdated: ", "\n\u{feff}updated: "),
         "data/grants.yaml:6:1: an invisible byte order mark (U+FEFF) before `updated`",
         "it usually comes with copied text: delete `updated` together with the invisible character before it, \
          and type `updated` again",
@@ -119,7 +112,7 @@ fn byte_order_mark_inside_a_file() {
 fn no_break_space_after_a_colon() {
     fails(
         "no_break_space_after_a_colon",
-        |s| replace(s, DATA, "updated: 2023", "updated:\u{a0}2023"),
+        |s| s.replace(DATA, "updated: 2023", "updated:\u{a0}2023"),
         "data/grants.yaml:6:9: a no-break space (U+00A0), which looks like a space but is not one, before `2023-04-26`",
         "delete it and type an ordinary space, or nothing",
     );
@@ -130,7 +123,7 @@ fn full_width_colon_in_a_row() {
     // Accepted by the parser before, as a column `total：155000` without a value.
     fails(
         "full_width_colon_in_a_row",
-        |s| replace(s, DATA, "total: 155000", "total：155000"),
+        |s| s.replace(DATA, "total: 155000", "total：155000"),
         "data/grants.yaml:24:23: full-width colon `：` used as a YAML colon",
         "type a half-width colon `:` followed by a space, e.g. `total: 155000`",
     );
@@ -140,7 +133,7 @@ fn full_width_colon_in_a_row() {
 fn full_width_colon_in_a_language_map() {
     fails(
         "full_width_colon_in_a_language_map",
-        |s| replace(s, "site.yaml", "{zh: 测试站点", "{zh：测试站点"),
+        |s| s.replace("site.yaml", "{zh: 测试站点", "{zh：测试站点"),
         "site.yaml:1:11: full-width colon `：` used as a YAML colon",
         "type a half-width colon `:` followed by a space, e.g. `zh: 测试站点`",
     );
@@ -150,7 +143,7 @@ fn full_width_colon_in_a_language_map() {
 fn full_width_brackets_around_a_list() {
     fails(
         "full_width_brackets_around_a_list",
-        |s| replace(s, REPORT, "series: [total, invention]\nfrom", "series: 【total, invention】\nfrom"),
+        |s| s.replace(REPORT, "series: [total, invention]\nfrom", "series: 【total, invention】\nfrom"),
         "content/releases/2023/report.zh.md:28:9: a full-width bracket `【` where YAML needs `[`",
         "type half-width brackets and commas, e.g. `series: [total, invention]`",
     );
@@ -161,7 +154,7 @@ fn full_width_comma_in_a_list() {
     // Accepted by the parser before, as one series `total，invention`.
     fails(
         "full_width_comma_in_a_list",
-        |s| replace(s, REPORT, "series: [total, invention]\nfrom", "series: [total，invention]\nfrom"),
+        |s| s.replace(REPORT, "series: [total, invention]\nfrom", "series: [total，invention]\nfrom"),
         "content/releases/2023/report.zh.md:28:15: a full-width comma `，` where YAML needs `,`",
         "type a half-width comma and a space between the items, e.g. `series: [total, invention]`",
     );
@@ -172,12 +165,7 @@ fn full_width_curly_brackets() {
     fails(
         "full_width_curly_brackets",
         |s| {
-            replace(
-                s,
-                DATA,
-                "key: {id: year, kind: year, label: {zh: 年份, en: Year}}",
-                "key: ｛id: year, kind: year｝",
-            )
+            s.replace(DATA, "key: {id: year, kind: year, label: {zh: 年份, en: Year}}", "key: ｛id: year, kind: year｝")
         },
         "data/grants.yaml:7:6: a full-width bracket `｛` where YAML needs `{`",
         "type half-width brackets and commas, e.g. `key: {id: year, kind: year}`",
@@ -209,7 +197,7 @@ fn document_separator_in_a_dataset() {
     // Before, only the part above the line was read, and `key` was reported missing.
     fails(
         "document_separator_in_a_dataset",
-        |s| replace(s, DATA, "\nkey: ", "\n---\nkey: "),
+        |s| s.replace(DATA, "\nkey: ", "\n---\nkey: "),
         "data/grants.yaml:7:1: a `---` line splits the file in two",
         "a dataset has no `---` lines: delete this one",
     );
@@ -220,7 +208,7 @@ fn missing_space_after_a_colon_in_a_row() {
     // Accepted by the parser before, as a column `total:110000` without a value.
     fails(
         "missing_space_after_a_colon_in_a_row",
-        |s| replace(s, DATA, "total: 110000", "total:110000"),
+        |s| s.replace(DATA, "total: 110000", "total:110000"),
         "data/grants.yaml:22:23: a space is missing after `total:`",
         "YAML needs a space after the colon: `total: 110000`",
     );
@@ -242,7 +230,7 @@ fn empty_title() {
 fn empty_bilingual_title() {
     fails(
         "empty_bilingual_title",
-        |s| replace(s, DATA, "title: {zh: 专利授权量, en: Patents granted}", "title:"),
+        |s| s.replace(DATA, "title: {zh: 专利授权量, en: Patents granted}", "title:"),
         "data/grants.yaml:1:1: `title` is empty",
         "write the text after the colon, e.g. `title: 专利授权量`, or one per language: \
          `title: {zh: 专利授权量, en: Patents granted}`",
@@ -263,7 +251,7 @@ fn second_colon_in_a_value() {
 fn list_where_a_text_belongs() {
     fails(
         "list_where_a_text_belongs",
-        |s| replace(s, DATA, "title: {zh: 专利授权量, en: Patents granted}", "title: [专利, 授权]"),
+        |s| s.replace(DATA, "title: {zh: 专利授权量, en: Patents granted}", "title: [专利, 授权]"),
         "data/grants.yaml:1:1: expected a text or one text per language (`{zh: …, en: …}`) for `title`, \
          found a list",
         "write the text after the colon, e.g. `title: 专利授权量`, or one per language: \
@@ -275,7 +263,7 @@ fn list_where_a_text_belongs() {
 fn text_where_a_list_belongs() {
     fails(
         "text_where_a_list_belongs",
-        |s| replace(s, REPORT, "series: [total]\ntitle", "series: total\ntitle"),
+        |s| s.replace(REPORT, "series: [total]\ntitle", "series: total\ntitle"),
         "content/releases/2023/report.zh.md:21:9: expected a list such as `[a, b]` for `series`, found `total`",
         "write the items between square brackets, separated by commas: `series: [a, b]`",
     );
@@ -285,7 +273,7 @@ fn text_where_a_list_belongs() {
 fn text_where_keys_belong() {
     fails(
         "text_where_keys_belong",
-        |s| replace(s, DATA, "source:\n  name: {zh: 测试局, en: Test Office}\n", "source: 测试局\n"),
+        |s| s.replace(DATA, "source:\n  name: {zh: 测试局, en: Test Office}\n", "source: 测试局\n"),
         "data/grants.yaml:3:9: expected keys and values (`key: value`) for `source`, found `测试局`",
         "write them on the indented lines below `source:`, one `key: value` per line, or between curly brackets `{…}`",
     );
@@ -306,8 +294,7 @@ fn number_out_of_range() {
     fails(
         "number_out_of_range",
         |s| {
-            replace(
-                s,
+            s.replace(
                 DATA,
                 "label: {zh: 件, en: patents}}\n  - id: invention",
                 "label: {zh: 件, en: patents}}\n    precision: 300\n  - id: invention",
@@ -332,7 +319,7 @@ fn chinese_numeral_for_a_number() {
 fn infinite_figure() {
     fails(
         "infinite_figure",
-        |s| replace(s, DATA, "total: 155000", "total: .inf"),
+        |s| s.replace(DATA, "total: 155000", "total: .inf"),
         "data/grants.yaml:24:25: `.inf` is not a number a table can show",
         "write the figure, or `null` if it is missing",
     );
@@ -342,7 +329,7 @@ fn infinite_figure() {
 fn lone_dash_for_a_missing_figure() {
     fails(
         "lone_dash_for_a_missing_figure",
-        |s| replace(s, DATA, "total: 155000", "total: -"),
+        |s| s.replace(DATA, "total: 155000", "total: -"),
         "data/grants.yaml:24:25: a lone `-` where a value belongs",
         "write `null` for a missing value, e.g. `total: null`, or write the figure",
     );
@@ -397,7 +384,7 @@ fn empty_chart_block() {
 fn missing_colon_after_a_key() {
     fails(
         "missing_colon_after_a_key",
-        |s| replace(s, DATA, "updated: 2023-04-26", "updated 2023-04-26"),
+        |s| s.replace(DATA, "updated: 2023-04-26", "updated 2023-04-26"),
         "data/grants.yaml:6:1: a `:` is missing after `updated`",
         "write a colon and a space after the key: `updated: 2023-04-26`",
     );
@@ -407,7 +394,7 @@ fn missing_colon_after_a_key() {
 fn missing_space_after_a_colon() {
     fails(
         "missing_space_after_a_colon",
-        |s| replace(s, DATA, "updated: 2023-04-26", "updated:2023-04-26"),
+        |s| s.replace(DATA, "updated: 2023-04-26", "updated:2023-04-26"),
         "data/grants.yaml:6:8: a space is missing after `updated:`",
         "YAML needs a space after the colon: `updated: 2023-04-26`",
     );
@@ -417,7 +404,7 @@ fn missing_space_after_a_colon() {
 fn unclosed_curly_bracket_on_an_earlier_line() {
     fails(
         "unclosed_curly_bracket_on_an_earlier_line",
-        |s| replace(s, DATA, "label: {zh: 年份, en: Year}}", "label: {zh: 年份, en: Year}"),
+        |s| s.replace(DATA, "label: {zh: 年份, en: Year}}", "label: {zh: 年份, en: Year}"),
         "data/grants.yaml:7:6: this `{` is not closed",
         "end it with `}`, e.g. `key: {id: year, kind: year, label: {zh: 年份, en: Year}}`",
     );
@@ -427,7 +414,7 @@ fn unclosed_curly_bracket_on_an_earlier_line() {
 fn unclosed_quote() {
     fails(
         "unclosed_quote",
-        |s| replace(s, DATA, "title: {zh: 专利授权量, en: Patents granted}", "title: \"专利授权量"),
+        |s| s.replace(DATA, "title: {zh: 专利授权量, en: Patents granted}", "title: \"专利授权量"),
         "data/grants.yaml:1:8: this `\"` is not closed",
         "end the text with `\"` too, e.g. `title: \"专利授权量\"`",
     );
@@ -437,7 +424,7 @@ fn unclosed_quote() {
 fn key_not_lined_up() {
     fails(
         "key_not_lined_up",
-        |s| replace(s, DATA, "  url: https", " url: https"),
+        |s| s.replace(DATA, "  url: https", " url: https"),
         "data/grants.yaml:5:2: `url:` is not lined up with the keys above it",
         "start it at the same column as the keys it belongs with; YAML counts every space at the start of a line",
     );
@@ -447,7 +434,7 @@ fn key_not_lined_up() {
 fn key_indented_too_far() {
     fails(
         "key_indented_too_far",
-        |s| replace(s, DATA, "    label: {zh: 发明专利", "      label: {zh: 发明专利"),
+        |s| s.replace(DATA, "    label: {zh: 发明专利", "      label: {zh: 发明专利"),
         "data/grants.yaml:13:12: `label:` is indented more than the keys above it",
         "start it at the same column as the keys it belongs with; YAML counts every space at the start of a line",
     );
@@ -473,15 +460,12 @@ fn look_alikes_where_they_are_text_are_fine() {
         PAGE,
         "---\ntitle: 【重要】报告：2021年\nsummary: \"含\u{200b}零宽空格\u{a0}和不换行空格\"  # 注释\u{200b}\nweight: 1\n---\n\n正文。\n",
     );
-    replace(
-        &site,
-        DATA,
+    site.replace(DATA,
         "description: {zh: 测试数据。, en: Test data.}",
         "description:\n  zh: |\n    第一段，含\t制表符。\n    \u{3000}\u{3000}第二段：全角空格缩进。\n  en: 'It''s fine: really'",
     );
-    replace(&site, "site.yaml", "{zh: 测试局, en: Test Office}", "{zh: 测试局，武汉, en: Test\u{a0}Office}");
-    replace(
-        &site,
+    site.replace("site.yaml", "{zh: 测试局, en: Test Office}", "{zh: 测试局，武汉, en: Test\u{a0}Office}");
+    site.replace(
         "site.yaml",
         "description: {zh: 用于测试的站点。, en: A site for tests.}",
         "description: {zh: 用于测试的站点。, en: A site for 26\u{a0}April.}",
@@ -495,7 +479,7 @@ fn look_alikes_where_they_are_text_are_fine() {
 fn full_width_digits_for_a_figure() {
     fails(
         "full_width_digits_for_a_figure",
-        |s| replace(s, DATA, "total: 155000", "total: １５５０００"),
+        |s| s.replace(DATA, "total: 155000", "total: １５５０００"),
         "data/grants.yaml:24:25: `１５５０００` is not a number",
         "write the plain number in base units: `155000`",
     );
