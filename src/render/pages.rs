@@ -661,3 +661,24 @@ fn search_page(
     let html = templates.render("search.html", &ctx)?;
     Ok((format!("{}index.html", url.trim_start_matches('/')), html))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::og_locale;
+
+    #[test]
+    fn open_graph_locales() {
+        for (tag, locale) in [
+            ("zh-Hans", "zh_CN"),
+            ("zh", "zh_CN"),
+            ("zh-Hant", "zh_TW"),
+            ("zh-Hant-HK", "zh_HK"),
+            ("en", "en_US"),
+            ("en-GB", "en_GB"),
+            ("fr", "fr_FR"),
+            ("ja", "ja_JP"),
+        ] {
+            assert_eq!(og_locale(tag), locale, "{tag}");
+        }
+    }
+}
