@@ -162,7 +162,7 @@ pub fn url_safe(part: &str) -> bool {
 
 /// First path segments whose URLs the build makes itself (data catalogue and dataset pages,
 /// charts, search page and index).
-const RESERVED_TOP: &[&str] = &["data", "charts", "search", "pagefind"];
+const RESERVED_TOP: &[&str] = &["data", "charts", "search", crate::search::BUNDLE_DIR];
 
 fn looks_like_lang(code: &str) -> bool {
     let mut parts = code.split('-');

@@ -102,15 +102,12 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
         }
         // A `{{` whose `}}` is missing, or lies beyond another `{{` or a blank line, is not
         // closed: report it here rather than swallow the text up to some later `}}`.
+        // A blank line inside ends the search (files are decoded with LF line ends).
         let closing = body[start..].find("}}").map(|len| start + len + 2);
-        let unclosed = match closing {
-            None => true,
-            Some(end) => {
-                let inner = &body[start + 2..end - 2];
-                inner.contains("{{") || inner.contains("\n\n") || inner.contains("\n\r\n")
-            }
-        };
-        if unclosed {
+        let Some(end) = closing.filter(|&end| {
+            let inner = &body[start + 2..end - 2];
+            !inner.contains("{{") && !inner.contains("\n\n")
+        }) else {
             let (l, c) = at(start);
             diags.push(Diagnostic::error(ctx.path, l, c, "`{{` is not closed by `}}`").with_hint(
                 "a figure is written `{{ value(data=\"…\", series=\"…\", period=…) }}`; \
@@ -119,8 +116,7 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
             source.push_str(&body[pos..start + 2]);
             pos = start + 2;
             continue;
-        }
-        let end = closing.unwrap_or(start + 2);
+        };
         let inner = &body[start + 2..end - 2];
         source.push_str(&body[pos..start]);
         let result =

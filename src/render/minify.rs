@@ -48,9 +48,8 @@ pub fn escape_attribute_brackets(html: Vec<u8>) -> Vec<u8> {
         // tag, a tag up to a quote or its end, script and style up to the next `<`, attribute
         // values up to their quote.
         let skip = match state {
-            State::Text | State::Raw => memchr::memchr(b'<', &html[i..]),
+            State::Text | State::Raw | State::Rcdata => memchr::memchr(b'<', &html[i..]),
             State::Quoted(q) => memchr::memchr3(q, b'<', b'>', &html[i..]),
-            State::Rcdata => memchr::memchr(b'<', &html[i..]),
             State::Comment => memchr::memmem::find(&html[i..], b"-->").map(|n| n + 2),
             State::Tag => memchr::memchr3(b'"', b'\'', b'>', &html[i..]),
         };
