@@ -39,10 +39,18 @@ impl BuildOptions {
             drafts: false,
             future: false,
             base_url: None,
-            now: jiff::Timestamp::now(),
+            now: now(),
             render: RenderOptions { minify: true, inject: None, search: true },
         }
     }
+}
+
+/// The instant embargoes are judged against: the clock, or `VITRINE_NOW` (an RFC 3339
+/// timestamp such as `2025-04-26T10:00:00+08:00`) when it is set, so that tests and an office
+/// rehearsing a release can see the site as it will be at a given moment. The only place
+/// vitrine reads the clock for publishing decisions.
+pub fn now() -> jiff::Timestamp {
+    std::env::var("VITRINE_NOW").ok().and_then(|s| s.trim().parse().ok()).unwrap_or_else(jiff::Timestamp::now)
 }
 
 /// The loaded site and what goes with it.

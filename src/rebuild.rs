@@ -77,7 +77,7 @@ impl Session {
 
     fn restart(&mut self) -> Result<Update> {
         let mut opts = self.opts.clone();
-        opts.now = jiff::Timestamp::now();
+        opts.now = crate::build::now();
         let (session, output) = Session::start(&opts)?;
         let pending = std::mem::take(&mut self.pending);
         *self = session;

@@ -72,7 +72,7 @@ fn rebuild(session: &mut Option<Session>, opts: &BuildOptions, changed: Vec<Path
         Some(s) => s.update(changed).map_err(error_text),
         None => {
             let mut opts = opts.clone();
-            opts.now = jiff::Timestamp::now();
+            opts.now = crate::build::now();
             let (s, output) = Session::start(&opts).map_err(error_text)?;
             *session = Some(s);
             Ok(Update::Full(output))
