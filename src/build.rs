@@ -92,7 +92,12 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
     take(theme.map(|t| got_theme = Some(t)))?;
     match (got_pages, got_data, got_theme) {
         (Some(pages), Some(datasets), Some(theme)) if diags.is_empty() => Ok(Loaded {
-            site: Site { config, pages, datasets: datasets.into_iter().map(|d| (d.id.clone(), d)).collect() },
+            site: Site {
+                config,
+                pages: pages.published,
+                withheld: pages.withheld,
+                datasets: datasets.into_iter().map(|d| (d.id.clone(), d)).collect(),
+            },
             theme,
             statics,
         }),

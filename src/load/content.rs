@@ -179,9 +179,19 @@ fn release_of(key: &str) -> Option<i32> {
     (year.len() == 4).then(|| year.parse().ok()).flatten()
 }
 
-/// Loads every page, keeps those that are published under `opts`, and checks that no two
-/// files make the same URL. All problems are reported together.
-pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> Result<Vec<Page>> {
+/// The pages of a site: those this build publishes, and those it leaves out.
+#[derive(Debug, Default)]
+pub struct LoadedPages {
+    /// Published under the build's options (drafts and embargoes applied), sorted.
+    pub published: Vec<Page>,
+    /// Drafts and embargoed pages this build leaves out, with `unpublished` set: what they
+    /// are and which data they use must still be known, so that none of it leaks.
+    pub withheld: Vec<Page>,
+}
+
+/// Loads every page, separates those that are published under `opts` from those withheld,
+/// and checks that no two files make the same URL. All problems are reported together.
+pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> Result<LoadedPages> {
     let results: Vec<Result<Page>> = files.par_iter().map(|f| load_page(f, config)).collect();
     let mut diags = Vec::new();
     let mut pages = Vec::new();
@@ -214,14 +224,14 @@ pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> 
         return Err(Failure::Content(diags));
     }
     mark_unpublished(&mut pages, config, opts);
-    pages.retain(|p| match &p.unpublished {
+    let (mut published, withheld): (Vec<Page>, Vec<Page>) = pages.into_iter().partition(|p| match &p.unpublished {
         None => true,
         Some(Unpublished::Draft) => opts.drafts,
         Some(Unpublished::Embargo(_)) => opts.future,
     });
-    add_missing_sections(&mut pages, config);
-    pages.sort_by(|a, b| (&a.key, lang_order(&a.lang), &a.source).cmp(&(&b.key, lang_order(&b.lang), &b.source)));
-    Ok(pages)
+    add_missing_sections(&mut published, config);
+    published.sort_by(|a, b| (&a.key, lang_order(&a.lang), &a.source).cmp(&(&b.key, lang_order(&b.lang), &b.source)));
+    Ok(LoadedPages { published, withheld })
 }
 
 /// Every folder that holds published pages gets a section page, and every language with pages

@@ -16,7 +16,7 @@ use std::path::Path;
 use anyhow::Context;
 
 pub use config::config;
-pub use content::{ContentFile, StaticFile, page, pages, scan, url_safe};
+pub use content::{ContentFile, LoadedPages, StaticFile, page, pages, scan, url_safe};
 pub use data::{dataset, datasets, is_safe_id};
 pub use theme::{Theme, theme};
 

@@ -89,4 +89,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Datasets by id.
     pub datasets: BTreeMap<String, Dataset>,
+    /// Pages this build leaves out (drafts, embargoes), with `unpublished` set. Nothing of
+    /// them is rendered; they are kept so that the data they use stays out too, and so that
+    /// the release calendar can announce them.
+    pub withheld: Vec<Page>,
 }
