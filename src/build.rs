@@ -53,6 +53,11 @@ pub fn now() -> jiff::Timestamp {
     std::env::var("VITRINE_NOW").ok().and_then(|s| s.trim().parse().ok()).unwrap_or_else(jiff::Timestamp::now)
 }
 
+/// Today's date in the site's time zone, by [`now`].
+pub fn now_date(config: &crate::model::SiteConfig) -> jiff::civil::Date {
+    now().to_zoned(config.timezone.clone()).date()
+}
+
 /// The loaded site and what goes with it.
 pub struct Loaded {
     /// Pages and datasets.
@@ -61,6 +66,8 @@ pub struct Loaded {
     pub theme: Theme,
     /// Files copied as they are (from `static/` and `content/`).
     pub statics: Vec<StaticFile>,
+    /// What deserves the author's attention but does not stop the build.
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 /// Loads and validates everything; all content problems are reported together.
@@ -70,9 +77,14 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
     let (files, statics) = load::scan(&opts.root)?;
     let (pages, rest) = rayon::join(
         || load::pages(&files, &config, &lopts),
-        || rayon::join(|| load::datasets(&opts.root, &config), || load::theme(&opts.root, &config.theme)),
+        || {
+            rayon::join(
+                || rayon::join(|| load::datasets(&opts.root, &config), || load::frozen::versions(&opts.root, &config)),
+                || load::theme(&opts.root, &config.theme),
+            )
+        },
     );
-    let (datasets, theme) = rest;
+    let ((datasets, frozen), theme) = rest;
     let mut diags = Vec::new();
     let mut take = |r: Result<()>| -> Result<()> {
         match r {
@@ -90,17 +102,21 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
     take(pages.map(|p| got_pages = Some(p)))?;
     take(datasets.map(|d| got_data = Some(d)))?;
     take(theme.map(|t| got_theme = Some(t)))?;
-    match (got_pages, got_data, got_theme) {
-        (Some(pages), Some(datasets), Some(theme)) if diags.is_empty() => Ok(Loaded {
-            site: Site {
+    let mut got_frozen = None;
+    take(frozen.map(|f| got_frozen = Some(f)))?;
+    match (got_pages, got_data, got_theme, got_frozen) {
+        (Some(pages), Some(datasets), Some(theme), Some(frozen)) if diags.is_empty() => {
+            let mut site = Site {
                 config,
                 pages: pages.published,
                 withheld: pages.withheld,
                 datasets: datasets.into_iter().map(|d| (d.id.clone(), d)).collect(),
-            },
-            theme,
-            statics,
-        }),
+                release_data: Default::default(),
+                versions: Default::default(),
+            };
+            let warnings = crate::publication::resolve(&mut site, frozen)?;
+            Ok(Loaded { site, theme, statics, warnings })
+        }
         _ => Err(Failure::Content(diags)),
     }
 }
@@ -206,6 +222,21 @@ pub struct Report {
     pub elapsed: std::time::Duration,
     /// Wall time of each stage, in order (for `--verbose`).
     pub stages: Vec<(&'static str, std::time::Duration)>,
+    /// The next embargo to lift: when, and what (the page's path key), if any.
+    pub next_embargo: Option<(jiff::Zoned, String)>,
+    /// Warnings of the build (figures that may be public too early, unlogged changes).
+    pub warnings: Vec<crate::diag::Diagnostic>,
+}
+
+/// The earliest embargo among the pages a build withholds.
+pub fn next_embargo(site: &Site) -> Option<(jiff::Zoned, String)> {
+    site.withheld
+        .iter()
+        .filter_map(|p| match &p.unpublished {
+            Some(crate::model::Unpublished::Embargo(at)) => Some((at.clone(), p.key.clone())),
+            _ => None,
+        })
+        .min_by(|a, b| (a.0.timestamp(), &a.1).cmp(&(b.0.timestamp(), &b.1)))
 }
 
 /// Loads, renders and writes the site; on any error the previous output stays untouched.
@@ -229,6 +260,8 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         files: output.files.len(),
         bytes: output.size(),
         elapsed,
+        next_embargo: next_embargo(&loaded.site),
+        warnings: loaded.warnings.clone(),
         stages: vec![
             ("load", t_load),
             ("render", t_render - t_load),

@@ -34,6 +34,9 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     let output = build::render(&loaded, &all)?;
     let site = &loaded.site;
     let mut report = Report { pages: site.pages.len(), datasets: site.datasets.len(), ..Report::default() };
+    // The site as a build now would publish it: what it withholds, and its warnings.
+    let public = build::load(opts)?;
+    report.warnings.extend(public.warnings.iter().cloned());
 
     // The embargo schedule.
     let mut schedule: Vec<(jiff::Timestamp, String)> = site
@@ -47,8 +50,98 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
             _ => None,
         })
         .collect();
+    // Data a build now withholds, and when it becomes public: with the first embargoed page
+    // that uses it.
+    let embargo_of = |id: &str| -> Option<jiff::Zoned> {
+        public
+            .site
+            .withheld
+            .iter()
+            .filter(|p| crate::markdown::datasets_named(&p.body).contains(id))
+            .filter_map(|p| match &p.unpublished {
+                Some(Unpublished::Embargo(at)) => Some(at.clone()),
+                _ => None,
+            })
+            .min_by_key(jiff::Zoned::timestamp)
+    };
+    for (id, working) in &site.datasets {
+        let held: Vec<&str> = match public.site.datasets.get(id) {
+            None => vec![],
+            Some(p) => working.rows.iter().filter(|r| p.row_index(&r.key).is_none()).map(|r| r.key.as_str()).collect(),
+        };
+        if public.site.datasets.contains_key(id) && held.is_empty() {
+            continue;
+        }
+        let what = if held.is_empty() {
+            "the whole dataset".to_string()
+        } else {
+            format!("the figures for {}", held.join(", "))
+        };
+        let (at, when) = match embargo_of(id) {
+            Some(at) => (at.timestamp(), format!("embargoed until {}", at.strftime("%Y-%m-%d %H:%M %:z"))),
+            None => (jiff::Timestamp::MAX, "withheld while a draft uses it".to_string()),
+        };
+        schedule.push((at, format!("{when}: {} ({what})", working.source_path)));
+    }
+    // Releases that are public but whose figures are not frozen.
+    let frozen_releases: BTreeSet<i32> =
+        public.site.versions.values().flatten().filter_map(|d| d.frozen.as_ref().map(|f| f.release)).collect();
+    let public_releases: BTreeSet<i32> =
+        public.site.pages.iter().filter(|p| !p.generated).filter_map(|p| p.release).collect();
+    for y in public_releases.difference(&frozen_releases) {
+        let uses_data = public
+            .site
+            .pages
+            .iter()
+            .any(|p| p.release == Some(*y) && !crate::markdown::datasets_named(&p.body).is_empty());
+        if uses_data {
+            schedule.push((
+                jiff::Timestamp::MIN,
+                format!("published: the {y} release; its figures are not frozen yet (run `vitrine freeze {y}`)"),
+            ));
+        }
+    }
     schedule.sort();
     report.schedule = schedule.into_iter().map(|(_, s)| s).collect();
+
+    // Drafts in a release that is due, and text the scaffolds left in.
+    for p in site.pages.iter().filter(|p| !p.generated) {
+        if let (Some(y), Some(Unpublished::Draft)) = (p.release, &p.unpublished)
+            && public
+                .site
+                .pages
+                .iter()
+                .any(|q| q.release == Some(y) && q.kind == crate::model::PageKind::Section && !q.generated)
+        {
+            report.warnings.push(
+                Diagnostic::warning(
+                    &p.source,
+                    1,
+                    1,
+                    format!("the {y} release is public, but this page of it is still a draft"),
+                )
+                .with_hint("remove `draft: true` when the page is ready, or move it out of the release"),
+            );
+        }
+        for placeholder in PLACEHOLDERS {
+            let in_title = p.front.title == *placeholder;
+            if let Some(i) =
+                p.body.lines().position(|l| l.contains(placeholder)).filter(|_| !in_title).or(in_title.then_some(0))
+            {
+                let line = if in_title { 1 } else { p.body_line + i };
+                report.warnings.push(
+                    Diagnostic::warning(
+                        &p.source,
+                        line,
+                        1,
+                        format!("the page still holds the placeholder text `{placeholder}`"),
+                    )
+                    .with_hint("replace it with the page's own title and text"),
+                );
+                break;
+            }
+        }
+    }
 
     // Pages without a translation.
     let mut langs_by_key: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
@@ -97,6 +190,21 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
         }
         texts.extend(d.corrections.iter().map(|c| (format!("the correction of {}", c.date), &c.text)));
         let source = crate::load::read_text(&opts.root.join(&d.source_path), &d.source_path).unwrap_or_default();
+        if let (Some(updated), Some(newest)) = (d.updated, d.corrections.iter().map(|c| c.date).max())
+            && updated < newest
+        {
+            let line = source.lines().position(|l| l.starts_with("updated:")).map_or(1, |i| i + 1);
+            report.warnings.push(
+                Diagnostic::warning(
+                    &d.source_path,
+                    line,
+                    1,
+                    format!("`updated` ({updated}) is older than the newest correction ({newest})"),
+                )
+                .with_hint(format!("set `updated: {newest}` or later: readers and search engines go by it"))
+                .with_source(&source),
+            );
+        }
         for (field, t) in &texts {
             report.warnings.extend(text_warnings(&d.source_path, &source, field, t, site));
         }
@@ -117,6 +225,9 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     report.warnings.dedup();
     Ok(report)
 }
+
+/// Text that `vitrine new` writes for the author to replace.
+const PLACEHOLDERS: &[&str] = &["在这里写正文", "新页面", "Write the page here", "New page"];
 
 /// Warnings for one bilingual text: each site language it lacks (the default language is shown
 /// instead), and each code it names that is not a language of the site (a typo such as `EN`,

@@ -41,6 +41,16 @@ pub enum Command {
     Check(CheckArgs),
     /// Scaffold a release, a page or a dataset in every language.
     New(NewArgs),
+    /// Record the figures a release published (data/frozen/<year>/), or a correction to them.
+    Freeze(FreezeArgs),
+}
+
+/// `vitrine freeze`.
+#[derive(Args, Debug)]
+pub struct FreezeArgs {
+    /// The release year: content/releases/<year>/.
+    #[arg(value_parser = clap::value_parser!(u16).range(1900..=2999))]
+    pub year: u16,
 }
 
 /// `vitrine build`.

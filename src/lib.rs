@@ -5,6 +5,7 @@
 //! ```text
 //! load::config   site.yaml                      -> SiteConfig
 //! load::site     content/, data/                -> Site (pages + datasets, validated)
+//! publication    Site + frozen versions         -> Site (what is public, each page's data)
 //! render::site   Site + Theme                   -> Output (sorted map: path -> bytes)
 //! search::index  rendered HTML pages            -> Pagefind bundle (added to Output)
 //! output::write  Output                         -> public/ (staged, then swapped in)
@@ -18,6 +19,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod export;
+pub mod freeze;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod linkcheck;
@@ -26,6 +28,7 @@ pub mod markdown;
 pub mod model;
 pub mod numfmt;
 pub mod output;
+pub mod publication;
 pub mod rebuild;
 pub mod render;
 pub mod search;

@@ -32,6 +32,7 @@ fn main() -> ExitCode {
                 }
             }
         }),
+        Some(Command::Freeze(args)) => run_freeze(&root, i32::from(args.year), quiet),
         Some(Command::Serve(args)) => {
             vitrine::serve::run(&root, args.port, !args.no_search, quiet).map_err(Failure::Other)
         }
@@ -87,6 +88,9 @@ fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: boo
         s.finish_and_clear();
     }
     let report = result?;
+    for d in &report.warnings {
+        eprintln!("{d}");
+    }
     if !quiet {
         println!(
             "built {} pages, {} files ({:.1} MB) into {} in {} ms",
@@ -97,9 +101,68 @@ fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: boo
             report.elapsed.as_millis()
         );
     }
+    if let Some((at, key)) = &report.next_embargo
+        && !quiet
+    {
+        println!(
+            "embargo: `{}` becomes public at {}; the site changes only when it is built again, so rebuild it then",
+            if key.is_empty() { "/" } else { key },
+            at.strftime("%Y-%m-%d %H:%M %:z")
+        );
+    }
     if verbose {
         for (stage, took) in &report.stages {
             println!("  {stage:<7} {:>6} ms", took.as_millis());
+        }
+    }
+    Ok(())
+}
+
+fn run_freeze(root: &std::path::Path, year: i32, quiet: bool) -> Result<(), Failure> {
+    use vitrine::freeze::Outcome;
+    let report = vitrine::freeze::run(root, year)?;
+    if quiet {
+        return Ok(());
+    }
+    let zh = vitrine::load::config(root, None).is_ok_and(|c| c.default_lang().code.starts_with("zh"));
+    let mut wrote = false;
+    for (id, outcome) in &report.datasets {
+        match outcome {
+            Outcome::Written { path, version, left_out } => {
+                wrote = true;
+                if zh {
+                    println!("已冻结 {id} 第{version}版：{path}");
+                } else {
+                    println!("froze {id} version {version}: {path}");
+                }
+                if !left_out.is_empty() {
+                    if zh {
+                        println!("  未收入（统计期在{year}年发布之后结束）：{}", left_out.join("、"));
+                    } else {
+                        println!("  left out (periods that ended after the {year} release): {}", left_out.join(", "));
+                    }
+                }
+            }
+            Outcome::Unchanged { version } => {
+                if zh {
+                    println!("{id} 未变化，仍为第{version}版");
+                } else {
+                    println!("{id} unchanged: version {version}");
+                }
+            }
+        }
+    }
+    if report.datasets.is_empty() {
+        if zh {
+            println!("{year}年发布的页面未引用任何数据集，无需冻结");
+        } else {
+            println!("the {year} release's pages use no dataset: nothing to freeze");
+        }
+    } else if wrote {
+        if zh {
+            println!("请将 data/frozen/ 提交到版本库，然后重新构建网站。");
+        } else {
+            println!("commit data/frozen/ to version control, then build the site again");
         }
     }
     Ok(())

@@ -67,6 +67,18 @@ pub enum UnitKind {
     Rate,
 }
 
+impl UnitKind {
+    /// The name used in YAML.
+    pub fn name(self) -> &'static str {
+        match self {
+            UnitKind::Count => "count",
+            UnitKind::Currency => "currency",
+            UnitKind::Percent => "percent",
+            UnitKind::Rate => "rate",
+        }
+    }
+}
+
 /// A unit already localised for one language.
 #[derive(Clone, Copy, Debug)]
 pub struct Unit<'a> {
@@ -97,6 +109,46 @@ pub enum Period {
     Year,
     /// The immediately preceding period (quarter, month, …): 环比 / on the previous period.
     Other,
+}
+
+/// A calendar date as the language writes it: `2022年5月10日`, `10 May 2022`.
+pub fn date(d: jiff::civil::Date, style: Style) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match style {
+        Style::Chinese => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Style::English => {
+            format!("{} {} {}", d.day(), MONTHS[(d.month() as usize).saturating_sub(1).min(11)], d.year())
+        }
+    }
+}
+
+/// The label of a correction note: `更正（2022年5月10日）`, `Correction, 10 May 2022`.
+pub fn correction_label(d: jiff::civil::Date, style: Style) -> String {
+    match style {
+        Style::Chinese => format!("更正（{}）", date(d, style)),
+        Style::English => format!("Correction, {}", date(d, style)),
+    }
+}
+
+/// The words before a figure as first published: `原发布为`, `originally published as`.
+pub fn originally(style: Style) -> &'static str {
+    match style {
+        Style::Chinese => "原发布为",
+        Style::English => "originally published as",
+    }
 }
 
 /// A value with its unit, for prose: `value(Some(155000.0), count 件, Chinese)` -> "15.5万件".

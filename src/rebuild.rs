@@ -137,6 +137,10 @@ impl Session {
             }
         }
         let mut datasets: Vec<Dataset> = Vec::new();
+        if !edits.datasets.is_empty() && !self.loaded.site.versions.is_empty() {
+            // Frozen releases hold copies of the public data: decide again what is published.
+            return self.restart();
+        }
         for path in edits.datasets.values() {
             match load::dataset(&self.opts.root, path, config) {
                 Ok(d) => {

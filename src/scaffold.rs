@@ -29,10 +29,15 @@ pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
                         ),
                     )
                 };
+                let comment = if zh(&langs[0]) {
+                    "# 定时发布：此时刻之前，本次发布的页面和数据一律不在网站上公开；到时须重新构建网站（见 README）。"
+                } else {
+                    "# Embargo: until this moment no page or figure of this release is public; build the site again then (see the README)."
+                };
                 files.push((
                     format!("content/releases/{year}/_index.{l}.md"),
                     format!(
-                        "---\ntitle: \"{title}\"\ndate: {year}-04-26\nsummary: \"{intro}\"\n# Until this moment the release stays out of the site (remove to publish at once):\npublish_at: {year}-04-26T10:00:00{tz}\ndraft: true\n---\n\n{intro}\n",
+                        "---\ntitle: \"{title}\"\ndate: {year}-04-26\nsummary: \"{intro}\"\n{comment}\npublish_at: {year}-04-26T10:00:00{tz}\n---\n\n{intro}\n",
                         tz = config.timezone_name.trim_matches('"'),
                     ),
                 ));
@@ -40,7 +45,18 @@ pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
         }
         NewWhat::Page { path } => {
             // The path was checked when the arguments were parsed (`cli::page_path`).
-            let today = jiff::Zoned::now().date();
+            // A page of a release takes the release's date; one under embargo needs no draft
+            // flag of its own (the release's `publish_at` covers it), any other starts as a draft.
+            let release = release_front(root, path, &config);
+            let today = release
+                .as_ref()
+                .and_then(|r| r.date.clone())
+                .map_or_else(|| vitrine::build::now_date(&config), |d| d.date());
+            let embargoed = release
+                .as_ref()
+                .and_then(|r| r.publish_at.as_ref())
+                .is_some_and(|at| at.timestamp() > vitrine::build::now());
+            let draft = if embargoed { "" } else { "draft: true\n" };
             for l in &langs {
                 let title = if zh(l) { "新页面" } else { "New page" };
                 let body = if zh(l) {
@@ -50,13 +66,13 @@ pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
                 };
                 files.push((
                     format!("content/{path}.{l}.md"),
-                    format!("---\ntitle: {title}\ndate: {today}\ndraft: true\n---\n\n{body}"),
+                    format!("---\ntitle: {title}\ndate: {today}\n{draft}---\n\n{body}"),
                 ));
             }
         }
         NewWhat::Dataset { id } => {
             // The id was checked when the arguments were parsed (`cli::dataset_id`).
-            let today = jiff::Zoned::now().date();
+            let today = vitrine::build::now_date(&config);
             files.push((
                 format!("data/{id}.yaml"),
                 format!(
@@ -87,4 +103,18 @@ rows:\n  - {{year: 2024, total: null}}\n  - {{year: 2025, total: null}}\n"
         created.push(rel);
     }
     Ok(created)
+}
+
+/// The front matter of the release a new page at `path` belongs to (`releases/<year>/…`).
+fn release_front(root: &Path, path: &str, config: &vitrine::model::SiteConfig) -> Option<vitrine::model::FrontMatter> {
+    let mut parts = path.split('/');
+    let (Some("releases"), Some(year)) = (parts.next(), parts.next()) else { return None };
+    parts.next()?;
+    let default = &config.languages[0].code;
+    [format!("_index.{default}.md"), "_index.md".to_string()].iter().find_map(|name| {
+        let rel = format!("content/releases/{year}/{name}");
+        let text = vitrine::load::read_text(&root.join(&rel), &rel).ok()?;
+        let split = vitrine::load::frontmatter::split(&text, &rel).ok()?;
+        vitrine::load::frontmatter::parse(&split, &text, &rel, &config.timezone).ok()
+    })
 }

@@ -220,6 +220,32 @@ pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> 
             );
         }
     }
+    // A draft whose embargo has passed was meant to be public: one of the two is a mistake,
+    // and the page is missing from the site until someone notices.
+    for p in &pages {
+        if let (true, Some(at)) = (p.front.draft, &p.front.publish_at)
+            && at.timestamp() <= opts.now
+        {
+            let text = std::fs::read_to_string(
+                files.iter().find(|f| f.rel == p.source).map_or_else(Default::default, |f| f.path.clone()),
+            )
+            .unwrap_or_default();
+            let line = text.lines().position(|l| l.trim_start().starts_with("draft:")).map_or(1, |i| i + 1);
+            diags.push(
+                Diagnostic::error(
+                    &p.source,
+                    line,
+                    1,
+                    format!(
+                        "the page is a draft, but its `publish_at` ({}) has passed: it is missing from the site",
+                        at.strftime("%Y-%m-%d %H:%M %:z")
+                    ),
+                )
+                .with_hint("remove `draft: true` to publish it at `publish_at`; keep `draft: true` and remove `publish_at` if it is not ready")
+                .with_source(&text.replace("\r\n", "\n")),
+            );
+        }
+    }
     if !diags.is_empty() {
         return Err(Failure::Content(diags));
     }

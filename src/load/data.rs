@@ -11,7 +11,7 @@ use serde_saphyr::Spanned;
 
 use super::{read_text, yaml};
 use crate::diag::{Diagnostic, Failure, Result};
-use crate::model::dataset::{Correction, Dataset, Key, KeyKind, Row, Series, Source, Unit, UnitKind};
+use crate::model::dataset::{Correction, Dataset, Frozen, Key, KeyKind, Row, Series, Source, Unit, UnitKind};
 use crate::model::{SiteConfig, Text};
 
 #[derive(Deserialize)]
@@ -31,7 +31,18 @@ struct RawDataset {
     #[serde(default)]
     notes: Option<Text>,
     #[serde(default)]
-    corrections: Vec<RawCorrection>,
+    corrections: Vec<Spanned<RawCorrection>>,
+    #[serde(default)]
+    frozen: Option<Spanned<RawFrozen>>,
+}
+
+/// `frozen: {release: 2022, version: 1, date: 2022-04-26}`, written by `vitrine freeze`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrozen {
+    release: i32,
+    version: u32,
+    date: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,7 +193,20 @@ fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
             .into());
     }
     let text = read_text(file, &rel)?;
-    from_text(stem, &rel, &text, config)
+    let d = from_text(stem, &rel, &text, config)?;
+    if d.frozen.is_some() {
+        let line = text.lines().position(|l| l.starts_with("frozen")).map_or(1, |i| i + 1);
+        return Err(Diagnostic::error(
+            &rel,
+            line,
+            1,
+            "`frozen` belongs only in the frozen versions under `data/frozen/`",
+        )
+        .with_hint("remove the line: `vitrine freeze <year>` records a release's figures itself")
+        .with_source(&text)
+        .into());
+    }
+    Ok(d)
 }
 
 /// Parses and validates the text of `data/<id>.yaml`; `rel` names the file in diagnostics.
@@ -375,10 +399,17 @@ impl Validator<'_> {
 
         let mut corrections = Vec::new();
         for c in &raw.corrections {
-            if let Some(date) = self.date(&c.date) {
-                corrections.push(Correction { date, text: c.text.clone() });
+            let (line, _) = yaml::location_of(&c.referenced);
+            if let Some(date) = self.date(&c.value.date) {
+                corrections.push(Correction { date, text: c.value.text.clone(), line });
             }
         }
+        let frozen = match &raw.frozen {
+            None => None,
+            Some(f) => {
+                self.date(&f.value.date).map(|date| Frozen { release: f.value.release, version: f.value.version, date })
+            }
+        };
         corrections.sort_by_key(|c| c.date);
 
         let url = raw.source.url.as_ref().map(|u| u.value.trim().to_string());
@@ -412,6 +443,8 @@ impl Validator<'_> {
             rows,
             notes: raw.notes,
             corrections,
+            frozen,
+            revisions: Vec::new(),
         })
     }
 

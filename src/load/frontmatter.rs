@@ -9,7 +9,7 @@ use crate::model::FrontMatter;
 
 /// A Markdown file cut in two.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Split<'a> {
+pub struct Split<'a> {
     /// The YAML text between the fences.
     pub yaml: &'a str,
     /// The Markdown after the closing fence.
@@ -19,7 +19,7 @@ pub(crate) struct Split<'a> {
 }
 
 /// Splits `text` (already normalised to `\n` line ends) into front matter and body.
-pub(crate) fn split<'a>(text: &'a str, path: &str) -> Result<Split<'a>, Diagnostic> {
+pub fn split<'a>(text: &'a str, path: &str) -> Result<Split<'a>, Diagnostic> {
     let is_fence = |l: &str| l.trim_end() == "---";
     let first = text.lines().next().unwrap_or("");
     if !is_fence(first) {
@@ -65,12 +65,7 @@ struct Raw {
 }
 
 /// Parses and validates front matter. `text` is the whole file, for source lines.
-pub(crate) fn parse(
-    split: &Split<'_>,
-    text: &str,
-    path: &str,
-    tz: &jiff::tz::TimeZone,
-) -> Result<FrontMatter, Diagnostic> {
+pub fn parse(split: &Split<'_>, text: &str, path: &str, tz: &jiff::tz::TimeZone) -> Result<FrontMatter, Diagnostic> {
     let raw: Raw = yaml::parse(split.yaml, path, 2, text)?;
     let at = |s: &Spanned<String>, msg: String| {
         let (l, c) = yaml::location_of(&s.referenced);

@@ -7,7 +7,8 @@
 mod config;
 mod content;
 pub(crate) mod data;
-pub(crate) mod frontmatter;
+pub mod frontmatter;
+pub mod frozen;
 mod theme;
 pub(crate) mod yaml;
 

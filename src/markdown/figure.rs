@@ -257,6 +257,30 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         html.push_str("</tr>");
     }
     html.push_str("</tbody></table></div></details>");
+    // Figures corrected since the release first published them.
+    for r in ds.revisions.iter().filter(|r| spec.series.contains(&r.series)) {
+        let Some(row) = rows.iter().find(|row| row.key == r.key) else { continue };
+        let s = &ds.series[r.series];
+        let u = Unit {
+            kind: s.unit.kind,
+            label: s.unit.label.get(lang, default_lang),
+            currency: s.unit.currency.as_deref(),
+            precision: s.precision,
+        };
+        let label = escape(&numfmt::correction_label(r.date, style));
+        let period = escape(&ds.key_label(&row.key, lang, default_lang));
+        let series = escape(s.label.get(lang, default_lang));
+        let was = escape(&numfmt::table(r.original, &u, style));
+        let link = format!("{lang_prefix}/data/{}/#versions", ds.id);
+        html.push_str(&match style {
+            Style::Chinese => format!(
+                "<p class=\"correction\"><a href=\"{link}\">{label}</a>：{period}{series}原发布为{was}。</p>"
+            ),
+            Style::English => format!(
+                "<p class=\"correction\"><a href=\"{link}\">{label}</a>: {series}, {period}, was originally published as {was}.</p>"
+            ),
+        });
+    }
     // Source and downloads.
     let sep = if style == Style::Chinese { "：" } else { ": " };
     html.push_str(&format!("<p class=\"chart-meta\">{}{sep}", escape(text.source)));
@@ -272,9 +296,13 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         format!("<a href=\"{lang_prefix}/data/{}/\">{}</a> · ", ds.id, escape(text.dataset))
     };
     html.push_str(&format!(
-        " <span class=\"chart-links\">{dataset_link}{} <a href=\"/data/{id}.csv\">CSV</a> <a href=\"/data/{id}.xlsx\">XLSX</a> <a href=\"/charts/{name}.{lang}.svg\">SVG</a></span></p></figure>",
+        " <span class=\"chart-links\">{dataset_link}{} <a href=\"{files}.csv\">CSV</a> <a href=\"{files}.xlsx\">XLSX</a> <a href=\"/charts/{name}.{lang}.svg\">SVG</a></span></p></figure>",
         escape(text.download),
-        id = ds.id,
+        // A frozen release's figures link the files of the version they show.
+        files = match &ds.frozen {
+            Some(f) => format!("/data/{}/{}/v{}", ds.id, f.release, f.version),
+            None => format!("/data/{}", ds.id),
+        },
         name = escape(name),
     ));
     (html, Figure { name: name.to_string(), dataset: ds.id.clone(), title: title.to_string(), svg })

@@ -77,6 +77,53 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 const PH_OPEN: char = '\u{E000}';
 const PH_CLOSE: char = '\u{E001}';
 
+/// The ids of the datasets a page body names, in `{{ value(data=…) }}` calls and in the `data:`
+/// line of chart blocks, found without rendering (for pages a build leaves out, whose data
+/// must stay out too). It may name more than the page really uses (a call inside code, say):
+/// for keeping data back, more is the safe side.
+pub fn datasets_named(body: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = body;
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        let end = after.find("}}").unwrap_or(after.len());
+        if let Ok(call) = shortcode::parse(&after[..end]) {
+            out.extend(call.args.into_iter().filter(|(k, _)| k == "data").map(|(_, v)| v));
+        }
+        rest = &after[end.min(after.len())..];
+    }
+    let mut fence: Option<&str> = None;
+    for line in body.lines() {
+        let t = line.trim_start();
+        match fence {
+            None => {
+                for f in ["```", "~~~"] {
+                    if let Some(info) = t.strip_prefix(f) {
+                        fence = Some(f);
+                        if info.trim_start_matches(['`', '~']).split_whitespace().next() != Some("chart") {
+                            fence = Some(if f == "```" { "```!" } else { "~~~!" });
+                        }
+                        break;
+                    }
+                }
+            }
+            Some(f) => {
+                if t.starts_with(&f[..3]) {
+                    fence = None;
+                } else if !f.ends_with('!')
+                    && let Some(v) = t.strip_prefix("data:")
+                {
+                    let v = v.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']);
+                    if !v.is_empty() {
+                        out.insert(v.to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Renders a page body. All problems are returned together.
 pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>> {
     let mut diags = Vec::new();
@@ -119,8 +166,8 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
         };
         let inner = &body[start + 2..end - 2];
         source.push_str(&body[pos..start]);
-        let result =
-            shortcode::parse(inner).and_then(|c| shortcode::eval(&c, ctx.datasets, ctx.lang, ctx.default_lang));
+        let result = shortcode::parse(inner)
+            .and_then(|c| shortcode::eval(&c, ctx.datasets, ctx.lang, ctx.default_lang, ctx.lang_prefix));
         match result {
             Ok((html, ds)) => {
                 out.datasets.insert(ds);

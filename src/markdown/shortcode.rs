@@ -78,6 +78,7 @@ pub fn eval(
     datasets: &BTreeMap<String, Dataset>,
     lang: &str,
     default_lang: &str,
+    lang_prefix: &str,
 ) -> Result<(String, String), CallError> {
     let known = ["value", "change"];
     if !known.contains(&call.name.as_str()) {
@@ -134,9 +135,27 @@ pub fn eval(
     let current = ds.rows[ri].values[si];
     let (dt, sl) = (ds.title.get(lang, default_lang), s.label.get(lang, default_lang));
     let title = if dt == sl { dt.to_string() } else { format!("{dt} · {sl}") };
+    let revised = |html: String, original: Option<String>, date: Option<jiff::civil::Date>| -> String {
+        let (Some(original), Some(date)) = (original, date) else { return html };
+        let link = format!("{lang_prefix}/data/{}/#versions", ds.id);
+        let label = escape(&numfmt::correction_label(date, style));
+        let words = escape(numfmt::originally(style));
+        let original = escape(&original);
+        match style {
+            Style::Chinese => {
+                format!("{html}<span class=\"correction\">（<a href=\"{link}\">{label}</a>：{words}{original}）</span>")
+            }
+            Style::English => {
+                format!("{html} <span class=\"correction\">(<a href=\"{link}\">{label}</a>: {words} {original})</span>")
+            }
+        }
+    };
+    let key = &ds.rows[ri].key;
     let html = if call.name == "value" {
         let text = numfmt::value(current, &unit, style);
-        match current {
+        let rev = ds.revision(key, si);
+        let original = rev.map(|r| numfmt::value(r.original, &unit, style));
+        let html = match current {
             Some(v) => format!(
                 "<data class=\"figure-value\" value=\"{}\" title=\"{}\">{}</data>",
                 v,
@@ -146,7 +165,8 @@ pub fn eval(
             None => {
                 format!("<span class=\"figure-value missing\" title=\"{}\">{}</span>", escape(&title), escape(&text))
             }
-        }
+        };
+        revised(html, original, rev.map(|r| r.date))
     } else {
         if ds.key.kind == KeyKind::Category {
             return Err(err(
@@ -162,7 +182,22 @@ pub fn eval(
             (Some(c), Some(p)) if c < p => "down",
             _ => "flat",
         };
-        format!("<span class=\"figure-change {class}\">{}</span>", escape(&text))
+        let html = format!("<span class=\"figure-change {class}\">{}</span>", escape(&text));
+        // A correction of either figure changes the change: say what was published first.
+        let prev_key = ri.checked_sub(1).map(|p| ds.rows[p].key.as_str());
+        let rev_now = ds.revision(key, si);
+        let rev_prev = prev_key.and_then(|k| ds.revision(k, si));
+        let date = rev_now.iter().chain(rev_prev.iter()).map(|r| r.date).max();
+        let original = date.map(|_| {
+            let c = rev_now.map_or(current, |r| r.original);
+            let p = match rev_prev {
+                Some(r) => r.original,
+                None => previous,
+            };
+            numfmt::change(c, p, &unit, per, style)
+        });
+        let original = original.filter(|o| *o != text);
+        revised(html, original, date)
     };
     Ok((html, ds.id.clone()))
 }

@@ -97,6 +97,34 @@ pub struct Correction {
     pub date: jiff::civil::Date,
     /// What changed.
     pub text: Text,
+    /// Line of the entry in the YAML file.
+    pub line: usize,
+}
+
+/// One figure that a later version of a release's data changed: the page that quoted it shows
+/// the new figure with a dated note of what was published before.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Revision {
+    /// Key of the row.
+    pub key: String,
+    /// Index of the series.
+    pub series: usize,
+    /// The figure as first published with the release.
+    pub original: Option<f64>,
+    /// Date of the newest version that changed it.
+    pub date: jiff::civil::Date,
+}
+
+/// The frozen state of a dataset, read from `data/frozen/<year>/<id>.v<n>.yaml`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Frozen {
+    /// The release year whose figures these are.
+    pub release: i32,
+    /// Version number, from 1.
+    pub version: u32,
+    /// When this version was published: the release's date for version 1, the date of the
+    /// correction it applies for later versions.
+    pub date: jiff::civil::Date,
 }
 
 /// A validated dataset.
@@ -126,12 +154,50 @@ pub struct Dataset {
     pub notes: Option<Text>,
     /// Public log of revisions, oldest first.
     pub corrections: Vec<Correction>,
+    /// Set on a frozen version (`data/frozen/…`): which release and version it is.
+    pub frozen: Option<Frozen>,
+    /// Figures changed by corrections since the release first published them (only on the
+    /// data a frozen release's pages are rendered with).
+    pub revisions: Vec<Revision>,
 }
 
 impl Dataset {
     /// A series by id.
     pub fn series(&self, id: &str) -> Option<(usize, &Series)> {
         self.series.iter().enumerate().find(|(_, s)| s.id == id)
+    }
+
+    /// The figures changed since first publication for the cell of row `key`, series `series`.
+    pub fn revision(&self, key: &str, series: usize) -> Option<&Revision> {
+        self.revisions.iter().find(|r| r.key == key && r.series == series)
+    }
+
+    /// The value of a cell, `None` for a missing value or an unknown key.
+    pub fn value(&self, key: &str, series: usize) -> Option<f64> {
+        self.row_index(key).and_then(|i| self.rows[i].values.get(series).copied().flatten())
+    }
+
+    /// The last day of a row's period (`2021` -> 2021-12-31, `2021-Q1` -> 2021-03-31), or
+    /// `None` for a category. A period's figures can be published only once it has ended.
+    pub fn period_end(&self, key: &str) -> Option<jiff::civil::Date> {
+        use jiff::civil::date;
+        let num = |s: &str| s.parse::<i16>().ok();
+        let last_day = |y: i16, m: i8| date(y, m, 1).last_of_month();
+        match self.key.kind {
+            KeyKind::Year => num(key).and_then(|y| jiff::civil::Date::new(y, 12, 31).ok()),
+            KeyKind::Quarter => {
+                let (y, q) = key.split_once("-Q")?;
+                let (y, q) = (num(y)?, q.parse::<i8>().ok().filter(|q| (1..=4).contains(q))?);
+                (1..=9999).contains(&y).then(|| last_day(y, q * 3))
+            }
+            KeyKind::Month => {
+                let (y, m) = key.split_once('-')?;
+                let (y, m) = (num(y)?, m.parse::<i8>().ok().filter(|m| (1..=12).contains(m))?);
+                (1..=9999).contains(&y).then(|| last_day(y, m))
+            }
+            KeyKind::Date => key.parse().ok(),
+            KeyKind::Category => None,
+        }
     }
 
     /// The index of the row with key `key`.

@@ -93,4 +93,29 @@ pub struct Site {
     /// them is rendered; they are kept so that the data they use stays out too, and so that
     /// the release calendar can announce them.
     pub withheld: Vec<Page>,
+    /// For each release with frozen figures that this build shows: the data its pages are
+    /// rendered with (each dataset the release froze at its newest version, the others as in
+    /// [`Site::datasets`]).
+    pub release_data: BTreeMap<i32, BTreeMap<String, Dataset>>,
+    /// The published versions of each dataset (frozen versions of releases this build shows),
+    /// by dataset id, oldest first.
+    pub versions: BTreeMap<String, Vec<Dataset>>,
+}
+
+impl Site {
+    /// The data a page is rendered with: its release's frozen figures, else the public data.
+    pub fn data_for(&self, page: &Page) -> &BTreeMap<String, Dataset> {
+        page.release.and_then(|y| self.release_data.get(&y)).unwrap_or(&self.datasets)
+    }
+
+    /// The moment a release is published: its landing page's `publish_at`, else its `date`
+    /// (the default language's page first), whether this build shows it or not.
+    pub fn release_moment(&self, year: i32) -> Option<jiff::Zoned> {
+        let key = format!("releases/{year}");
+        let mut landing: Vec<&Page> =
+            self.pages.iter().chain(&self.withheld).filter(|p| p.key == key && !p.generated).collect();
+        let default = &self.config.default_lang().code;
+        landing.sort_by_key(|p| (&p.lang != default, p.lang.clone()));
+        landing.iter().find_map(|p| p.front.publish_at.clone().or_else(|| p.front.date.clone()))
+    }
 }

@@ -76,6 +76,30 @@ pub fn render(
         files.push(DataFile { name: format!("{}.json", ds.id), format: "JSON", bytes: json(ds, site) });
         files.push(DataFile { name: format!("{}.xlsx", ds.id), format: "XLSX", bytes: xlsx });
     }
+    // Every published version, at addresses whose content never changes.
+    let mut version_files: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    let mut version_rows: Vec<(&Dataset, &Dataset, Option<&Dataset>)> = Vec::new();
+    for (id, list) in &site.versions {
+        for (i, v) in list.iter().enumerate() {
+            let previous = i.checked_sub(1).map(|p| &list[p]).filter(|p| same_release(p, v));
+            version_rows.push((&site.datasets[id.as_str()], v, previous));
+        }
+    }
+    for (ds, v, _) in &version_rows {
+        let Some(f) = &v.frozen else { continue };
+        let base = format!("data/{}/{}/v{}", ds.id, f.release, f.version);
+        let csv = csv(v).map_err(Failure::Other)?;
+        let xlsx = export::xlsx(v, site).map_err(|e| anyhow::anyhow!("cannot write `{base}.xlsx`: {e}"))?;
+        let sha = hex(&Sha256::digest(&csv));
+        version_files.entry(ds.id.as_str()).or_default().push(json!({
+            "release": f.release, "version": f.version, "date": f.date.to_string(),
+            "csv": format!("/{base}.csv"), "json": format!("/{base}.json"), "xlsx": format!("/{base}.xlsx"),
+            "sha256": sha,
+        }));
+        output.add(format!("{base}.csv"), csv);
+        output.add(format!("{base}.json"), json(v, site));
+        output.add(format!("{base}.xlsx"), xlsx);
+    }
     let package = datapackage(site);
     let mut all: BTreeMap<String, &[u8]> = BTreeMap::new();
     all.insert("datapackage.json".into(), &package);
@@ -183,6 +207,7 @@ pub fn render(
                     info["downloads"] = json!(dl);
                     info["pages"] = json!(pages_using);
                     info["citation"] = json!(citation(d, site, lang, &permalink));
+                    info["versions"] = json!(versions_of(d, site, lang, version_files.get(d.id.as_str())));
                     info["json_ld"] = json!(json_ld(d, site, lang, &permalink, &dl));
                     ctx.insert("dataset", &info);
                     ctx.insert("searchable", &opts.search);
@@ -203,6 +228,50 @@ pub fn render(
         }
     }
     Ok(())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn same_release(a: &Dataset, b: &Dataset) -> bool {
+    a.frozen.as_ref().map(|f| f.release) == b.frozen.as_ref().map(|f| f.release)
+}
+
+/// The version list of a dataset page: newest first, each with its release, number, date,
+/// why it was made (first publication, or the corrections it applies), files and checksum.
+fn versions_of(d: &Dataset, site: &Site, lang: &str, files: Option<&Vec<Value>>) -> Vec<Value> {
+    let default = site.config.default_lang().code.as_str();
+    let style = Style::for_lang(lang);
+    let list = site.versions.get(&d.id).map(Vec::as_slice).unwrap_or_default();
+    let mut out = Vec::new();
+    for (i, v) in list.iter().enumerate() {
+        let Some(f) = &v.frozen else { continue };
+        let previous = i.checked_sub(1).map(|p| &list[p]).filter(|p| same_release(p, v));
+        let reasons: Vec<String> = match previous.and_then(|p| p.frozen.as_ref()) {
+            None => Vec::new(),
+            Some(pf) => v
+                .corrections
+                .iter()
+                .filter(|c| c.date > pf.date && c.date <= f.date)
+                .map(|c| c.text.get(lang, default).to_string())
+                .collect(),
+        };
+        let file = files.and_then(|fs| fs.iter().find(|x| x["release"] == f.release && x["version"] == f.version));
+        out.push(json!({
+            "release": f.release,
+            "release_text": match style { Style::Chinese => format!("{}年发布", f.release), Style::English => format!("{} release", f.release) },
+            "version": f.version,
+            "version_text": match style { Style::Chinese => format!("第{}版", f.version), Style::English => format!("v{}", f.version) },
+            "date": f.date.to_string(),
+            "date_text": numfmt::date(f.date, style),
+            "correction": previous.is_some(),
+            "reasons": reasons,
+            "files": file,
+        }));
+    }
+    out.reverse();
+    out
 }
 
 fn dataset_summary(d: &Dataset, site: &Site, lang: &str, prefix: &str) -> Value {

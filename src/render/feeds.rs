@@ -22,6 +22,55 @@ fn rfc3339(z: &jiff::Zoned) -> String {
     z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
+/// The date of the newest correction to a figure the page shows, if any.
+fn corrected_on(site: &Site, p: &PageOut<'_>) -> Option<jiff::civil::Date> {
+    let data = site.data_for(p.page);
+    p.body.datasets.iter().filter_map(|id| data.get(id)).flat_map(|d| d.revisions.iter().map(|r| r.date)).max()
+}
+
+/// When a page last changed: its date, or a later correction of its figures.
+fn page_updated(site: &Site, p: &PageOut<'_>) -> Option<jiff::Zoned> {
+    let date = p.page.sort_date().cloned();
+    let corrected = corrected_on(site, p).and_then(|d| d.to_zoned(site.config.timezone.clone()).ok());
+    match (date, corrected) {
+        (Some(a), Some(b)) => Some(if b.timestamp() > a.timestamp() { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// One feed entry per correction (a version after a release's first), newest first:
+/// (date, title, link, summary).
+fn correction_entries(site: &Site, lang: &str) -> Vec<(jiff::Zoned, String, String, String)> {
+    let c = &site.config;
+    let default = c.default_lang().code.as_str();
+    let chinese = crate::numfmt::Style::for_lang(lang) == crate::numfmt::Style::Chinese;
+    let mut out = Vec::new();
+    for (id, list) in &site.versions {
+        for pair in list.windows(2) {
+            let (Some(a), Some(b)) = (&pair[0].frozen, &pair[1].frozen) else { continue };
+            if a.release != b.release {
+                continue;
+            }
+            let Ok(at) = b.date.to_zoned(c.timezone.clone()) else { continue };
+            let title = pair[1].title.get(lang, default);
+            let heading = if chinese {
+                format!("更正：{title}（{}年发布，第{}版）", b.release, b.version)
+            } else {
+                format!("Correction: {title} ({} release, version {})", b.release, b.version)
+            };
+            let link = c.absolute(&format!("{}/data/{id}/#versions", c.lang_prefix(lang)));
+            let reasons: Vec<&str> = pair[1]
+                .corrections
+                .iter()
+                .filter(|x| x.date > a.date && x.date <= b.date)
+                .map(|x| x.text.get(lang, default))
+                .collect();
+            out.push((at, heading, link, reasons.join(" ")));
+        }
+    }
+    out
+}
+
 /// An Atom 1.0 feed of one language's pages (releases included), newest first.
 fn atom(site: &Site, rendered: &[PageOut<'_>], lang: &str) -> String {
     let c = &site.config;
@@ -39,10 +88,13 @@ fn atom(site: &Site, rendered: &[PageOut<'_>], lang: &str) -> String {
             .then(a.page.url.cmp(&b.page.url))
     });
     entries.truncate(50);
+    let corrections = correction_entries(site, lang);
     let updated = entries
-        .first()
-        .and_then(|p| p.page.sort_date())
-        .map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), rfc3339);
+        .iter()
+        .filter_map(|p| page_updated(site, p))
+        .chain(corrections.iter().map(|c| c.0.clone()))
+        .max_by_key(jiff::Zoned::timestamp)
+        .map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), |z| rfc3339(&z));
     let tag = c.language(lang).map_or(lang, |l| l.tag.as_str());
     let mut x = String::new();
     let _ = writeln!(x, "<?xml version=\"1.0\" encoding=\"utf-8\"?>");
@@ -65,6 +117,7 @@ fn atom(site: &Site, rendered: &[PageOut<'_>], lang: &str) -> String {
     for p in entries {
         let url = c.absolute(&p.page.url);
         let date = p.page.sort_date().map(rfc3339).unwrap_or_default();
+        let changed = page_updated(site, p).map(|z| rfc3339(&z)).unwrap_or_else(|| date.clone());
         let summary =
             p.page.front.summary.clone().unwrap_or_else(|| super::pages::truncate(p.body.first_paragraph.trim(), 200));
         let _ = writeln!(x, "<entry>");
@@ -72,9 +125,22 @@ fn atom(site: &Site, rendered: &[PageOut<'_>], lang: &str) -> String {
         let _ = writeln!(x, "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>", escape(&url));
         let _ = writeln!(x, "<id>{}</id>", escape(&url));
         let _ = writeln!(x, "<published>{date}</published>");
-        let _ = writeln!(x, "<updated>{date}</updated>");
+        let _ = writeln!(x, "<updated>{changed}</updated>");
         if !summary.is_empty() {
             let _ = writeln!(x, "<summary>{}</summary>", escape(&summary));
+        }
+        let _ = writeln!(x, "</entry>");
+    }
+    for (at, title, link, summary) in &corrections {
+        let date = rfc3339(at);
+        let _ = writeln!(x, "<entry>");
+        let _ = writeln!(x, "<title>{}</title>", escape(title));
+        let _ = writeln!(x, "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>", escape(link));
+        let _ = writeln!(x, "<id>{}-{}</id>", escape(link), at.date());
+        let _ = writeln!(x, "<published>{date}</published>");
+        let _ = writeln!(x, "<updated>{date}</updated>");
+        if !summary.is_empty() {
+            let _ = writeln!(x, "<summary>{}</summary>", escape(summary));
         }
         let _ = writeln!(x, "</entry>");
     }
@@ -96,7 +162,7 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>]) -> String {
     for p in rendered {
         let mut s = String::new();
         let _ = writeln!(s, "<url><loc>{}</loc>", escape(&c.absolute(&p.page.url)));
-        if let Some(d) = p.page.sort_date() {
+        if let Some(d) = page_updated(site, p) {
             let _ = writeln!(s, "<lastmod>{}</lastmod>", d.date());
         }
         let group = &by_key[p.page.key.as_str()];
@@ -127,12 +193,16 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>]) -> String {
             let mut paths = vec![format!("{prefix}/data/")];
             paths.extend(site.datasets.keys().map(|id| format!("{prefix}/data/{id}/")));
             // The catalogue changes when any dataset does; a dataset page when its data does.
-            let newest = site.datasets.values().filter_map(|d| d.updated).max();
+            let last_version = |id: &str| {
+                site.versions.get(id).and_then(|l| l.iter().filter_map(|v| v.frozen.as_ref().map(|f| f.date)).max())
+            };
+            let changed = |d: &crate::model::Dataset| d.updated.max(last_version(&d.id));
+            let newest = site.datasets.values().filter_map(changed).max();
             for path in paths {
                 let mut s = format!("<url><loc>{}</loc>\n", escape(&c.absolute(&path)));
                 let id = path.strip_prefix(&format!("{prefix}/data/")).and_then(|r| r.strip_suffix('/'));
                 let updated = match id {
-                    Some(id) if !id.is_empty() => site.datasets.get(id).and_then(|d| d.updated),
+                    Some(id) if !id.is_empty() => site.datasets.get(id).and_then(changed),
                     _ => newest,
                 };
                 if let Some(u) = updated {

@@ -59,7 +59,7 @@ pub fn page_markdown(site: &Site, page: &Page, strings: &UiStrings) -> std::resu
     let get = |k: &'static str| s.get(k).map_or(k, String::as_str);
     let prefix = site.config.lang_prefix(&page.lang);
     let ctx = markdown::Context {
-        datasets: &site.datasets,
+        datasets: site.data_for(page),
         lang: &page.lang,
         default_lang: default,
         lang_prefix: &prefix,

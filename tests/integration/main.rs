@@ -9,6 +9,7 @@ mod browser;
 mod build;
 mod collisions;
 mod data;
+mod embargo;
 mod example;
 mod fuzz_regressions;
 mod hostile;

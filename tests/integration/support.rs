@@ -85,13 +85,21 @@ impl Site {
 
     /// Runs `vitrine <args> --root <site>`.
     pub fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_vitrine"))
-            .args(args)
-            .arg("--root")
-            .arg(self.root())
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
+        self.run_with(args, None)
+    }
+
+    /// Runs `vitrine <args> --root <site>` with the clock set to `now` (RFC 3339).
+    pub fn run_at(&self, now: &str, args: &[&str]) -> Run {
+        self.run_with(args, Some(now))
+    }
+
+    fn run_with(&self, args: &[&str], now: Option<&str>) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vitrine"));
+        match now {
+            Some(now) => cmd.env("VITRINE_NOW", now),
+            None => cmd.env_remove("VITRINE_NOW"),
+        };
+        let out = cmd.args(args).arg("--root").arg(self.root()).env("NO_COLOR", "1").output().unwrap();
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).to_string(),

@@ -1,0 +1,225 @@
+//! `data/frozen/`: the figures each release published, as `vitrine freeze` recorded them.
+//!
+//! ```text
+//! data/frozen/SHA256SUMS                      one line per file: checksum, two spaces, path
+//! data/frozen/2022/patent-grants.v1.yaml      the dataset as the 2022 release published it
+//! data/frozen/2022/patent-grants.v2.yaml      the same after a correction
+//! ```
+//!
+//! A frozen file is an ordinary dataset file with a `frozen: {release, version, date}` entry.
+//! Its checksum (SHA-256 of the text with LF line ends, so that Git's line-end conversion on
+//! Windows does not matter) is kept in `SHA256SUMS`: a file edited by hand no longer matches
+//! what was published, and that is an error.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::{read_text, relative};
+use crate::diag::{Diagnostic, Failure, Result};
+use crate::model::{Dataset, SiteConfig};
+
+/// The folder under the site root.
+pub const DIR: &str = "data/frozen";
+/// The checksum list inside [`DIR`].
+pub const SUMS: &str = "SHA256SUMS";
+
+/// The SHA-256 of a frozen file's text, as hex.
+pub fn checksum(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads `SHA256SUMS`: path under `data/frozen/` -> (checksum, line).
+pub fn read_sums(root: &Path) -> Result<BTreeMap<String, (String, usize)>> {
+    let file = root.join(DIR).join(SUMS);
+    let rel = format!("{DIR}/{SUMS}");
+    if !file.is_file() {
+        return Ok(BTreeMap::new());
+    }
+    let text = read_text(&file, &rel)?;
+    let mut out = BTreeMap::new();
+    let mut diags = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line.split_once("  ") {
+            Some((sum, path)) if sum.len() == 64 && sum.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                out.insert(path.trim().to_string(), (sum.to_ascii_lowercase(), i + 1));
+            }
+            _ => diags.push(
+                Diagnostic::error(&rel, i + 1, 1, "this line is not `checksum  path`")
+                    .with_hint("the file is written by `vitrine freeze`; restore it from version control")
+                    .with_source(&text),
+            ),
+        }
+    }
+    if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) }
+}
+
+/// Loads every frozen version, sorted by dataset id, release and version. A file that does
+/// not match its checksum, a missing or extra file, or a version out of sequence is an error.
+pub fn versions(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
+    let dir = root.join(DIR);
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let sums = read_sums(root)?;
+    let mut diags = Vec::new();
+    let mut out: Vec<Dataset> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut entries: Vec<_> = walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let rel = relative(root, &path);
+        let inner = rel.strip_prefix(&format!("{DIR}/")).unwrap_or(&rel).to_string();
+        if inner == SUMS {
+            continue;
+        }
+        let Some((year, id, version)) = parse_name(&inner) else {
+            diags.push(Diagnostic::error(&rel, 1, 1, format!("`{rel}` is not a frozen version")).with_hint(format!(
+                "only `vitrine freeze` writes into `{DIR}/` (files named `<year>/<dataset>.v<n>.yaml`); move this file out"
+            )));
+            continue;
+        };
+        seen.insert(inner.clone());
+        let text = match read_text(&path, &rel) {
+            Ok(t) => t,
+            Err(Failure::Content(d)) => {
+                diags.extend(d);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match sums.get(&inner) {
+            None => {
+                diags.push(
+                    Diagnostic::error(&rel, 1, 1, format!("`{rel}` is not listed in `{DIR}/{SUMS}`")).with_hint(
+                        "frozen versions are written by `vitrine freeze <year>`; remove this file, or freeze again",
+                    ),
+                );
+                continue;
+            }
+            Some((sum, _)) if *sum != checksum(&text) => {
+                diags.push(
+                    Diagnostic::error(
+                        &rel,
+                        1,
+                        1,
+                        format!("`{rel}` was changed after it was frozen: it no longer holds what the {year} release published"),
+                    )
+                    .with_hint(format!(
+                        "restore the file from version control (`git checkout -- {rel}`); to correct a published figure, \
+                         edit `data/{id}.yaml`, add a `corrections` entry and run `vitrine freeze {year}`"
+                    )),
+                );
+                continue;
+            }
+            Some(_) => {}
+        }
+        match super::data::from_text(id.clone(), &rel, &text, config) {
+            Ok(d) => match &d.frozen {
+                Some(f) if f.release == year && f.version == version => out.push(d),
+                Some(f) => diags.push(Diagnostic::error(
+                    &rel,
+                    1,
+                    1,
+                    format!(
+                        "`frozen` says release {} version {}, but the file is release {year} version {version}",
+                        f.release, f.version
+                    ),
+                )),
+                None => diags.push(
+                    Diagnostic::error(
+                        &rel,
+                        1,
+                        1,
+                        "a frozen version needs its `frozen: {release, version, date}` entry",
+                    )
+                    .with_hint("restore the file from version control"),
+                ),
+            },
+            Err(Failure::Content(d)) => diags.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    for (path, (_, line)) in &sums {
+        if !seen.contains(path) {
+            diags.push(
+                Diagnostic::error(
+                    format!("{DIR}/{SUMS}"),
+                    *line,
+                    1,
+                    format!("the frozen version `{DIR}/{path}` is missing"),
+                )
+                .with_hint("a published version must stay: restore the file from version control"),
+            );
+        }
+    }
+    out.sort_by(|a, b| {
+        (&a.id, a.frozen.as_ref().map(|f| (f.release, f.version)))
+            .cmp(&(&b.id, b.frozen.as_ref().map(|f| (f.release, f.version))))
+    });
+    // Versions of one release count 1, 2, 3 without gaps.
+    let mut expected: BTreeMap<(&str, i32), u32> = BTreeMap::new();
+    for d in &out {
+        let f = d.frozen.as_ref().expect("frozen versions have `frozen`");
+        let next = expected.entry((d.id.as_str(), f.release)).or_insert(1);
+        if f.version != *next {
+            diags.push(
+                Diagnostic::error(
+                    &d.source_path,
+                    1,
+                    1,
+                    format!(
+                        "version {} of `{}` for the {} release has no version {}",
+                        f.version, d.id, f.release, *next
+                    ),
+                )
+                .with_hint("restore the missing version from version control"),
+            );
+        }
+        *next = f.version + 1;
+    }
+    if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) }
+}
+
+/// `2022/patent-grants.v1.yaml` -> (2022, `patent-grants`, 1).
+pub fn parse_name(inner: &str) -> Option<(i32, String, u32)> {
+    let (year, file) = inner.split_once('/')?;
+    let year: i32 = (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then(|| year.parse().ok())??;
+    let stem = file.strip_suffix(".yaml")?;
+    let (id, v) = stem.rsplit_once(".v")?;
+    let version: u32 = v.parse().ok().filter(|&n| n >= 1)?;
+    super::is_safe_id(id).then(|| (year, id.to_string(), version))
+}
+
+/// The path of a frozen version under the site root.
+pub fn path_of(year: i32, id: &str, version: u32) -> String {
+    format!("{DIR}/{year}/{id}.v{version}.yaml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(parse_name("2022/patent-grants.v1.yaml"), Some((2022, "patent-grants".into(), 1)));
+        assert_eq!(parse_name("2022/patent-grants.v12.yaml"), Some((2022, "patent-grants".into(), 12)));
+        assert_eq!(parse_name("2022/patent-grants.yaml"), None);
+        assert_eq!(parse_name("2022/patent-grants.v0.yaml"), None);
+        assert_eq!(parse_name("22/a.v1.yaml"), None);
+        assert_eq!(parse_name("2022/x/a.v1.yaml"), None);
+        assert_eq!(path_of(2022, "a", 2), "data/frozen/2022/a.v2.yaml");
+    }
+}
