@@ -64,9 +64,10 @@ fn expand(name: &str, bytes: Vec<u8>, out: &mut Vec<(String, String)>) {
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         for i in 0..zip.len() {
             let mut f = zip.by_index(i).unwrap();
+            let entry = f.name().map(|n| n.to_string()).unwrap_or_default();
             let mut inner = Vec::new();
             f.read_to_end(&mut inner).unwrap();
-            expand(&format!("{name}!{}", f.name()), inner, out);
+            expand(&format!("{name}!{entry}"), inner, out);
         }
     } else if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut inner = Vec::new();
@@ -235,4 +236,68 @@ fn a_correction_dated_before_its_release_is_an_error() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn without_frozen_figures_an_embargo_holds_by_period_and_says_so() {
+    let site = Site::fixture("basic");
+    site.replace(
+        "data/grants.yaml",
+        "  - {year: 2022, total: 150000, invention: 27400, other: 122600, pledge: 6000000000}\n",
+        "  - {year: 2022, total: 150000, invention: 27400, other: 122600, pledge: 6000000000}\n  - {year: 2023, total: 193847, invention: 31313, other: 162534, pledge: 7123456789}\n",
+    );
+    site.write(
+        "content/releases/2024/_index.zh.md",
+        "---\ntitle: 2024年发布\ndate: 2024-04-26\npublish_at: 2024-04-26T10:00:00+08:00\n---\n\n{{ value(data=\"grants\", series=\"total\", period=2023) }}\n",
+    );
+    let r = site.run_at("2024-04-25T12:00:00+08:00", &["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("data/grants.yaml:") && r.stderr.contains("vitrine freeze 2023"), "{}", r.stderr);
+    let files = all_text(&site.root().join("public"));
+    for form in ["193847", "193,847", "19.38万", "7123456789", "71.23亿"] {
+        assert!(!files.iter().any(|(_, t)| t.contains(form)), "`{form}` leaked");
+    }
+    assert!(site.read("data/grants.csv").contains("2022,150000"), "the published rows stay");
+    let r = site.run_at("2024-04-26T10:00:00+08:00", &["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(site.read("data/grants.csv").contains("2023,193847"));
+}
+
+#[test]
+fn scaffolds_use_one_embargo_and_the_release_date() {
+    let site = Site::fixture("basic");
+    let r = site.run_at("2026-03-01T09:00:00+08:00", &["new", "release", "2026"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let index = std::fs::read_to_string(site.root().join("content/releases/2026/_index.zh.md")).unwrap();
+    assert!(index.contains("publish_at: 2026-04-26T10:00:00+08:00") && !index.contains("draft"), "{index}");
+    assert!(index.contains("定时发布"), "the comment is in the author's language: {index}");
+    let r = site.run_at("2026-03-01T09:00:00+08:00", &["new", "page", "releases/2026/white-paper"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = std::fs::read_to_string(site.root().join("content/releases/2026/white-paper.zh.md")).unwrap();
+    assert!(page.contains("date: 2026-04-26") && !page.contains("draft"), "{page}");
+    // Before the moment nothing shows; at it, the release is public without another edit.
+    site.run_at("2026-04-26T09:59:59+08:00", &["build"]);
+    assert!(!site.exists("releases/2026/index.html"));
+    let r = site.run_at("2026-04-26T10:00:00+08:00", &["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(site.exists("releases/2026/white-paper/index.html"));
+    // check points at the text the scaffold left.
+    let r = site.run_at("2026-04-26T10:00:00+08:00", &["check"]);
+    assert!(
+        r.stderr.contains("content/releases/2026/white-paper.zh.md:") && r.stderr.contains("在这里写正文"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_draft_whose_publish_at_has_passed_is_an_error() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/notes/late.zh.md",
+        "---\ntitle: 迟到\ndraft: true\npublish_at: 2020-01-01T10:00:00+08:00\n---\n\n正文。\n",
+    );
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("content/notes/late.zh.md:3:1:") && r.stderr.contains("has passed"), "{}", r.stderr);
 }
