@@ -272,9 +272,12 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         let series = escape(s.label.get(lang, default_lang));
         let was = escape(&numfmt::table(r.original, &u, style));
         let link = format!("{lang_prefix}/data/{}/#versions", ds.id);
+        // `2021` -> `2021年`; quarters and months are already written as Chinese periods.
+        let year = if ds.key.kind == KeyKind::Year { "年" } else { "" };
+        let unit = if r.original.is_some() { escape(numfmt::unit_name(&u, style)) } else { String::new() };
         html.push_str(&match style {
             Style::Chinese => format!(
-                "<p class=\"correction\"><a href=\"{link}\">{label}</a>：{period}{series}原发布为{was}。</p>"
+                "<p class=\"correction\"><a href=\"{link}\">{label}</a>：{period}{year}{series}原发布为{was}{unit}。</p>"
             ),
             Style::English => format!(
                 "<p class=\"correction\"><a href=\"{link}\">{label}</a>: {series}, {period}, was originally published as {was}.</p>"
