@@ -90,13 +90,20 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
     take(pages.map(|p| got_pages = Some(p)))?;
     take(datasets.map(|d| got_data = Some(d)))?;
     take(theme.map(|t| got_theme = Some(t)))?;
-    match (got_pages, got_data, got_theme) {
-        (Some(pages), Some(datasets), Some(theme)) if diags.is_empty() => Ok(Loaded {
+    // The calendar is checked against the release folders' `_index` pages, when they loaded.
+    let mut got_calendar = None;
+    let all_pages: Vec<&crate::model::Page> =
+        got_pages.iter().flat_map(|p: &load::LoadedPages| p.published.iter().chain(&p.withheld)).collect();
+    take(load::calendar(&opts.root, &config, &all_pages).map(|c| got_calendar = Some(c)))?;
+    drop(all_pages);
+    match (got_pages, got_data, got_theme, got_calendar) {
+        (Some(pages), Some(datasets), Some(theme), Some(calendar)) if diags.is_empty() => Ok(Loaded {
             site: Site {
                 config,
                 pages: pages.published,
                 withheld: pages.withheld,
                 datasets: datasets.into_iter().map(|d| (d.id.clone(), d)).collect(),
+                calendar,
             },
             theme,
             statics,

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Dataset, SiteConfig};
+use super::{Calendar, Dataset, SiteConfig};
 
 /// What a Markdown file is to the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -93,4 +93,6 @@ pub struct Site {
     /// them is rendered; they are kept so that the data they use stays out too, and so that
     /// the release calendar can announce them.
     pub withheld: Vec<Page>,
+    /// The releases announced in `calendar.yaml` (empty without the file).
+    pub calendar: Calendar,
 }
