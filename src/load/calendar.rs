@@ -66,7 +66,11 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig, pages: &[&Page]) -> Res
         let r = &entry.value;
         let entry_at = &entry.referenced;
         let Some(year_value) = &r.year else {
-            diags.push(at(entry_at, "the release has no `year`".into(), "write the year of the release, e.g. `year: 2027`"));
+            diags.push(at(
+                entry_at,
+                "the release has no `year`".into(),
+                "write the year of the release, e.g. `year: 2027`",
+            ));
             continue;
         };
         let Some(year) = year_of(&year_value.value) else {
@@ -179,7 +183,10 @@ fn moment_of(v: &serde_json::Value, tz: &jiff::tz::TimeZone) -> std::result::Res
             ),
         ));
     }
-    Err((format!("`{s}` is not a date and time"), format!("write `publish_at` as a date, time and time zone, e.g. {EXAMPLE}")))
+    Err((
+        format!("`{s}` is not a date and time"),
+        format!("write `publish_at` as a date, time and time zone, e.g. {EXAMPLE}"),
+    ))
 }
 
 /// The first `_index` page of `content/releases/<year>/` (any language) whose `publish_at`
@@ -217,7 +224,9 @@ mod tests {
     fn years_have_four_digits() {
         assert_eq!(year_of(&2027.into()), Some(2027));
         assert_eq!(year_of(&"2027".into()), Some(2027));
-        for bad in [serde_json::json!(27), serde_json::json!(20270), serde_json::json!(-2027), serde_json::json!(2027.5)] {
+        for bad in
+            [serde_json::json!(27), serde_json::json!(20270), serde_json::json!(-2027), serde_json::json!(2027.5)]
+        {
             assert_eq!(year_of(&bad), None, "{bad}");
         }
         assert_eq!(year_of(&"二〇二七".into()), None);

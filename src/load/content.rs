@@ -400,7 +400,9 @@ mod tests {
         assert!(e.message.contains("`my notes`"), "{}", e.message);
         assert!(place("content/a#b/c.md", &c).is_err());
         assert_eq!(place("content/新闻/通稿.en.md", &c).unwrap().key, "新闻/通稿");
-        for reserved in ["content/releases/calendar/_index.md", "content/releases/calendar.en.md", "content/releases/calendar/x.md"] {
+        for reserved in
+            ["content/releases/calendar/_index.md", "content/releases/calendar.en.md", "content/releases/calendar/x.md"]
+        {
             assert!(place(reserved, &c).unwrap_err().message.contains("release calendar"), "{reserved}");
         }
         assert!(place("content/releases/calendars.md", &c).is_ok());

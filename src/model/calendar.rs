@@ -49,7 +49,11 @@ pub struct Entry {
 impl Entry {
     /// The title in `lang` (else in the default language, else any).
     pub fn title_in<'a>(&'a self, lang: &str, default: &str) -> &'a str {
-        self.title.get(lang).or_else(|| self.title.get(default)).or_else(|| self.title.values().next()).map_or("", String::as_str)
+        self.title
+            .get(lang)
+            .or_else(|| self.title.get(default))
+            .or_else(|| self.title.values().next())
+            .map_or("", String::as_str)
     }
 
     /// The landing page's site path in `lang` (else in the default language, else any).
@@ -115,15 +119,8 @@ pub fn entries(site: &Site, neutral: &dyn Fn(&str, i32) -> String) -> Vec<Entry>
             })
             .collect();
         let urls = published.iter().map(|p| (p.lang.clone(), p.url.clone())).collect();
-        out.push(Entry {
-            year,
-            moment: moment.with_time_zone(config.timezone.clone()),
-            timed,
-            title,
-            public,
-            urls,
-        });
+        out.push(Entry { year, moment: moment.with_time_zone(config.timezone.clone()), timed, title, public, urls });
     }
-    out.sort_by(|a, b| (a.moment.timestamp(), a.year).cmp(&(b.moment.timestamp(), b.year)));
+    out.sort_by_key(|e| (e.moment.timestamp(), e.year));
     out
 }

@@ -155,6 +155,50 @@ pub(crate) fn ics(site: &Site, strings: &UiStrings, entries: &[Entry]) -> String
         }
         parts.join("\n")
     };
-    let text = ics::EventText { public: joined("calendar_event_public"), announced: joined("calendar_event_announced") };
+    let text =
+        ics::EventText { public: joined("calendar_event_public"), announced: joined("calendar_event_announced") };
     ics::calendar(c, entries, &text, &page_url(site, &c.default_lang().code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An entry at `moment` (RFC 3339), in the time zone of its written offset (`+HH:MM`).
+    fn entry(moment: &str, timed: bool) -> Entry {
+        let ts: jiff::Timestamp = moment.parse().unwrap();
+        let tail = &moment[moment.len() - 6..];
+        let sign = if tail.starts_with('-') { -1 } else { 1 };
+        let seconds = sign * (tail[1..3].parse::<i32>().unwrap() * 3600 + tail[4..6].parse::<i32>().unwrap() * 60);
+        let offset = jiff::tz::Offset::from_seconds(seconds).unwrap();
+        Entry {
+            year: 2027,
+            moment: ts.to_zoned(jiff::tz::TimeZone::fixed(offset)),
+            timed,
+            title: BTreeMap::new(),
+            public: false,
+            urls: BTreeMap::new(),
+        }
+    }
+
+    fn strings(lang: &str) -> BTreeMap<String, String> {
+        let yaml = match lang {
+            "zh" => include_str!("../../themes/default/i18n/zh.yaml"),
+            _ => include_str!("../../themes/default/i18n/en.yaml"),
+        };
+        serde_saphyr::from_str(yaml).unwrap()
+    }
+
+    #[test]
+    fn moments_in_beijing_time_and_other_offsets() {
+        let beijing = entry("2027-04-26T10:00:00+08:00", true);
+        assert_eq!(when(&beijing, "zh", &strings("zh")), "2027年4月26日 10:00（北京时间）");
+        assert_eq!(when(&beijing, "en", &strings("en")), "26 April 2027, 10:00 (Beijing time, UTC+8)");
+        let delhi = entry("2027-04-26T10:00:00+05:30", true);
+        assert_eq!(when(&delhi, "zh", &strings("zh")), "2027年4月26日 10:00（UTC+05:30）");
+        assert_eq!(when(&delhi, "en", &strings("en")), "26 April 2027, 10:00 (UTC+05:30)");
+        let west = entry("2027-04-26T10:00:00-03:00", true);
+        assert_eq!(when(&west, "en", &strings("en")), "26 April 2027, 10:00 (UTC-03:00)");
+        assert_eq!(when(&entry("2027-04-26T00:00:00+08:00", false), "zh", &strings("zh")), "2027年4月26日");
+    }
 }

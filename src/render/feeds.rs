@@ -175,6 +175,7 @@ fn every_language(site: &Site, tail: &str, s: &mut String) {
             escape(&c.absolute(&u))
         );
     }
-    let _ = writeln!(s, "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>", escape(&c.absolute(tail)));
+    let _ =
+        writeln!(s, "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>", escape(&c.absolute(tail)));
     s.push_str("</url>\n");
 }

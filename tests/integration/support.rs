@@ -46,7 +46,7 @@ impl Site {
     pub fn example() -> Site {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let dir = tempfile::tempdir().unwrap();
-        for sub in ["content", "data", "site.yaml"] {
+        for sub in ["content", "data", "site.yaml", "calendar.yaml"] {
             let from = root.join(sub);
             if from.is_dir() {
                 copy_dir(&from, &dir.path().join(sub));
@@ -85,11 +85,17 @@ impl Site {
 
     /// Runs `vitrine <args> --root <site>`.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[])
+    }
+
+    /// Runs `vitrine <args> --root <site>` with environment variables set (`VITRINE_NOW`).
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let out = Command::new(env!("CARGO_BIN_EXE_vitrine"))
             .args(args)
             .arg("--root")
             .arg(self.root())
             .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
             .output()
             .unwrap();
         Run {
