@@ -232,3 +232,21 @@ mod tests {
         assert_eq!(year_of(&"二〇二七".into()), None);
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text gives a calendar or diagnostics at `calendar.yaml`, never a panic.
+        #[test]
+        fn calendar_never_panics(text in "(releases:\n)?(  - |    )?[a-z_：: \n\"'\\-+0-9TZ年{}\\[\\],]{0,120}") {
+            match from_text(&text, &crate::fuzzing::config(), &[]) {
+                Ok(_) => {}
+                Err(Failure::Content(d)) => prop_assert!(d.iter().all(|d| d.path == PATH)),
+                Err(e) => prop_assert!(false, "{e:?}"),
+            }
+        }
+    }
+}

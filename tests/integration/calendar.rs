@@ -358,3 +358,19 @@ fn the_example_announces_its_next_release() {
     assert!(ics.contains("UID:release-2027@ip.hubei.example.org\r\n"), "{ics}");
     assert_eq!(count(&ics, "BEGIN:VEVENT"), 3, "2021, 2022 and 2027");
 }
+
+#[test]
+fn announced_titles_are_escaped_in_html_and_ics() {
+    let site = site();
+    site.replace(
+        "calendar.yaml",
+        "{zh: 2024年“4·26”发布预告, en: \"The 2024 release, announced\"}",
+        "{zh: \"<script>alert(1)</script>\", en: \"a;b,c\\\\d\"}",
+    );
+    build(&site, &[]);
+    let zh = site.read("releases/calendar/index.html");
+    assert!(!zh.contains("<script>alert(1)"), "{}", main_of(&zh));
+    assert!(zh.contains("&lt;script>alert(1)&lt;/script>"), "{}", main_of(&zh));
+    let ics = site.read("releases/calendar.ics").replace("\r\n ", "");
+    assert!(ics.contains("SUMMARY:<script>alert(1)</script> / a\\;b\\,c\\\\d\r\n"), "{ics}");
+}
