@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the test tools that are not Rust crates, once:
-# - a Python virtualenv with openpyxl under target/test-venv (to open the XLSX files as a
-#   journalist would);
+# - a Python virtualenv under target/test-venv with openpyxl (to open the XLSX files as a
+#   journalist would) and icalendar (to read the release calendar as a calendar app would);
 # - Debian's chromium and chromedriver (browser tests: live reload, error overlay).
 # Re-running is quick when they are already there.
 set -euo pipefail
@@ -11,6 +11,9 @@ if ! "$venv/bin/python" -c 'import openpyxl' 2>/dev/null; then
   mkdir -p target
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check 'openpyxl==3.1.*'
+fi
+if ! "$venv/bin/python" -c 'import icalendar' 2>/dev/null; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check 'icalendar==7.*'
 fi
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   if [ "$(id -u)" = 0 ]; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need beyond Rust (a Python with openpyxl, to open
-# the XLSX files as a journalist would), then runs the whole cargo test suite.
+# The test command: installs what the tests need beyond Rust (a Python with openpyxl and
+# icalendar, to open the XLSX files and the release calendar as a journalist would), then runs
+# the whole cargo test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-test-tools.sh

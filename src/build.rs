@@ -102,10 +102,16 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
     take(pages.map(|p| got_pages = Some(p)))?;
     take(datasets.map(|d| got_data = Some(d)))?;
     take(theme.map(|t| got_theme = Some(t)))?;
+    // The calendar is checked against the release folders' `_index` pages, when they loaded.
+    let mut got_calendar = None;
+    let all_pages: Vec<&crate::model::Page> =
+        got_pages.iter().flat_map(|p: &load::LoadedPages| p.published.iter().chain(&p.withheld)).collect();
+    take(load::calendar(&opts.root, &config, &all_pages).map(|c| got_calendar = Some(c)))?;
+    drop(all_pages);
     let mut got_frozen = None;
     take(frozen.map(|f| got_frozen = Some(f)))?;
-    match (got_pages, got_data, got_theme, got_frozen) {
-        (Some(pages), Some(datasets), Some(theme), Some(frozen)) if diags.is_empty() => {
+    match (got_pages, got_data, got_theme, got_frozen, got_calendar) {
+        (Some(pages), Some(datasets), Some(theme), Some(frozen), Some(calendar)) if diags.is_empty() => {
             let mut site = Site {
                 config,
                 pages: pages.published,
@@ -113,6 +119,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
                 datasets: datasets.into_iter().map(|d| (d.id.clone(), d)).collect(),
                 release_data: Default::default(),
                 versions: Default::default(),
+                calendar,
             };
             let warnings = crate::publication::resolve(&mut site, frozen)?;
             Ok(Loaded { site, theme, statics, warnings })

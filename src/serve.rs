@@ -139,7 +139,7 @@ async fn serve(root: PathBuf, port: u16, search: bool, quiet: bool) -> anyhow::R
         }
     })
     .context("cannot watch the site's files")?;
-    for sub in ["site.yaml", "content", "data", "themes", "templates", "static"] {
+    for sub in ["site.yaml", "calendar.yaml", "content", "data", "themes", "templates", "static"] {
         let p = root.join(sub);
         if p.exists() {
             debouncer

@@ -120,6 +120,20 @@ fn place(rel: &str, config: &SiteConfig) -> Result<Placement, Diagnostic> {
         )
         .with_hint(format!("`/{top}/` is made by vitrine; choose another folder or page name")));
     }
+    // The release calendar's pages, which the build makes from `calendar.yaml` and the releases.
+    let path = if name == "_index" { dir.to_string() } else { format!("{dir}/{name}") };
+    if path == CALENDAR || path.starts_with(&format!("{CALENDAR}/")) {
+        return Err(Diagnostic::error(
+            rel,
+            0,
+            0,
+            format!("a page at `/{path}/` would take the place of the site's release calendar `/{CALENDAR}/`"),
+        )
+        .with_hint(format!(
+            "`/{CALENDAR}/` is made by vitrine from `calendar.yaml` and the release folders; \
+             announce releases in `calendar.yaml`, or choose another folder or page name"
+        )));
+    }
     if config.languages.iter().skip(1).any(|l| l.code == top) {
         return Err(Diagnostic::error(
             rel,
@@ -163,6 +177,9 @@ pub fn url_safe(part: &str) -> bool {
 /// First path segments whose URLs the build makes itself (data catalogue and dataset pages,
 /// charts, search page and index).
 const RESERVED_TOP: &[&str] = &["data", "charts", "search", crate::search::BUNDLE_DIR];
+
+/// The key of the release calendar's pages (`/releases/calendar/`), made by the build.
+const CALENDAR: &str = "releases/calendar";
 
 fn looks_like_lang(code: &str) -> bool {
     let mut parts = code.split('-');
@@ -409,6 +426,12 @@ mod tests {
         assert!(e.message.contains("`my notes`"), "{}", e.message);
         assert!(place("content/a#b/c.md", &c).is_err());
         assert_eq!(place("content/新闻/通稿.en.md", &c).unwrap().key, "新闻/通稿");
+        for reserved in
+            ["content/releases/calendar/_index.md", "content/releases/calendar.en.md", "content/releases/calendar/x.md"]
+        {
+            assert!(place(reserved, &c).unwrap_err().message.contains("release calendar"), "{reserved}");
+        }
+        assert!(place("content/releases/calendars.md", &c).is_ok());
     }
 
     proptest::proptest! {

@@ -4,6 +4,7 @@
 //! [`Diagnostic`] naming the file, line and column; loading goes on past a bad file so that
 //! all problems are reported in one run.
 
+mod calendar;
 mod config;
 mod content;
 pub(crate) mod data;
@@ -16,6 +17,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
+pub use calendar::calendar;
 pub use config::config;
 pub use content::{ContentFile, LoadedPages, StaticFile, page, pages, scan, url_safe};
 pub use data::{dataset, datasets, is_safe_id};

@@ -39,6 +39,7 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/data-list.html",
     "templates/dataset.html",
     "templates/search.html",
+    "templates/calendar.html",
     "i18n/zh.yaml",
     "i18n/en.yaml",
     "static/style.css",

@@ -3,11 +3,13 @@
 //! `load/` builds these values from disk; `render/` turns them into files. Everything that a
 //! reader sees and that may differ by language is a [`Text`].
 
+pub mod calendar;
 mod config;
 pub mod dataset;
 pub mod page;
 mod text;
 
+pub use calendar::Calendar;
 pub use config::{Language, SiteConfig};
 pub use dataset::Dataset;
 pub use page::{FrontMatter, Page, PageKind, Site, Unpublished};

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Dataset, SiteConfig};
+use super::{Calendar, Dataset, SiteConfig};
 
 /// What a Markdown file is to the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -100,6 +100,8 @@ pub struct Site {
     /// The published versions of each dataset (frozen versions of releases this build shows),
     /// by dataset id, oldest first.
     pub versions: BTreeMap<String, Vec<Dataset>>,
+    /// The releases announced in `calendar.yaml` (empty without the file).
+    pub calendar: Calendar,
 }
 
 impl Site {

@@ -8,13 +8,15 @@ use crate::markdown::shortcode::escape;
 use crate::model::{PageKind, Site};
 use crate::output::Output;
 
-/// Adds the feeds, the sitemap and robots.txt.
-pub fn all(site: &Site, rendered: &[PageOut<'_>], output: &mut Output) {
+/// Adds the feeds, the sitemap and robots.txt. `generated` lists the pages the build makes in
+/// every language besides the Markdown pages and the data pages, by their default-language
+/// path (`/releases/calendar/`).
+pub fn all(site: &Site, rendered: &[PageOut<'_>], generated: &[String], output: &mut Output) {
     for l in &site.config.languages {
         let prefix = site.config.lang_prefix(&l.code);
         output.add(format!("{}atom.xml", format!("{prefix}/").trim_start_matches('/')), atom(site, rendered, &l.code));
     }
-    output.add("sitemap.xml", sitemap(site, rendered));
+    output.add("sitemap.xml", sitemap(site, rendered, generated));
     output.add("robots.txt", format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.config.base_url));
 }
 
@@ -149,7 +151,7 @@ fn atom(site: &Site, rendered: &[PageOut<'_>], lang: &str) -> String {
 }
 
 /// The sitemap: every published page, with `xhtml:link` alternates for translated pairs.
-fn sitemap(site: &Site, rendered: &[PageOut<'_>]) -> String {
+fn sitemap(site: &Site, rendered: &[PageOut<'_>], generated: &[String]) -> String {
     let c = &site.config;
     let mut by_key: BTreeMap<&str, Vec<&PageOut<'_>>> = BTreeMap::new();
     for p in rendered {
@@ -209,23 +211,17 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>]) -> String {
                     let _ = writeln!(s, "<lastmod>{u}</lastmod>");
                 }
                 let tail = path.strip_prefix(&prefix).unwrap_or(&path);
-                for l2 in &c.languages {
-                    let u = format!("{}{tail}", c.lang_prefix(&l2.code));
-                    let _ = writeln!(
-                        s,
-                        "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                        escape(&l2.tag),
-                        escape(&c.absolute(&u))
-                    );
-                }
-                let _ = writeln!(
-                    s,
-                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-                    escape(&c.absolute(tail))
-                );
-                s.push_str("</url>\n");
+                every_language(site, tail, &mut s);
                 urls.push((path, s));
             }
+        }
+    }
+    for tail in generated {
+        for l in &c.languages {
+            let path = format!("{}{tail}", c.lang_prefix(&l.code));
+            let mut s = format!("<url><loc>{}</loc>\n", escape(&c.absolute(&path)));
+            every_language(site, tail, &mut s);
+            urls.push((path, s));
         }
     }
     urls.sort();
@@ -234,4 +230,22 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>]) -> String {
     }
     x.push_str("</urlset>\n");
     x
+}
+
+/// The alternates of a page made in every language (`tail` is its default-language path),
+/// with `x-default`, and the end of its `<url>`.
+fn every_language(site: &Site, tail: &str, s: &mut String) {
+    let c = &site.config;
+    for l in &c.languages {
+        let u = format!("{}{tail}", c.lang_prefix(&l.code));
+        let _ = writeln!(
+            s,
+            "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+            escape(&l.tag),
+            escape(&c.absolute(&u))
+        );
+    }
+    let _ =
+        writeln!(s, "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>", escape(&c.absolute(tail)));
+    s.push_str("</url>\n");
 }

@@ -4,9 +4,11 @@
 //! values, and everything goes out as an [`Output`]. Pages are rendered in parallel and
 //! every listing is sorted, so the same input always gives the same bytes.
 
+mod calendar;
 mod context;
 mod data;
 mod feeds;
+mod ics;
 mod minify;
 mod pages;
 pub mod relocate;
@@ -111,7 +113,14 @@ pub fn site(site: &Site, theme: &Theme, rendered: &[PageOut<'_>], opts: &RenderO
         }
     }
     data::render(site, theme, &templates, rendered, &assets, opts, &mut output)?;
-    feeds::all(site, rendered, &mut output);
+    let strings = ui_strings(site, theme);
+    let calendar_entries = calendar::entries(site, &strings);
+    let mut generated = Vec::new();
+    if calendar::made(site, &calendar_entries) {
+        output.add(calendar::ICS_PATH, calendar::ics(site, &strings, &calendar_entries));
+        generated.push(format!("/{}/", calendar::KEY));
+    }
+    feeds::all(site, rendered, &generated, &mut output);
     relocate_pages(&mut output, site.config.base_path());
     Ok(output)
 }

@@ -442,6 +442,8 @@ pub fn render_all(
 ) -> Result<Vec<(String, Vec<u8>)>> {
     let index = Index::new(rendered);
     let shared = shared(site, theme, &index, opts.search);
+    let calendar_entries = super::calendar::entries(site, &super::ui_strings(site, theme));
+    let calendar_made = super::calendar::made(site, &calendar_entries);
     // Each section's listing, converted to a Tera value once and shared by every page that
     // shows it (its own page and its pages' sibling navigation): no quadratic work. Only the
     // listings the selected pages show are made.
@@ -519,6 +521,7 @@ pub fn render_all(
                 }
                 _ => Vec::new(),
             };
+            ctx.insert("calendar_url", &calendar_made.then(|| super::calendar::page_url(site, &page.lang)));
             ctx.insert("latest", &releases.first());
             ctx.insert("releases", &releases);
             let release =
@@ -573,6 +576,13 @@ pub fn render_all(
         ctx.insert("breadcrumbs", &Vec::<Link>::new());
         match templates.render("404.html", &ctx) {
             Ok(html) => out.push((format!("{}404.html", sh.lang.home.trim_start_matches('/')), finish(html, opts))),
+            Err(Failure::Content(d)) => diags.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    if calendar_made {
+        match super::calendar::pages(site, &index, &shared, assets, templates, &calendar_entries) {
+            Ok(pages) => out.extend(pages.into_iter().map(|(path, html)| (path, finish(html, opts)))),
             Err(Failure::Content(d)) => diags.extend(d),
             Err(e) => return Err(e),
         }

@@ -7,6 +7,7 @@ mod authoring;
 mod bad_input;
 mod browser;
 mod build;
+mod calendar;
 mod collisions;
 mod data;
 mod embargo;

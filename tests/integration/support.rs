@@ -46,7 +46,7 @@ impl Site {
     pub fn example() -> Site {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let dir = tempfile::tempdir().unwrap();
-        for sub in ["content", "data", "site.yaml"] {
+        for sub in ["content", "data", "site.yaml", "calendar.yaml"] {
             let from = root.join(sub);
             if from.is_dir() {
                 copy_dir(&from, &dir.path().join(sub));
@@ -85,21 +85,26 @@ impl Site {
 
     /// Runs `vitrine <args> --root <site>`.
     pub fn run(&self, args: &[&str]) -> Run {
-        self.run_with(args, None)
+        self.run_with(args, &[])
     }
 
     /// Runs `vitrine <args> --root <site>` with the clock set to `now` (RFC 3339).
     pub fn run_at(&self, now: &str, args: &[&str]) -> Run {
-        self.run_with(args, Some(now))
+        self.run_with(args, &[("VITRINE_NOW", now)])
     }
 
-    fn run_with(&self, args: &[&str], now: Option<&str>) -> Run {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vitrine"));
-        match now {
-            Some(now) => cmd.env("VITRINE_NOW", now),
-            None => cmd.env_remove("VITRINE_NOW"),
-        };
-        let out = cmd.args(args).arg("--root").arg(self.root()).env("NO_COLOR", "1").output().unwrap();
+    /// Runs `vitrine <args> --root <site>` with environment variables set (`VITRINE_NOW`);
+    /// without one, the clock is the real one.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_vitrine"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .env("NO_COLOR", "1")
+            .env_remove("VITRINE_NOW")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).to_string(),
