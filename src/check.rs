@@ -83,6 +83,23 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
         };
         schedule.push((at, format!("{when}: {} ({what})", working.source_path)));
     }
+    // Releases announced in calendar.yaml whose content does not exist yet.
+    for a in public.site.calendar.releases.values() {
+        let has_pages = site.pages.iter().any(|p| p.release == Some(a.year) && !p.generated);
+        if !has_pages {
+            let due = a.publish_at.timestamp() <= opts.now;
+            schedule.push((
+                a.publish_at.timestamp(),
+                format!(
+                    "announced for {}: the {} release (calendar.yaml:{}){}",
+                    a.publish_at.strftime("%Y-%m-%d %H:%M %:z"),
+                    a.year,
+                    a.line,
+                    if due { "; the moment has passed and the release has no pages" } else { "; no pages yet" }
+                ),
+            ));
+        }
+    }
     // Releases that are public but whose figures are not frozen.
     let frozen_releases: BTreeSet<i32> =
         public.site.versions.values().flatten().filter_map(|d| d.frozen.as_ref().map(|f| f.release)).collect();
