@@ -74,18 +74,32 @@ pub struct Loaded {
 pub fn load(opts: &BuildOptions) -> Result<Loaded> {
     let config = load::config(&opts.root, opts.base_url.as_deref())?;
     let lopts = LoadOptions { drafts: opts.drafts, future: opts.future, now: opts.now };
-    let (files, statics) = load::scan(&opts.root)?;
+    let load::Scanned { pages: files, statics, diags: scan_diags } = load::scan(&opts.root)?;
     let (pages, rest) = rayon::join(
         || load::pages(&files, &config, &lopts),
         || {
             rayon::join(
-                || rayon::join(|| load::datasets(&opts.root, &config), || load::frozen::versions(&opts.root, &config)),
+                || {
+                    rayon::join(
+                        || load::datasets_partial(&opts.root, &config),
+                        || load::frozen::versions(&opts.root, &config),
+                    )
+                },
                 || load::theme(&opts.root, &config.theme),
             )
         },
     );
     let ((datasets, frozen), theme) = rest;
-    let mut diags = Vec::new();
+    let mut diags = scan_diags;
+    let (datasets, dataset_diags) = datasets?;
+    // When some datasets fail, the pages are still checked against the others.
+    let valid_datasets = if dataset_diags.is_empty() { Vec::new() } else { datasets.clone() };
+    let failed_ids: Vec<String> = dataset_diags
+        .iter()
+        .filter_map(|d| d.path.strip_prefix("data/").and_then(|p| p.rsplit_once('.')).map(|(id, _)| id.to_string()))
+        .collect();
+    let datasets: Result<Vec<crate::model::Dataset>> =
+        if dataset_diags.is_empty() { Ok(datasets) } else { Err(Failure::Content(dataset_diags)) };
     let mut take = |r: Result<()>| -> Result<()> {
         match r {
             Ok(()) => Ok(()),
@@ -124,7 +138,30 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
             let warnings = crate::publication::resolve(&mut site, frozen)?;
             Ok(Loaded { site, theme, statics, warnings })
         }
-        _ => Err(Failure::Content(diags)),
+        (got_pages, got_data, got_theme, _, calendar) => {
+            // Something failed to load. Check the pages' Markdown (figures, charts) against
+            // the datasets that did load, so that one run reports the problems of every stage.
+            if let (Some(pages), Some(theme)) = (got_pages, got_theme) {
+                let datasets = got_data.unwrap_or(valid_datasets);
+                let site = Site {
+                    config,
+                    pages: pages.published.into_iter().chain(pages.withheld).collect(),
+                    withheld: Vec::new(),
+                    datasets: datasets.into_iter().map(|d| (d.id.clone(), d)).collect(),
+                    release_data: Default::default(),
+                    versions: Default::default(),
+                    calendar: calendar.unwrap_or_default(),
+                };
+                if let Err(Failure::Content(more)) = render::markdown(&site, &theme) {
+                    // A dataset that failed to load is already reported; its uses are not news.
+                    let about_failed = |d: &crate::diag::Diagnostic| {
+                        failed_ids.iter().any(|id| d.message.contains(&format!("unknown dataset `{id}`")))
+                    };
+                    diags.extend(more.into_iter().filter(|d| !about_failed(d)));
+                }
+            }
+            Err(Failure::Content(diags))
+        }
     }
 }
 

@@ -27,9 +27,21 @@ pub struct StaticFile {
     pub out: String,
 }
 
+/// What [`scan`] found.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    /// The Markdown pages.
+    pub pages: Vec<ContentFile>,
+    /// Files copied as they are.
+    pub statics: Vec<StaticFile>,
+    /// Files that cannot be used as they are named (`.MD`, `.markdown`): reported with the
+    /// other problems of the site, not instead of them.
+    pub diags: Vec<Diagnostic>,
+}
+
 /// Lists the Markdown files and the other files of `content/` and `static/`, sorted.
 /// Hidden files and editors' temporary files are skipped; symlinks are not followed.
-pub fn scan(root: &Path) -> Result<(Vec<ContentFile>, Vec<StaticFile>)> {
+pub fn scan(root: &Path) -> Result<Scanned> {
     let mut md = Vec::new();
     let mut other = Vec::new();
     let mut bad = Vec::new();
@@ -62,10 +74,7 @@ pub fn scan(root: &Path) -> Result<(Vec<ContentFile>, Vec<StaticFile>)> {
             }
         }
     }
-    if !bad.is_empty() {
-        return Err(Failure::Content(bad));
-    }
-    Ok((md, other))
+    Ok(Scanned { pages: md, statics: other, diags: bad })
 }
 
 /// A Markdown file by another spelling of the extension: `.MD`, `.Md`, `.markdown`, `.mdown`.

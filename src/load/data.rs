@@ -116,9 +116,16 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
 
 /// Loads every `data/*.yaml`, sorted by id. All problems are reported together.
 pub fn datasets(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
+    let (out, diags) = datasets_partial(root, config)?;
+    if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) }
+}
+
+/// Loads every `data/*.yaml`: the datasets that are valid, and the problems of the others
+/// (so that later stages can still check the pages against the valid ones).
+pub fn datasets_partial(root: &Path, config: &SiteConfig) -> Result<(Vec<Dataset>, Vec<Diagnostic>)> {
     let dir = root.join("data");
     if !dir.is_dir() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     }
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", dir.display()))?
@@ -136,7 +143,7 @@ pub fn datasets(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
             Err(e) => return Err(e),
         }
     }
-    if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) }
+    Ok((out, diags))
 }
 
 /// Two files that would make one dataset (`x.yaml` and `x.yml`): both would be published

@@ -19,8 +19,8 @@ use anyhow::Context;
 
 pub use calendar::calendar;
 pub use config::config;
-pub use content::{ContentFile, LoadedPages, StaticFile, page, pages, scan, url_safe};
-pub use data::{dataset, datasets, is_safe_id};
+pub use content::{ContentFile, LoadedPages, Scanned, StaticFile, page, pages, scan, url_safe};
+pub use data::{dataset, datasets, datasets_partial, is_safe_id};
 pub use theme::{Theme, theme};
 
 use crate::diag::{Diagnostic, LineIndex, Result};

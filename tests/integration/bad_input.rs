@@ -352,3 +352,24 @@ fn no_site_yaml() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("site.yaml:1:1: no `site.yaml` in the site folder"));
 }
+
+#[test]
+fn three_errors_in_three_stages_are_reported_in_one_run() {
+    let site = Site::fixture("basic");
+    site.build(&[]);
+    let before = site.read("index.html");
+    // A page file named `.MD` (scanning), a YAML error in a dataset (loading), and a chart
+    // block with an unknown series (rendering the Markdown).
+    site.write("content/notes/shouting.zh.MD", "---\ntitle: 大写\n---\n\n正文。\n");
+    site.replace("data/channels.yaml", "title:", "title: [unclosed\ntitle2:");
+    site.write(
+        "content/notes/chart.zh.md",
+        "---\ntitle: 图表\n---\n\n```chart\ndata: grants\nkind: bar\nseries: [totl]\n```\n",
+    );
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("content/notes/shouting.zh.MD"), "the file name: {}", r.stderr);
+    assert!(r.stderr.contains("data/channels.yaml:"), "the dataset: {}", r.stderr);
+    assert!(r.stderr.contains("content/notes/chart.zh.md:") && r.stderr.contains("totl"), "the chart: {}", r.stderr);
+    assert_eq!(site.read("index.html"), before, "nothing written");
+}
