@@ -290,6 +290,8 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let loaded = load(opts)?;
     let t_load = start.elapsed();
     let rendered = render::markdown(&loaded.site, &loaded.theme)?;
+    let mut warnings = loaded.warnings.clone();
+    warnings.extend(rendered.iter().flat_map(|r| r.body.warnings.iter().cloned()));
     let mut output = render_pages(&loaded, &rendered, opts)?;
     drop(rendered);
     let t_render = start.elapsed();
@@ -305,7 +307,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         bytes: output.size(),
         elapsed,
         next_embargo: next_embargo(&loaded.site),
-        warnings: loaded.warnings.clone(),
+        warnings,
         stages: vec![
             ("load", t_load),
             ("render", t_render - t_load),

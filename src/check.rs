@@ -183,6 +183,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     // Datasets and their bilingual fields.
     let rendered = crate::render::markdown(site, &loaded.theme)?;
     let used: BTreeSet<&str> = rendered.iter().flat_map(|r| r.body.datasets.iter().map(String::as_str)).collect();
+    report.warnings.extend(rendered.iter().flat_map(|r| r.body.warnings.iter().cloned()));
     for d in site.datasets.values() {
         if !used.contains(d.id.as_str()) {
             report.warnings.push(

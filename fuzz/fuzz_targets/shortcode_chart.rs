@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     // 1. The inside of `{{ … }}`.
     if let Ok(call) = shortcode::parse(text) {
         match shortcode::eval(&call, datasets, lang, "zh", "") {
-            Ok((html, id)) => {
+            Ok(shortcode::Evaluated { html, dataset: id, .. }) => {
                 assert!(datasets.contains_key(&id));
                 common::check_fragment(&html);
             }

@@ -65,6 +65,8 @@ pub struct Rendered {
     pub datasets: BTreeSet<String>,
     /// Plain text of the first paragraph, for summaries.
     pub first_paragraph: String,
+    /// What the author should look at (figures that met a missing value).
+    pub warnings: Vec<Diagnostic>,
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES
@@ -169,7 +171,11 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
         let result = shortcode::parse(inner)
             .and_then(|c| shortcode::eval(&c, ctx.datasets, ctx.lang, ctx.default_lang, ctx.lang_prefix));
         match result {
-            Ok((html, ds)) => {
+            Ok(shortcode::Evaluated { html, dataset: ds, gap }) => {
+                if let Some((message, hint)) = gap {
+                    let (l, c) = at(start);
+                    out.warnings.push(Diagnostic::warning(ctx.path, l, c, message).with_hint(hint));
+                }
                 out.datasets.insert(ds);
                 source.push(PH_OPEN);
                 source.push_str(&snippets.len().to_string());

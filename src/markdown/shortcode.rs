@@ -72,6 +72,27 @@ pub fn parse(inner: &str) -> Result<Call, CallError> {
     Ok(Call { name, args })
 }
 
+/// A call evaluated: its HTML, the dataset it used, and a warning when it met a missing value.
+#[derive(Debug)]
+pub struct Evaluated {
+    /// The HTML (already escaped).
+    pub html: String,
+    /// The dataset id.
+    pub dataset: String,
+    /// Message and hint when a figure it needs is missing (`null` in the dataset).
+    pub gap: Option<(String, String)>,
+}
+
+/// The words for a missing figure, by period: `2019年数据缺失`, `no data for 2019`.
+fn no_data(ds: &Dataset, key: &str, lang: &str, default_lang: &str, style: Style) -> String {
+    let label = ds.key_label(key, lang, default_lang);
+    match style {
+        Style::Chinese if ds.key.kind == KeyKind::Year => format!("{label}年数据缺失"),
+        Style::Chinese => format!("{label}数据缺失"),
+        Style::English => format!("no data for {label}"),
+    }
+}
+
 /// Evaluates a call to HTML (already escaped) for a page in `lang`.
 pub fn eval(
     call: &Call,
@@ -79,7 +100,7 @@ pub fn eval(
     lang: &str,
     default_lang: &str,
     lang_prefix: &str,
-) -> Result<(String, String), CallError> {
+) -> Result<Evaluated, CallError> {
     let known = ["value", "change"];
     if !known.contains(&call.name.as_str()) {
         return Err(err(
@@ -151,20 +172,29 @@ pub fn eval(
         }
     };
     let key = &ds.rows[ri].key;
+    let mut gap = None;
     let html = if call.name == "value" {
         let text = numfmt::value(current, &unit, style);
         let rev = ds.revision(key, si);
         let original = rev.map(|r| numfmt::value(r.original, &unit, style));
         let html = match current {
+            None => {
+                gap = Some((
+                    format!("`{data}` has no figure for series `{series_id}` in {period}: the page says so"),
+                    "say in the text that the figure is missing, or choose a period that has one".to_string(),
+                ));
+                format!(
+                    "<span class=\"figure-value missing\" title=\"{}\">{}</span>",
+                    escape(&title),
+                    escape(&no_data(ds, key, lang, default_lang, style))
+                )
+            }
             Some(v) => format!(
                 "<data class=\"figure-value\" value=\"{}\" title=\"{}\">{}</data>",
                 v,
                 escape(&title),
                 escape(&text)
             ),
-            None => {
-                format!("<span class=\"figure-value missing\" title=\"{}\">{}</span>", escape(&title), escape(&text))
-            }
         };
         revised(html, original, rev.map(|r| r.date))
     } else {
@@ -181,6 +211,29 @@ pub fn eval(
             (Some(c), Some(p)) if c > p => "up",
             (Some(c), Some(p)) if c < p => "down",
             _ => "flat",
+        };
+        let missing = match (current, previous) {
+            (None, _) => Some(key.as_str()),
+            (_, None) => Some(ri.checked_sub(1).map_or(key.as_str(), |p| ds.rows[p].key.as_str())),
+            _ => None,
+        };
+        let text = match missing {
+            Some(k) => {
+                let words = no_data(ds, k, lang, default_lang, style);
+                gap = Some((
+                    format!(
+                        "`{data}` has no figure for series `{series_id}` in {k}, so the change in {period} cannot be given: the page says so"
+                    ),
+                    "say in the text that the change cannot be given, or choose a period whose figures are both there"
+                        .to_string(),
+                ));
+                match style {
+                    Style::Chinese => format!("{words}，无法计算增减"),
+                    Style::English if ri == 0 => format!("{words} before {}", ds.key_label(key, lang, default_lang)),
+                    Style::English => format!("{words}, so no change can be given"),
+                }
+            }
+            None => text,
         };
         let html = format!("<span class=\"figure-change {class}\">{}</span>", escape(&text));
         // A correction of either figure changes the change: say what was published first.
@@ -199,7 +252,7 @@ pub fn eval(
         let original = original.filter(|o| *o != text);
         revised(html, original, date)
     };
-    Ok((html, ds.id.clone()))
+    Ok(Evaluated { html, dataset: ds.id.clone(), gap })
 }
 
 fn suggest(what: &str, got: &str, known: &[&str]) -> String {

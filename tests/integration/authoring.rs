@@ -82,3 +82,26 @@ fn new_release_builds_at_once_and_never_overwrites() {
     }
     assert!(!site.root().join("content/notes/my page.zh.md").exists());
 }
+
+#[test]
+fn a_figure_that_meets_a_missing_value_says_so_and_warns() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/notes/gaps.zh.md",
+        "---\ntitle: 缺失\n---\n\n授权{{ value(data=\"grants\", series=\"total\", period=2019) }}，\n{{ change(data=\"grants\", series=\"total\", period=2020) }}。\n",
+    );
+    site.write(
+        "content/notes/gaps.en.md",
+        "---\ntitle: Gaps\n---\n\nGranted {{ value(data=\"grants\", series=\"total\", period=2019) }}, {{ change(data=\"grants\", series=\"total\", period=2020) }}.\n",
+    );
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("content/notes/gaps.zh.md:5:3:") && r.stderr.contains("no figure"), "{}", r.stderr);
+    let zh = site.read("notes/gaps/index.html");
+    assert!(zh.contains("2019年数据缺失") && zh.contains("2019年数据缺失，无法计算增减"), "{zh}");
+    let en = site.read("en/notes/gaps/index.html");
+    assert!(en.contains("no data for 2019") && en.contains("so no change can be given"), "{en}");
+    let strict = site.run(&["check", "--strict"]);
+    assert_eq!(strict.code, 1);
+    assert!(strict.stderr.contains("content/notes/gaps.en.md:5:"), "{}", strict.stderr);
+}
