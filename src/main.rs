@@ -88,8 +88,19 @@ fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: boo
         s.finish_and_clear();
     }
     let report = result?;
-    for d in &report.warnings {
+    // The first few warnings, all of them with --verbose; `vitrine check` lists them all too.
+    const SHOWN: usize = 5;
+    let shown = if verbose { report.warnings.len() } else { SHOWN.min(report.warnings.len()) };
+    for d in &report.warnings[..shown] {
         eprintln!("{d}");
+    }
+    if !quiet && !report.warnings.is_empty() {
+        let more = report.warnings.len() - shown;
+        if more > 0 {
+            eprintln!("{} warning(s), {more} not shown: `vitrine check` or `--verbose` lists them all", report.warnings.len());
+        } else {
+            eprintln!("{} warning(s)", report.warnings.len());
+        }
     }
     if !quiet {
         println!(
