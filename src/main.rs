@@ -124,7 +124,8 @@ fn run_freeze(root: &std::path::Path, year: i32, quiet: bool) -> Result<(), Fail
     if quiet {
         return Ok(());
     }
-    let zh = vitrine::load::config(root, None).is_ok_and(|c| c.default_lang().code.starts_with("zh"));
+    let zh = vitrine::load::config(root, None)
+        .is_ok_and(|c| vitrine::numfmt::Style::for_lang(&c.default_lang().code) == vitrine::numfmt::Style::Chinese);
     let mut wrote = false;
     for (id, outcome) in &report.datasets {
         match outcome {

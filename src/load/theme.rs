@@ -9,6 +9,7 @@ use std::path::Path;
 
 use super::yaml;
 use crate::diag::{Diagnostic, Failure, Result};
+use crate::numfmt::Style;
 
 /// A loaded theme.
 #[derive(Debug, Clone, Default)]
@@ -102,21 +103,24 @@ pub fn theme(root: &Path, name: &str) -> Result<Theme> {
 }
 
 impl Theme {
-    /// UI strings for `lang`: the theme's strings in that language over English over any.
+    /// UI strings for `lang`: the theme's strings in that language, over those of the
+    /// language whose number rules `lang` is written with ([`Style::for_lang`]: English for a
+    /// language the theme has no strings for, such as `fr`), over those of any other language.
     pub fn strings_for(&self, lang: &str) -> BTreeMap<String, String> {
+        let stand_in = Style::for_lang(lang).code();
+        let order = [lang, stand_in].into_iter().chain(self.strings.keys().map(String::as_str));
         let mut out = BTreeMap::new();
-        for fallback in ["en", "zh"] {
-            if let Some(m) = self.strings.get(fallback) {
-                for (k, v) in m {
-                    out.entry(k.clone()).or_insert_with(|| v.clone());
-                }
-            }
-        }
-        if let Some(m) = self.strings.get(lang) {
-            for (k, v) in m {
-                out.insert(k.clone(), v.clone());
+        for code in order {
+            for (k, v) in self.strings.get(code).into_iter().flatten() {
+                out.entry(k.clone()).or_insert_with(|| v.clone());
             }
         }
         out
+    }
+
+    /// The language whose UI strings stand in for `lang`'s, when the theme has none in `lang`
+    /// (`en` for `fr`); `None` when it has them.
+    pub fn strings_stand_in(&self, lang: &str) -> Option<&'static str> {
+        (!self.strings.contains_key(lang)).then(|| Style::for_lang(lang).code())
     }
 }
