@@ -352,3 +352,43 @@ fn no_site_yaml() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("site.yaml:1:1: no `site.yaml` in the site folder"));
 }
+
+#[test]
+fn nul_in_a_page_body() {
+    fails(
+        "nul_in_a_page_body",
+        |s| {
+            s.write(PAGE, "---\ntitle: 坏页\n---\n\n第一行。\n第二\0行。\n");
+        },
+        "content/notes/bad.zh.md:6:3: a NUL character (an invisible byte) is in the text",
+        Some(
+            "the file is damaged or is not a text file: delete the character, or open the file in a text editor and save it again as UTF-8 text",
+        ),
+    );
+}
+
+#[test]
+fn page_that_is_not_text() {
+    // UTF-16 without a byte-order mark is valid UTF-8 full of NULs: `---` reads `-\0-\0-\0`.
+    fails(
+        "page_that_is_not_text",
+        |s| {
+            let utf16: Vec<u8> = "---\ntitle: x\n---\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+            s.write(PAGE, utf16);
+        },
+        "content/notes/bad.zh.md:1:2: a NUL character (an invisible byte) is in the text",
+        Some(
+            "the file is damaged or is not a text file: delete the character, or open the file in a text editor and save it again as UTF-8 text",
+        ),
+    );
+}
+
+#[test]
+fn nul_in_a_dataset() {
+    fails(
+        "nul_in_a_dataset",
+        |s| s.replace(DATA, "source:", "source:\0"),
+        "data/grants.yaml:3:8: a NUL character (an invisible byte) is in the text",
+        Some("delete it; it comes from a file that is not plain text, or a damaged copy"),
+    );
+}
