@@ -124,3 +124,31 @@ impl Theme {
         (!self.strings.contains_key(lang)).then(|| Style::for_lang(lang).code())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_without_strings_borrows_those_of_its_number_rules() {
+        let strings = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let theme = Theme {
+            strings: BTreeMap::from([
+                ("en".to_string(), strings(&[("home", "Home"), ("search", "Search")])),
+                ("fr".to_string(), strings(&[("home", "Accueil")])),
+                ("zh".to_string(), strings(&[("home", "首页"), ("search", "搜索"), ("only_zh", "仅中文")])),
+            ]),
+            ..Theme::default()
+        };
+        let fr = theme.strings_for("fr");
+        assert_eq!(
+            (fr["home"].as_str(), fr["search"].as_str(), fr["only_zh"].as_str()),
+            ("Accueil", "Search", "仅中文")
+        );
+        assert_eq!(theme.strings_for("de")["search"], "Search");
+        assert_eq!(theme.strings_for("zh-Hant")["search"], "搜索");
+        assert_eq!(theme.strings_stand_in("fr"), None);
+        assert_eq!(theme.strings_stand_in("de"), Some("en"));
+        assert_eq!(theme.strings_stand_in("zh-Hant"), Some("zh"));
+    }
+}
