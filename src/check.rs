@@ -237,6 +237,41 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
         }
     }
 
+    // Languages that borrow the English number rules or the theme's UI strings: one warning
+    // each for the site, at the language's line in site.yaml (not one per page).
+    for l in &c.languages {
+        let at = |msg: String, hint: String| {
+            Diagnostic::warning("site.yaml", crate::load::language_line(&config_text, &l.code), 1, msg)
+                .with_hint(hint)
+                .with_source(&config_text)
+        };
+        if crate::numfmt::Style::own(&l.code).is_none() {
+            let rules = crate::numfmt::Style::English.code();
+            report.warnings.push(at(
+                format!(
+                    "language `{}` has no number rules of its own: its figures are written by the `{rules}` rules \
+                     (155,000; 5.03 billion; up 3.2% year on year)",
+                    l.code
+                ),
+                "vitrine formats figures for Chinese and English only; where another form is needed, write the \
+                 figure into the text"
+                    .into(),
+            ));
+        }
+        if let Some(stand_in) = loaded.theme.strings_stand_in(&l.code) {
+            report.warnings.push(at(
+                format!(
+                    "the theme has no UI strings for `{}`: its pages show the `{stand_in}` ones (menus, buttons, headings)",
+                    l.code
+                ),
+                format!(
+                    "add `themes/{}/i18n/{}.yaml` with the keys of the built-in theme's `i18n/{stand_in}.yaml`",
+                    c.theme, l.code
+                ),
+            ));
+        }
+    }
+
     // Links, anchors and images in the rendered pages.
     report.warnings.extend(crate::linkcheck::check(&output, site));
     report.warnings.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));

@@ -97,7 +97,10 @@ fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: boo
     if !quiet && !report.warnings.is_empty() {
         let more = report.warnings.len() - shown;
         if more > 0 {
-            eprintln!("{} warning(s), {more} not shown: `vitrine check` or `--verbose` lists them all", report.warnings.len());
+            eprintln!(
+                "{} warning(s), {more} not shown: `vitrine check` or `--verbose` lists them all",
+                report.warnings.len()
+            );
         } else {
             eprintln!("{} warning(s)", report.warnings.len());
         }
@@ -135,7 +138,8 @@ fn run_freeze(root: &std::path::Path, year: i32, quiet: bool) -> Result<(), Fail
     if quiet {
         return Ok(());
     }
-    let zh = vitrine::load::config(root, None).is_ok_and(|c| c.default_lang().code.starts_with("zh"));
+    let zh = vitrine::load::config(root, None)
+        .is_ok_and(|c| vitrine::numfmt::Style::for_lang(&c.default_lang().code) == vitrine::numfmt::Style::Chinese);
     let mut wrote = false;
     for (id, outcome) in &report.datasets {
         match outcome {

@@ -26,7 +26,8 @@
 pub const MISSING: &str = "—";
 
 /// Which national conventions to format by. Chinese for language codes starting with "zh"
-/// (primary subtag `zh`: `zh`, `zh-CN`, `zh_TW`), English otherwise.
+/// (primary subtag `zh`: `zh`, `zh-CN`, `zh_TW`), English otherwise: the rules written for
+/// `en` also serve every language that has none of its own (see [`Style::own`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
     /// Chinese conventions: 万/亿 magnitudes, no thousands separators in prose, unit
@@ -46,8 +47,26 @@ impl Style {
     /// merely begins with the letters "zh" (such as `zha`, Zhuang).
     #[must_use]
     pub fn for_lang(code: &str) -> Style {
+        Style::own(code).unwrap_or(Style::English)
+    }
+
+    /// The style whose rules were written for `code`'s language: Chinese for primary subtag
+    /// `zh`, English for `en` (compared as in [`Style::for_lang`]); `None` for every other
+    /// language (`fr`, `ja`, …), which [`Style::for_lang`] formats by the English rules.
+    #[must_use]
+    pub fn own(code: &str) -> Option<Style> {
         let primary = code.trim().split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("zh") { Style::Chinese } else { Style::English }
+        [Style::Chinese, Style::English].into_iter().find(|s| primary.eq_ignore_ascii_case(s.code()))
+    }
+
+    /// The language code whose conventions the style follows: `zh` or `en`. A theme's UI
+    /// strings in this language stand in for a language that has none of its own.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Style::Chinese => "zh",
+            Style::English => "en",
+        }
     }
 }
 
@@ -703,6 +722,11 @@ mod tests {
         }
         for code in ["en", "en-GB", "", "fr", "zha", "z", "-zh", "ja"] {
             assert_eq!(Style::for_lang(code), EN, "{code:?}");
+        }
+        assert_eq!(Style::own("zh-Hant"), Some(ZH));
+        assert_eq!(Style::own("EN-gb"), Some(EN));
+        for code in ["fr", "", "zha", "ja", "eng"] {
+            assert_eq!(Style::own(code), None, "{code:?}");
         }
     }
 

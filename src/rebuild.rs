@@ -62,6 +62,11 @@ impl Session {
         Ok((Session { opts: opts.clone(), loaded, bodies, strings, pending: BTreeSet::new() }, output))
     }
 
+    /// The codes of the site's languages other than the default one (served under `/<code>/`).
+    pub fn other_languages(&self) -> Vec<String> {
+        self.loaded.site.config.languages.iter().skip(1).map(|l| l.code.clone()).collect()
+    }
+
     /// Applies changed files (absolute paths) and returns what to serve now.
     pub fn update(&mut self, changed: impl IntoIterator<Item = PathBuf>) -> Result<Update> {
         self.pending.extend(changed);

@@ -11,7 +11,7 @@ use vitrine::diag::Failure;
 pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
     let config = vitrine::load::config(root, None)?;
     let langs: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
-    let zh = |lang: &str| lang.starts_with("zh");
+    let zh = |lang: &str| vitrine::numfmt::Style::for_lang(lang) == vitrine::numfmt::Style::Chinese;
     let mut files: Vec<(String, String)> = Vec::new();
     match what {
         NewWhat::Release { year } => {

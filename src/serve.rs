@@ -34,6 +34,9 @@ const RELOAD_SCRIPT: &str = r#"<script>(function(){var o=null;function show(t){i
 /// What the server shares between requests and the rebuild loop.
 struct Shared {
     site: RwLock<Output>,
+    /// The codes of the site's languages other than the default one, from the last good
+    /// build: each has its own 404 page under `/<code>/`.
+    languages: RwLock<Vec<String>>,
     /// (build generation, current error text or empty).
     state: watch::Sender<(u64, String)>,
 }
@@ -66,18 +69,25 @@ fn error_text(f: Failure) -> String {
     }
 }
 
-/// Applies changed files to the session (starting one if the first build failed).
-fn rebuild(session: &mut Option<Session>, opts: &BuildOptions, changed: Vec<PathBuf>) -> Result<Update, String> {
-    match session {
-        Some(s) => s.update(changed).map_err(error_text),
+/// Applies changed files to the session (starting one if the first build failed); returns
+/// the update and the codes of the site's languages other than the default one.
+fn rebuild(
+    session: &mut Option<Session>,
+    opts: &BuildOptions,
+    changed: Vec<PathBuf>,
+) -> Result<(Update, Vec<String>), String> {
+    let update = match session {
+        Some(s) => s.update(changed).map_err(error_text)?,
         None => {
             let mut opts = opts.clone();
             opts.now = crate::build::now();
             let (s, output) = Session::start(&opts).map_err(error_text)?;
             *session = Some(s);
-            Ok(Update::Full(output))
+            Update::Full(output)
         }
-    }
+    };
+    let languages = session.as_ref().map(Session::other_languages).unwrap_or_default();
+    Ok((update, languages))
 }
 
 async fn serve(root: PathBuf, port: u16, search: bool, quiet: bool) -> anyhow::Result<()> {
@@ -96,11 +106,11 @@ async fn serve(root: PathBuf, port: u16, search: bool, quiet: bool) -> anyhow::R
     opts.render.search = search;
     let start = Instant::now();
     let mut session = None;
-    let (first, error) = match rebuild(&mut session, &opts, Vec::new()) {
-        Ok(Update::Full(o) | Update::Partial(o)) => (o, String::new()),
+    let (first, languages, error) = match rebuild(&mut session, &opts, Vec::new()) {
+        Ok((Update::Full(o) | Update::Partial(o), languages)) => (o, languages, String::new()),
         Err(e) => {
             eprintln!("{e}");
-            (Output::default(), e)
+            (Output::default(), Vec::new(), e)
         }
     };
     let session = Arc::new(std::sync::Mutex::new(session));
@@ -112,7 +122,7 @@ async fn serve(root: PathBuf, port: u16, search: bool, quiet: bool) -> anyhow::R
         );
     }
     let (state, _) = watch::channel((1, error));
-    let shared = Arc::new(Shared { site: RwLock::new(first), state });
+    let shared = Arc::new(Shared { site: RwLock::new(first), languages: RwLock::new(languages), state });
 
     // Watch the sources and rebuild on change.
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Vec<PathBuf>>();
@@ -163,7 +173,10 @@ async fn serve(root: PathBuf, port: u16, search: bool, quiet: bool) -> anyhow::R
             .await;
             let generation = rebuild_shared.state.borrow().0 + 1;
             match result {
-                Ok(Ok(update)) => {
+                Ok(Ok((update, languages))) => {
+                    if let Ok(mut l) = rebuild_shared.languages.write() {
+                        *l = languages;
+                    }
                     let what = match update {
                         Update::Full(output) => {
                             if let Ok(mut site) = rebuild_shared.site.write() {
@@ -243,10 +256,23 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             return file_response(c, bytes.clone(), StatusCode::OK);
         }
     }
-    let not_found = if rel.starts_with("en/") { "en/404.html" } else { "404.html" };
-    match site.files.get(not_found).or_else(|| site.files.get("404.html")) {
+    let not_found = match shared.languages.read() {
+        Ok(languages) => not_found_page(rel, &languages),
+        Err(_) => "404.html".to_string(),
+    };
+    match site.files.get(&not_found).or_else(|| site.files.get("404.html")) {
         Some(bytes) => file_response("404.html", bytes.clone(), StatusCode::NOT_FOUND),
         None => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
+}
+
+/// The 404 page for a request path (without its leading `/`): that of the language whose
+/// folder the path is in (`fr/…` -> `fr/404.html`), else the default language's.
+fn not_found_page(rel: &str, other_languages: &[String]) -> String {
+    let first = rel.split('/').next().unwrap_or("");
+    match other_languages.iter().find(|code| *code == first) {
+        Some(code) => format!("{code}/404.html"),
+        None => "404.html".to_string(),
     }
 }
 

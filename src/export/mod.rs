@@ -140,7 +140,23 @@ pub fn license_url(spdx: &str) -> String {
 pub fn datapackage(site: &Site) -> Vec<u8> {
     let c = &site.config;
     let default = c.default_lang().code.as_str();
-    let en = c.language("en").map_or(default, |l| l.code.as_str());
+    // Titles for data tools are in English where the site has it (the language of the
+    // English number rules), else in the default language; descriptions name every language.
+    let en = c
+        .languages
+        .iter()
+        .find(|l| numfmt::Style::own(&l.code) == Some(numfmt::Style::English))
+        .map_or(default, |l| l.code.as_str());
+    let every = |t: &Text| {
+        let mut texts: Vec<&str> = Vec::new();
+        for l in &c.languages {
+            let s = t.get(&l.code, default);
+            if !texts.contains(&s) {
+                texts.push(s);
+            }
+        }
+        texts.join(" / ")
+    };
     let unit_text = |u: &crate::model::dataset::Unit, lang: &str| match u.kind {
         numfmt::UnitKind::Percent => "%".to_string(),
         numfmt::UnitKind::Currency => u.currency.clone().unwrap_or_default(),
@@ -160,7 +176,7 @@ pub fn datapackage(site: &Site) -> Vec<u8> {
                 "name": ds.key.id,
                 "type": key_type,
                 "title": ds.key.label.get(en, default),
-                "description": format!("{} / {}", ds.key.label.get(default, default), ds.key.label.get(en, default)),
+                "description": every(&ds.key.label),
             })];
             if ds.key.kind == KeyKind::Category {
                 let ids: Vec<&str> = ds.key.categories.iter().map(|(id, _)| id.as_str()).collect();
@@ -174,9 +190,8 @@ pub fn datapackage(site: &Site) -> Vec<u8> {
                     "type": if whole { "integer" } else { "number" },
                     "title": s.label.get(en, default),
                     "description": format!(
-                        "{} / {}. Unit: {} ({}){}",
-                        s.label.get(default, default),
-                        s.label.get(en, default),
+                        "{}. Unit: {} ({}){}",
+                        every(&s.label),
                         unit_text(&s.unit, en),
                         unit_kind_name(s.unit.kind),
                         if s.unit.kind == numfmt::UnitKind::Percent { "; 41.6 means 41.6%" } else { "" },

@@ -61,15 +61,8 @@ fn validate(raw: RawConfig, text: &str, base_url: Option<&str>) -> Result<SiteCo
             .with_hint("list at least one language, e.g. `languages: [{code: zh, name: 中文}]`"));
     }
     let mut languages: Vec<Language> = Vec::new();
-    // The line of a language's entry: the first line after `languages:` that names its code.
-    let entry_line = |code: &str| {
-        let start = text.lines().position(|l| l.starts_with("languages")).unwrap_or(0);
-        let line = text.lines().enumerate().skip(start).position(|(_, l)| {
-            l.split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| w == code) && l.contains("code")
-        });
-        line.map_or(start + 1, |i| start + i + 1)
-    };
-    let at_entry = |code: &str, msg: String| Diagnostic::error(PATH, entry_line(code), 1, msg).with_source(text);
+    let at_entry =
+        |code: &str, msg: String| Diagnostic::error(PATH, language_line(text, code), 1, msg).with_source(text);
     for l in raw.languages {
         let ok = !l.code.is_empty()
             && l.code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
@@ -116,6 +109,17 @@ fn validate(raw: RawConfig, text: &str, base_url: Option<&str>) -> Result<SiteCo
         timezone_name,
         theme: raw.theme.unwrap_or_else(|| "default".into()),
     })
+}
+
+/// The line of `site.yaml` (its text) where the language `code` is listed: the first line
+/// after `languages:` that names the code; the `languages:` line when none does.
+pub fn language_line(text: &str, code: &str) -> usize {
+    let start = text.lines().position(|l| l.starts_with("languages")).unwrap_or(0);
+    let line = text
+        .lines()
+        .skip(start)
+        .position(|l| l.split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| w == code) && l.contains("code"));
+    line.map_or(start + 1, |i| start + i + 1)
 }
 
 /// Whether `tag` has the shape of a BCP 47 language tag: a language of 2–3 (or 5–8) letters,

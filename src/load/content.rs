@@ -345,8 +345,13 @@ pub fn page(file: &ContentFile, config: &SiteConfig) -> Result<Page> {
 fn load_page(file: &ContentFile, config: &SiteConfig) -> Result<Page> {
     let place = place(&file.rel, config)?;
     let text = read_text(&file.path, &file.rel)?;
-    let split = frontmatter::split(&text, &file.rel)?;
+    // A NUL in the front matter is the YAML reader's to report, with its position there; one
+    // elsewhere (the body, or a file that is not text at all) is reported here.
+    let split = frontmatter::split(&text, &file.rel).map_err(|e| nul_error(&text, &file.rel).map_or(e, Into::into))?;
     let front = frontmatter::parse(&split, &text, &file.rel, &config.timezone)?;
+    if let Some(d) = nul_error(&text, &file.rel) {
+        return Err(d.into());
+    }
     let prefix = config.lang_prefix(&place.lang);
     let url = if place.key.is_empty() { format!("{prefix}/") } else { format!("{prefix}/{}/", place.key) };
     Ok(Page {
@@ -363,6 +368,20 @@ fn load_page(file: &ContentFile, config: &SiteConfig) -> Result<Page> {
         unpublished: None,
         generated: false,
     })
+}
+
+/// An error at the first NUL character of a page's text, if it has one: Markdown would
+/// build it silently into a page that shows nothing there (or, for a file that is not text,
+/// a page of garbage).
+fn nul_error(text: &str, rel: &str) -> Option<Diagnostic> {
+    let at = text.find('\0')?;
+    let (line, col) = crate::diag::LineIndex::new(text).position(at);
+    let mut d = Diagnostic::error(rel, line, col, "a NUL character (an invisible byte) is in the text").with_hint(
+        "the file is damaged or is not a text file: delete the character, or open the file in a text \
+         editor and save it again as UTF-8 text",
+    );
+    d.source_line = text.lines().nth(line - 1).map(|l| l.replace('\0', "␀"));
+    Some(d)
 }
 
 /// Sets `unpublished` on drafts and embargoed pages, and on every page inside a section

@@ -18,7 +18,7 @@ use std::path::Path;
 use anyhow::Context;
 
 pub use calendar::calendar;
-pub use config::config;
+pub use config::{config, language_line};
 pub use content::{ContentFile, LoadedPages, Scanned, StaticFile, page, pages, scan, url_safe};
 pub use data::{dataset, datasets, datasets_partial, is_safe_id};
 pub use theme::{Theme, theme};

@@ -211,9 +211,10 @@ pub fn render(
                     info["json_ld"] = json!(json_ld(d, site, lang, &permalink, &dl));
                     ctx.insert("dataset", &info);
                     ctx.insert("searchable", &opts.search);
+                    let description = meta_description(d, site, lang, &sh.t);
                     ctx.insert(
                         "page",
-                        &json!({"title": info["title"], "url": url, "permalink": permalink, "description": info["description"], "unpublished": null, "toc": []}),
+                        &json!({"title": info["title"], "url": url, "permalink": permalink, "description": description, "unpublished": null, "toc": []}),
                     );
                     let html = templates.render("dataset.html", &ctx)?;
                     files.push((format!("{}index.html", url.trim_start_matches('/')), pages::finish(html, opts)));
@@ -272,6 +273,20 @@ fn versions_of(d: &Dataset, site: &Site, lang: &str, files: Option<&Vec<Value>>)
     }
     out.reverse();
     out
+}
+
+/// The meta description of a dataset's page: its description, or where it has none (or an
+/// empty one), its title and source in the words of the theme's `dataset_description` string.
+fn meta_description(d: &Dataset, site: &Site, lang: &str, t: &BTreeMap<String, String>) -> String {
+    let default = site.config.default_lang().code.as_str();
+    if let Some(text) = d.description.as_ref().map(|t| t.get(lang, default)).filter(|s| !s.trim().is_empty()) {
+        return text.to_string();
+    }
+    let (title, source) = (d.title.get(lang, default).trim(), d.source.name.get(lang, default).trim());
+    match t.get("dataset_description") {
+        Some(words) if !source.is_empty() => words.replace("{title}", title).replace("{source}", source),
+        _ => title.to_string(),
+    }
 }
 
 fn dataset_summary(d: &Dataset, site: &Site, lang: &str, prefix: &str) -> Value {

@@ -479,7 +479,10 @@ pub fn render_all(
             let alts = alternates(site, &index, &page.key, &page.lang);
             let link = page_ref(site, p);
             let mut ctx = base_context(sh, assets, &alts, &page.key, &link.permalink);
-            let description = link.summary.clone().unwrap_or_else(|| sh.site.description.clone());
+            // An empty `summary:` gives way too; where both are empty, the theme leaves the
+            // description tags out (an empty `content` is invalid HTML).
+            let description =
+                link.summary.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| sh.site.description.clone());
             let page_ctx = PageCtx {
                 link,
                 content: p.body.html.clone(),

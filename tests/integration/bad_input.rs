@@ -373,3 +373,43 @@ fn three_errors_in_three_stages_are_reported_in_one_run() {
     assert!(r.stderr.contains("content/notes/chart.zh.md:") && r.stderr.contains("totl"), "the chart: {}", r.stderr);
     assert_eq!(site.read("index.html"), before, "nothing written");
 }
+
+#[test]
+fn nul_in_a_page_body() {
+    fails(
+        "nul_in_a_page_body",
+        |s| {
+            s.write(PAGE, "---\ntitle: 坏页\n---\n\n第一行。\n第二\0行。\n");
+        },
+        "content/notes/bad.zh.md:6:3: a NUL character (an invisible byte) is in the text",
+        Some(
+            "the file is damaged or is not a text file: delete the character, or open the file in a text editor and save it again as UTF-8 text",
+        ),
+    );
+}
+
+#[test]
+fn page_that_is_not_text() {
+    // UTF-16 without a byte-order mark is valid UTF-8 full of NULs: `---` reads `-\0-\0-\0`.
+    fails(
+        "page_that_is_not_text",
+        |s| {
+            let utf16: Vec<u8> = "---\ntitle: x\n---\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+            s.write(PAGE, utf16);
+        },
+        "content/notes/bad.zh.md:1:2: a NUL character (an invisible byte) is in the text",
+        Some(
+            "the file is damaged or is not a text file: delete the character, or open the file in a text editor and save it again as UTF-8 text",
+        ),
+    );
+}
+
+#[test]
+fn nul_in_a_dataset() {
+    fails(
+        "nul_in_a_dataset",
+        |s| s.replace(DATA, "source:", "source:\0"),
+        "data/grants.yaml:3:8: a NUL character (an invisible byte) is in the text",
+        Some("delete it; it comes from a file that is not plain text, or a damaged copy"),
+    );
+}

@@ -123,3 +123,49 @@ fn the_archive_holds_every_data_file() {
         ]
     );
 }
+
+/// Every `<meta>` description tag of every HTML file of the output has a non-empty `content`.
+fn assert_descriptions_not_empty(site: &Site) {
+    for entry in walkdir::WalkDir::new(site.root().join("public")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        for tag in html.split("<meta ").skip(1).map(|t| &t[..t.find('>').unwrap()]) {
+            if tag.contains("description") {
+                let value = tag.split_once("content=").map(|(_, v)| v).unwrap_or("");
+                assert!(
+                    !(value.is_empty() || value.starts_with([' ', '>']) || value.starts_with("\"\"")),
+                    "{}: empty description in <meta {tag}>",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_dataset_without_description_is_described_by_its_title_and_source() {
+    let site = Site::fixture("basic");
+    site.replace("data/grants.yaml", "description: {zh: 测试数据。, en: Test data.}\n", "");
+    site.build(&[]);
+    let zh = site.read("data/grants/index.html");
+    assert!(zh.contains("<meta content=专利授权量，数据来源：测试局。 name=description>"), "{}", &zh[..1500]);
+    assert!(zh.contains("<meta content=专利授权量，数据来源：测试局。 property=og:description>"));
+    let en = site.read("en/data/grants/index.html");
+    assert!(en.contains("<meta content=\"Patents granted: figures from Test Office.\" name=description>"));
+    assert_descriptions_not_empty(&site);
+}
+
+#[test]
+fn a_page_with_nothing_to_describe_it_has_no_description_tags() {
+    let site = Site::fixture("basic");
+    site.replace("site.yaml", "description: {zh: 用于测试的站点。, en: A site for tests.}\n", "");
+    site.write("content/notes/bare.zh.md", "---\ntitle: 空白页\nsummary: \"\"\n---\n");
+    site.build(&[]);
+    let bare = site.read("notes/bare/index.html");
+    assert!(!bare.contains("name=description") && !bare.contains("og:description"), "{}", &bare[..1200]);
+    assert!(!site.read("404.html").contains("name=description"));
+    assert_descriptions_not_empty(&site);
+}

@@ -14,6 +14,7 @@ mod embargo;
 mod example;
 mod fuzz_regressions;
 mod hostile;
+mod languages;
 mod netlify;
 mod nothing_lost;
 mod publishing;
