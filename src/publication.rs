@@ -56,7 +56,7 @@ pub fn resolve(site: &mut Site, frozen: Vec<Dataset>) -> Result<Vec<Diagnostic>>
         let base = versions.and_then(|v| {
             v.iter().rev().find(|(y, _)| shown_releases.contains(y)).and_then(|(y, list)| list.last().map(|d| (*y, d)))
         });
-        check_corrections(working, versions, site, &mut errors);
+        check_corrections(working, versions, &mut errors);
         let Some(hidden) = withheld.get(id) else {
             if let Some((year, latest)) = base {
                 unlogged_changes(working, year, latest, &mut warnings);
@@ -140,8 +140,7 @@ pub fn resolve(site: &mut Site, frozen: Vec<Dataset>) -> Result<Vec<Diagnostic>>
     let mut published_versions: BTreeMap<String, Vec<Dataset>> = BTreeMap::new();
     for (id, releases) in &by_release {
         if !site.datasets.contains_key(id) {
-            let d = &releases.values().next().and_then(|v| v.first());
-            if let Some(d) = d {
+            if let Some(d) = releases.values().next().and_then(|v| v.first()) {
                 errors.push(
                     Diagnostic::error(
                         &d.source_path,
@@ -189,18 +188,20 @@ pub fn revisions(versions: &[Dataset]) -> Vec<Revision> {
     for pair in versions.windows(2) {
         let (before, after) = (&pair[0], &pair[1]);
         let date = after.frozen.as_ref().map(|f| f.date);
+        // Series are matched by id: a later version may list them in another order.
+        let by_id = |d: &Dataset, key: &str, id: &str| d.series(id).and_then(|(i, _)| d.value(key, i));
         for row in &after.rows {
             for (si, v) in row.values.iter().enumerate() {
-                let old = before.value(&row.key, si);
-                if !same(old, *v) {
-                    let (Some(date), Some(series)) = (date, first.series.get(si)) else { continue };
-                    let _ = series;
-                    match out.iter_mut().find(|r| r.key == row.key && r.series == si) {
+                let id = &after.series[si].id;
+                if !same(by_id(before, &row.key, id), *v) {
+                    let Some(date) = date else { continue };
+                    match out.iter_mut().find(|r| r.key == row.key && r.series_id == *id) {
                         Some(r) => r.date = date,
                         None => out.push(Revision {
                             key: row.key.clone(),
                             series: si,
-                            original: first.value(&row.key, si),
+                            series_id: id.clone(),
+                            original: by_id(first, &row.key, id),
                             date,
                         }),
                     }
@@ -208,9 +209,15 @@ pub fn revisions(versions: &[Dataset]) -> Vec<Revision> {
             }
         }
     }
-    // A figure changed and changed back is as first published.
+    // A figure changed and changed back is as first published. Indices are the last version's.
     let last = versions.last().expect("not empty");
-    out.retain(|r| !same(r.original, last.value(&r.key, r.series)));
+    out.retain_mut(|r| match last.series(&r.series_id) {
+        Some((i, _)) => {
+            r.series = i;
+            !same(r.original, last.value(&r.key, i))
+        }
+        None => false,
+    });
     out
 }
 
@@ -284,17 +291,11 @@ fn unlogged_changes(working: &Dataset, year: i32, latest: &Dataset, warnings: &m
 }
 
 /// A correction dated before the dataset was first published is an error.
-fn check_corrections(
-    working: &Dataset,
-    versions: Option<&BTreeMap<i32, Vec<Dataset>>>,
-    site: &Site,
-    errors: &mut Vec<Diagnostic>,
-) {
+fn check_corrections(working: &Dataset, versions: Option<&BTreeMap<i32, Vec<Dataset>>>, errors: &mut Vec<Diagnostic>) {
     let first = versions.and_then(|v| {
         v.values().filter_map(|l| l.first()).filter_map(|d| d.frozen.as_ref().map(|f| (f.release, f.date))).min()
     });
     let Some((year, published)) = first else { return };
-    let _ = site;
     for c in working.corrections.iter().filter(|c| c.date < published) {
         errors.push(
             Diagnostic::error(

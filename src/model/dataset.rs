@@ -107,8 +107,10 @@ pub struct Correction {
 pub struct Revision {
     /// Key of the row.
     pub key: String,
-    /// Index of the series.
+    /// Index of the series (in the version the revision is shown with).
     pub series: usize,
+    /// Id of the series.
+    pub series_id: String,
     /// The figure as first published with the release.
     pub original: Option<f64>,
     /// Date of the newest version that changed it.
