@@ -52,17 +52,17 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
         .collect();
     // Data a build now withholds, and when it becomes public: with the first embargoed page
     // that uses it.
+    let named: Vec<(BTreeSet<String>, &jiff::Zoned)> = public
+        .site
+        .withheld
+        .iter()
+        .filter_map(|p| match &p.unpublished {
+            Some(Unpublished::Embargo(at)) => Some((crate::markdown::datasets_named(&p.body), at)),
+            _ => None,
+        })
+        .collect();
     let embargo_of = |id: &str| -> Option<jiff::Zoned> {
-        public
-            .site
-            .withheld
-            .iter()
-            .filter(|p| crate::markdown::datasets_named(&p.body).contains(id))
-            .filter_map(|p| match &p.unpublished {
-                Some(Unpublished::Embargo(at)) => Some(at.clone()),
-                _ => None,
-            })
-            .min_by_key(jiff::Zoned::timestamp)
+        named.iter().filter(|(ids, _)| ids.contains(id)).map(|(_, at)| *at).min_by_key(|at| at.timestamp()).cloned()
     };
     for (id, working) in &site.datasets {
         let held: Vec<&str> = match public.site.datasets.get(id) {

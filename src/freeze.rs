@@ -76,7 +76,8 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
     used.dedup();
     used.retain(|id| site.datasets.contains_key(id));
 
-    let versions = frozen::versions(root, &site.config)?;
+    // Loading checked every frozen version against its checksum; with drafts and embargoes
+    // shown, the release's versions are all in `site.versions`.
     let mut sums: BTreeMap<String, String> =
         frozen::read_sums(root)?.into_iter().map(|(path, (sum, _))| (path, sum)).collect();
     let mut writes: Vec<(String, String)> = Vec::new();
@@ -84,8 +85,13 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
     let mut diags = Vec::new();
     for id in &used {
         let working = &site.datasets[id];
-        let mine: Vec<&Dataset> =
-            versions.iter().filter(|d| d.id == *id && d.frozen.as_ref().is_some_and(|f| f.release == year)).collect();
+        let mine: Vec<&Dataset> = site
+            .versions
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter(|d| d.frozen.as_ref().is_some_and(|f| f.release == year))
+            .collect();
         let (data, version, left_out) = match mine.last() {
             None => {
                 let mut data = working.clone();

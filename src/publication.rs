@@ -28,9 +28,10 @@ pub fn resolve(site: &mut Site, frozen: Vec<Dataset>) -> Result<Vec<Diagnostic>>
     let mut errors = Vec::new();
 
     // Who uses each dataset: pages this build shows, and pages it withholds.
+    // (The pages shown matter only for data that withheld pages use too.)
     let mut shown: BTreeMap<String, Vec<&Page>> = BTreeMap::new();
     let mut withheld: BTreeMap<String, Vec<&Page>> = BTreeMap::new();
-    for p in site.pages.iter().filter(|p| !p.generated) {
+    for p in site.pages.iter().filter(|p| !p.generated && !site.withheld.is_empty()) {
         for id in markdown::datasets_named(&p.body) {
             shown.entry(id).or_default().push(p);
         }
@@ -219,6 +220,19 @@ pub fn revisions(versions: &[Dataset]) -> Vec<Revision> {
         None => false,
     });
     out
+}
+
+/// The corrections a version applies: those dated after the previous version of the same
+/// release and up to its own date (none for a release's first version).
+pub fn corrections_applied<'a>(
+    previous: Option<&Dataset>,
+    version: &'a Dataset,
+) -> impl Iterator<Item = &'a crate::model::dataset::Correction> {
+    let range = match (previous.and_then(|p| p.frozen.as_ref()), version.frozen.as_ref()) {
+        (Some(p), Some(v)) if p.release == v.release => Some((p.date, v.date)),
+        _ => None,
+    };
+    version.corrections.iter().filter(move |c| range.is_some_and(|(after, upto)| c.date > after && c.date <= upto))
 }
 
 /// Two figures are the same (both missing, or equal).

@@ -218,7 +218,7 @@ pub struct LoadedPages {
 /// Loads every page, separates those that are published under `opts` from those withheld,
 /// and checks that no two files make the same URL. All problems are reported together.
 pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> Result<LoadedPages> {
-    let results: Vec<Result<Page>> = files.par_iter().map(|f| load_page(f, config)).collect();
+    let results: Vec<Result<Page>> = files.par_iter().map(|f| load_page(f, config, Some(opts.now))).collect();
     let mut diags = Vec::new();
     let mut pages = Vec::new();
     for r in results {
@@ -243,32 +243,6 @@ pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> 
                     format!("`{first}` and `{}` both make the page `{}`", p.source, p.url),
                 )
                 .with_hint("every page needs its own URL: rename or remove one of the two files"),
-            );
-        }
-    }
-    // A draft whose embargo has passed was meant to be public: one of the two is a mistake,
-    // and the page is missing from the site until someone notices.
-    for p in &pages {
-        if let (true, Some(at)) = (p.front.draft, &p.front.publish_at)
-            && at.timestamp() <= opts.now
-        {
-            let text = std::fs::read_to_string(
-                files.iter().find(|f| f.rel == p.source).map_or_else(Default::default, |f| f.path.clone()),
-            )
-            .unwrap_or_default();
-            let line = text.lines().position(|l| l.trim_start().starts_with("draft:")).map_or(1, |i| i + 1);
-            diags.push(
-                Diagnostic::error(
-                    &p.source,
-                    line,
-                    1,
-                    format!(
-                        "the page is a draft, but its `publish_at` ({}) has passed: it is missing from the site",
-                        at.strftime("%Y-%m-%d %H:%M %:z")
-                    ),
-                )
-                .with_hint("remove `draft: true` to publish it at `publish_at`; keep `draft: true` and remove `publish_at` if it is not ready")
-                .with_source(&text.replace("\r\n", "\n")),
             );
         }
     }
@@ -339,10 +313,11 @@ fn add_missing_sections(pages: &mut Vec<Page>, config: &SiteConfig) {
 
 /// Loads one page file again (for `serve`'s incremental rebuilds); `unpublished` is left unset.
 pub fn page(file: &ContentFile, config: &SiteConfig) -> Result<Page> {
-    load_page(file, config)
+    load_page(file, config, None)
 }
 
-fn load_page(file: &ContentFile, config: &SiteConfig) -> Result<Page> {
+/// Loads one page; with `now`, a draft whose `publish_at` has passed is an error.
+fn load_page(file: &ContentFile, config: &SiteConfig, now: Option<jiff::Timestamp>) -> Result<Page> {
     let place = place(&file.rel, config)?;
     let text = read_text(&file.path, &file.rel)?;
     // A NUL in the front matter is the YAML reader's to report, with its position there; one
@@ -351,6 +326,25 @@ fn load_page(file: &ContentFile, config: &SiteConfig) -> Result<Page> {
     let front = frontmatter::parse(&split, &text, &file.rel, &config.timezone)?;
     if let Some(d) = nul_error(&text, &file.rel) {
         return Err(d.into());
+    }
+    // A draft whose embargo has passed was meant to be public: one of the two is a mistake,
+    // and the page is missing from the site until someone notices.
+    if let (true, Some(at), Some(now)) = (front.draft, &front.publish_at, now)
+        && at.timestamp() <= now
+    {
+        let line = text.lines().position(|l| l.trim_start().starts_with("draft:")).map_or(1, |i| i + 1);
+        return Err(Diagnostic::error(
+            &file.rel,
+            line,
+            1,
+            format!(
+                "the page is a draft, but its `publish_at` ({}) has passed: it is missing from the site",
+                at.strftime("%Y-%m-%d %H:%M %:z")
+            ),
+        )
+        .with_hint("remove `draft: true` to publish it at `publish_at`; keep `draft: true` and remove `publish_at` if it is not ready")
+        .with_source(&text)
+        .into());
     }
     let prefix = config.lang_prefix(&place.lang);
     let url = if place.key.is_empty() { format!("{prefix}/") } else { format!("{prefix}/{}/", place.key) };

@@ -78,23 +78,15 @@ pub fn render(
     }
     // Every published version, at addresses whose content never changes.
     let mut version_files: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
-    let mut version_rows: Vec<(&Dataset, &Dataset, Option<&Dataset>)> = Vec::new();
-    for (id, list) in &site.versions {
-        for (i, v) in list.iter().enumerate() {
-            let previous = i.checked_sub(1).map(|p| &list[p]).filter(|p| same_release(p, v));
-            version_rows.push((&site.datasets[id.as_str()], v, previous));
-        }
-    }
-    for (ds, v, _) in &version_rows {
+    for v in site.versions.values().flatten() {
         let Some(f) = &v.frozen else { continue };
-        let base = format!("data/{}/{}/v{}", ds.id, f.release, f.version);
+        let base = format!("data/{}/{}/v{}", v.id, f.release, f.version);
         let csv = csv(v).map_err(Failure::Other)?;
         let xlsx = export::xlsx(v, site).map_err(|e| anyhow::anyhow!("cannot write `{base}.xlsx`: {e}"))?;
-        let sha = hex(&Sha256::digest(&csv));
-        version_files.entry(ds.id.as_str()).or_default().push(json!({
+        version_files.entry(v.id.as_str()).or_default().push(json!({
             "release": f.release, "version": f.version, "date": f.date.to_string(),
             "csv": format!("/{base}.csv"), "json": format!("/{base}.json"), "xlsx": format!("/{base}.xlsx"),
-            "sha256": sha,
+            "sha256": hex(&Sha256::digest(&csv)),
         }));
         output.add(format!("{base}.csv"), csv);
         output.add(format!("{base}.json"), json(v, site));
@@ -177,7 +169,7 @@ pub fn render(
                             format: f.format,
                             size: f.bytes.len(),
                             size_text: size_text(f.bytes.len()),
-                            sha256: Sha256::digest(&f.bytes).iter().map(|b| format!("{b:02x}")).collect(),
+                            sha256: hex(&Sha256::digest(&f.bytes)),
                         })
                         .collect();
                     let (chart_html, svg) = if d.rows.len() <= CHART_ROWS {
@@ -235,10 +227,6 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn same_release(a: &Dataset, b: &Dataset) -> bool {
-    a.frozen.as_ref().map(|f| f.release) == b.frozen.as_ref().map(|f| f.release)
-}
-
 /// The version list of a dataset page: newest first, each with its release, number, date,
 /// why it was made (first publication, or the corrections it applies), files and checksum.
 fn versions_of(d: &Dataset, site: &Site, lang: &str, files: Option<&Vec<Value>>) -> Vec<Value> {
@@ -248,16 +236,10 @@ fn versions_of(d: &Dataset, site: &Site, lang: &str, files: Option<&Vec<Value>>)
     let mut out = Vec::new();
     for (i, v) in list.iter().enumerate() {
         let Some(f) = &v.frozen else { continue };
-        let previous = i.checked_sub(1).map(|p| &list[p]).filter(|p| same_release(p, v));
-        let reasons: Vec<String> = match previous.and_then(|p| p.frozen.as_ref()) {
-            None => Vec::new(),
-            Some(pf) => v
-                .corrections
-                .iter()
-                .filter(|c| c.date > pf.date && c.date <= f.date)
-                .map(|c| c.text.get(lang, default).to_string())
-                .collect(),
-        };
+        let previous =
+            i.checked_sub(1).map(|p| &list[p]).filter(|p| p.frozen.as_ref().is_some_and(|pf| pf.release == f.release));
+        let reasons: Vec<&str> =
+            crate::publication::corrections_applied(previous, v).map(|c| c.text.get(lang, default)).collect();
         let file = files.and_then(|fs| fs.iter().find(|x| x["release"] == f.release && x["version"] == f.version));
         out.push(json!({
             "release": f.release,

@@ -61,10 +61,7 @@ fn correction_entries(site: &Site, lang: &str) -> Vec<(jiff::Zoned, String, Stri
                 format!("Correction: {title} ({} release, version {})", b.release, b.version)
             };
             let link = c.absolute(&format!("{}/data/{id}/#versions", c.lang_prefix(lang)));
-            let reasons: Vec<&str> = pair[1]
-                .corrections
-                .iter()
-                .filter(|x| x.date > a.date && x.date <= b.date)
+            let reasons: Vec<&str> = crate::publication::corrections_applied(Some(&pair[0]), &pair[1])
                 .map(|x| x.text.get(lang, default))
                 .collect();
             out.push((at, heading, link, reasons.join(" ")));

@@ -98,25 +98,7 @@ pub(crate) fn og_locale(tag: &str) -> String {
 
 /// Display forms of a date in a language: "2022年4月26日" / "26 April 2022".
 pub fn display_date(d: &jiff::Zoned, lang: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    if crate::numfmt::Style::for_lang(lang) == crate::numfmt::Style::Chinese {
-        format!("{}年{}月{}日", d.year(), d.month(), d.day())
-    } else {
-        format!("{} {} {}", d.day(), MONTHS[(d.month() as usize).saturating_sub(1).min(11)], d.year())
-    }
+    crate::numfmt::date(d.date(), crate::numfmt::Style::for_lang(lang))
 }
 
 /// Indexes over the rendered pages: by key and language, children of each section.
