@@ -65,7 +65,7 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
         .into());
     }
     let Some(moment) = site.release_moment(year) else {
-        let source = format!("content/releases/{year}/_index.{}.md", site.config.default_lang().code);
+        let source = format!("content/releases/{year}/_index.{}.md", site.config.default_lang().code());
         return Err(Diagnostic::error(&source, 1, 1, format!("the {year} release has no date"))
             .with_hint("give its `_index` page a `date` or a `publish_at`: the frozen figures are dated with it")
             .into());
@@ -156,7 +156,7 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
             }
         };
         let path = frozen::path_of(year, id, version);
-        let text = to_yaml(&data, &site.config.languages.iter().map(|l| l.code.clone()).collect::<Vec<_>>());
+        let text = to_yaml(&data, &site.config.languages.iter().map(|l| l.code().to_string()).collect::<Vec<_>>());
         let inner = path.strip_prefix(&format!("{DIR}/")).unwrap_or(&path).to_string();
         sums.insert(inner, frozen::checksum(&text));
         writes.push((path.clone(), text));

@@ -54,13 +54,8 @@ pub fn csv(ds: &Dataset) -> anyhow::Result<Vec<u8>> {
 }
 
 pub(crate) fn text_json(t: &Text, site: &Site) -> Value {
-    let default = site.config.default_lang().code.as_str();
-    let map: serde_json::Map<String, Value> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| (l.code.clone(), Value::String(t.get(&l.code, default).to_string())))
-        .collect();
+    let map: serde_json::Map<String, Value> =
+        site.config.languages.iter().map(|l| (l.code().to_string(), Value::String(t.get(l).to_string()))).collect();
     Value::Object(map)
 }
 
@@ -139,28 +134,25 @@ pub fn license_url(spdx: &str) -> String {
 /// `datapackage.json`: a Frictionless Data Package describing every CSV.
 pub fn datapackage(site: &Site) -> Vec<u8> {
     let c = &site.config;
-    let default = c.default_lang().code.as_str();
+    let default = c.default_lang();
     // Titles for data tools are in English where the site has it (the language of the
     // English number rules), else in the default language; descriptions name every language.
-    let en = c
-        .languages
-        .iter()
-        .find(|l| numfmt::Style::own(&l.code) == Some(numfmt::Style::English))
-        .map_or(default, |l| l.code.as_str());
+    let en =
+        c.languages.iter().find(|l| l.has_own_number_rules() && l.style() == numfmt::Style::English).unwrap_or(default);
     let every = |t: &Text| {
         let mut texts: Vec<&str> = Vec::new();
         for l in &c.languages {
-            let s = t.get(&l.code, default);
+            let s = t.get(l);
             if !texts.contains(&s) {
                 texts.push(s);
             }
         }
         texts.join(" / ")
     };
-    let unit_text = |u: &crate::model::dataset::Unit, lang: &str| match u.kind {
+    let unit_text = |u: &crate::model::dataset::Unit, lang: &crate::model::Lang| match u.kind {
         numfmt::UnitKind::Percent => "%".to_string(),
         numfmt::UnitKind::Currency => u.currency.clone().unwrap_or_default(),
-        _ => u.label.get(lang, default).to_string(),
+        _ => u.label.get(lang).to_string(),
     };
     let resources: Vec<Value> = site
         .datasets
@@ -175,7 +167,7 @@ pub fn datapackage(site: &Site) -> Vec<u8> {
             let mut fields = vec![json!({
                 "name": ds.key.id,
                 "type": key_type,
-                "title": ds.key.label.get(en, default),
+                "title": ds.key.label.get(en),
                 "description": every(&ds.key.label),
             })];
             if ds.key.kind == KeyKind::Category {
@@ -188,7 +180,7 @@ pub fn datapackage(site: &Site) -> Vec<u8> {
                 fields.push(json!({
                     "name": s.id,
                     "type": if whole { "integer" } else { "number" },
-                    "title": s.label.get(en, default),
+                    "title": s.label.get(en),
                     "description": format!(
                         "{}. Unit: {} ({}){}",
                         every(&s.label),
@@ -198,7 +190,7 @@ pub fn datapackage(site: &Site) -> Vec<u8> {
                     ),
                 }));
             }
-            let mut source = json!({"title": ds.source.name.get(en, default)});
+            let mut source = json!({"title": ds.source.name.get(en)});
             if let Some(u) = &ds.source.url {
                 source["path"] = json!(u);
             }
@@ -209,8 +201,8 @@ pub fn datapackage(site: &Site) -> Vec<u8> {
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "title": ds.title.get(en, default),
-                "description": ds.description.as_ref().map(|d| d.get(en, default)).unwrap_or_default(),
+                "title": ds.title.get(en),
+                "description": ds.description.as_ref().map(|d| d.get(en)).unwrap_or_default(),
                 "sources": [source],
                 "licenses": [{"name": ds.license, "path": license_url(&ds.license)}],
                 "schema": {"fields": fields, "primaryKey": [ds.key.id], "missingValues": [""]},
@@ -228,11 +220,11 @@ pub fn datapackage(site: &Site) -> Vec<u8> {
     let doc = json!({
         "profile": "tabular-data-package",
         "name": name,
-        "title": c.title.get(en, default),
-        "description": c.description.get(en, default),
+        "title": c.title.get(en),
+        "description": c.description.get(en),
         "homepage": format!("{}/data/", c.base_url),
         "licenses": [{"name": c.license, "path": license_url(&c.license)}],
-        "contributors": [{"title": c.publisher.get(en, default), "role": "publisher"}],
+        "contributors": [{"title": c.publisher.get(en), "role": "publisher"}],
         "resources": resources,
     });
     let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();

@@ -18,9 +18,9 @@ use crate::yaml;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDataset {
-    title: Text,
+    title: Spanned<Text>,
     #[serde(default)]
-    description: Option<Text>,
+    description: Option<Spanned<Text>>,
     source: RawSource,
     #[serde(default)]
     license: Option<String>,
@@ -30,7 +30,7 @@ struct RawDataset {
     series: Vec<Spanned<RawSeries>>,
     rows: Vec<Spanned<Ordered<Spanned<serde_json::Value>>>>,
     #[serde(default)]
-    notes: Option<Text>,
+    notes: Option<Spanned<Text>>,
     #[serde(default)]
     corrections: Vec<Spanned<RawCorrection>>,
     #[serde(default)]
@@ -49,7 +49,7 @@ struct RawFrozen {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
-    name: Text,
+    name: Spanned<Text>,
     #[serde(default)]
     url: Option<Spanned<String>>,
 }
@@ -60,7 +60,7 @@ struct RawKey {
     id: String,
     kind: Spanned<String>,
     #[serde(default)]
-    label: Option<Text>,
+    label: Option<Spanned<Text>>,
     #[serde(default)]
     categories: Option<Spanned<Ordered<Text>>>,
 }
@@ -134,17 +134,16 @@ pub fn datasets_partial(root: &Path, config: &SiteConfig) -> Result<(Vec<Dataset
         .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
         .collect();
     files.sort();
-    let results: Vec<Result<Dataset>> = files.par_iter().map(|f| load(root, f, config)).collect();
+    let results: Vec<Result<(Dataset, Vec<Diagnostic>)>> = files.par_iter().map(|f| load(root, f, config)).collect();
     let mut out = Vec::new();
-    let mut diags = same_ids(root, &files);
+    let mut diags = crate::diag::Diagnostics(same_ids(root, &files));
     for r in results {
-        match r {
-            Ok(d) => out.push(d),
-            Err(Failure::Content(d)) => diags.extend(d),
-            Err(e) => return Err(e),
+        if let Some((d, warnings)) = diags.take(r)? {
+            out.push(d);
+            diags.extend(warnings);
         }
     }
-    Ok((out, diags))
+    Ok((out, diags.0))
 }
 
 /// Two files that would make one dataset (`x.yaml` and `x.yml`): both would be published
@@ -182,10 +181,10 @@ pub fn is_safe_id(id: &str) -> bool {
 
 /// Loads and validates one `data/<id>.yaml` file (for `serve`'s incremental rebuilds).
 pub fn dataset(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
-    load(root, file, config)
+    load(root, file, config).map(|(d, _)| d)
 }
 
-fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
+fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<(Dataset, Vec<Diagnostic>)> {
     let rel = super::relative(root, file);
     let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     if !is_safe_id(&stem) {
@@ -201,7 +200,7 @@ fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
             .into());
     }
     let text = read_text(file, &rel)?;
-    let d = from_text(stem, &rel, &text, config)?;
+    let (d, warnings) = from_text_checked(stem, &rel, &text, config)?;
     if d.frozen.is_some() {
         let line = text.lines().position(|l| l.starts_with("frozen")).map_or(1, |i| i + 1);
         return Err(Diagnostic::error(
@@ -214,11 +213,17 @@ fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
         .with_source(&text)
         .into());
     }
-    Ok(d)
+    Ok((d, warnings))
 }
 
 /// Parses and validates the text of `data/<id>.yaml`; `rel` names the file in diagnostics.
 pub(crate) fn from_text(id: String, rel: &str, text: &str, config: &SiteConfig) -> Result<Dataset> {
+    from_text_checked(id, rel, text, config).map(|(d, _)| d)
+}
+
+/// [`from_text`], with the warnings about its texts (a site language missing, a code that is
+/// not one) and its dates (`updated` older than a correction), where they are written.
+fn from_text_checked(id: String, rel: &str, text: &str, config: &SiteConfig) -> Result<(Dataset, Vec<Diagnostic>)> {
     let raw: RawDataset = yaml::parse(text, rel, 1, text)?;
     Validator { rel, text, diags: Vec::new() }.dataset(id, raw, config)
 }
@@ -251,7 +256,7 @@ impl Validator<'_> {
         }
     }
 
-    fn dataset(mut self, id: String, raw: RawDataset, config: &SiteConfig) -> Result<Dataset> {
+    fn dataset(mut self, id: String, raw: RawDataset, config: &SiteConfig) -> Result<(Dataset, Vec<Diagnostic>)> {
         let updated = raw.updated.as_ref().and_then(|u| self.date(u));
         let kind = match raw.key.kind.value.as_str() {
             "year" => Some(KeyKind::Year),
@@ -433,27 +438,91 @@ impl Validator<'_> {
         if !self.diags.is_empty() {
             return Err(Failure::Content(self.diags));
         }
-        Ok(Dataset {
+        let warnings = self.warnings(&raw, updated, &corrections, config);
+        let dataset = Dataset {
             source_path: self.rel.to_string(),
             id,
-            title: raw.title,
-            description: raw.description,
-            source: Source { name: raw.source.name, url },
+            title: raw.title.value,
+            description: raw.description.map(|t| t.value),
+            source: Source { name: raw.source.name.value, url },
             license: raw.license.unwrap_or_else(|| config.license.clone()),
             updated,
             key: Key {
-                label: raw.key.label.unwrap_or_else(|| Text::Plain(raw.key.id.clone())),
+                label: raw.key.label.map_or_else(|| Text::Plain(raw.key.id.clone()), |t| t.value),
                 id: raw.key.id,
                 kind: kind.unwrap_or(KeyKind::Category),
                 categories,
             },
             series,
             rows,
-            notes: raw.notes,
+            notes: raw.notes.map(|t| t.value),
             corrections,
             frozen,
             revisions: Vec::new(),
-        })
+        };
+        Ok((dataset, warnings))
+    }
+
+    /// What deserves a look in a valid dataset: its texts (see [`super::texts`]), and an
+    /// `updated` date older than its newest correction.
+    fn warnings(
+        &self,
+        raw: &RawDataset,
+        updated: Option<jiff::civil::Date>,
+        corrections: &[Correction],
+        config: &SiteConfig,
+    ) -> Vec<Diagnostic> {
+        use super::texts::Written;
+        let line = |loc: &serde_saphyr::Location| yaml::location_of(loc).0;
+        fn at<'t>(field: &str, t: &'t Spanned<Text>) -> Written<'t> {
+            Written { field: field.into(), text: &t.value, line: yaml::location_of(&t.referenced).0 }
+        }
+        let mut texts = vec![at("`title`", &raw.title), at("`source.name`", &raw.source.name)];
+        texts.extend(raw.key.label.as_ref().map(|t| at("`key.label`", t)));
+        texts.extend(raw.description.as_ref().map(|t| at("`description`", t)));
+        texts.extend(raw.notes.as_ref().map(|t| at("`notes`", t)));
+        if let Some(cats) = &raw.key.categories {
+            for (id, t) in &cats.value.0 {
+                texts.push(Written {
+                    field: format!("the label of category `{}`", id.value),
+                    text: t,
+                    line: line(&id.referenced),
+                });
+            }
+        }
+        for s in &raw.series {
+            let l = line(&s.referenced);
+            texts.push(Written {
+                field: format!("the label of series `{}`", s.value.id),
+                text: &s.value.label,
+                line: l,
+            });
+            if let Some(u) = s.value.unit.label.as_ref().filter(|u| !matches!(u, Text::Plain(l) if l.is_empty())) {
+                texts.push(Written { field: format!("the unit of series `{}`", s.value.id), text: u, line: l });
+            }
+        }
+        for c in &raw.corrections {
+            let field = format!("the correction of {}", c.value.date.value.trim());
+            texts.push(Written { field, text: &c.value.text, line: line(&c.referenced) });
+        }
+        let mut out = super::texts::warnings(self.rel, self.text, &texts, config);
+        if let (Some(updated), Some(newest), Some(at)) =
+            (updated, corrections.iter().map(|c| c.date).max(), raw.updated.as_ref())
+            && updated < newest
+        {
+            let (l, c) = yaml::location_of(&at.referenced);
+            out.push(
+                Diagnostic::warning(
+                    self.rel,
+                    l,
+                    c,
+                    format!("`updated` ({updated}) is older than the newest correction ({newest})"),
+                )
+                .with_hint(format!("set `updated: {newest}` or later: readers and search engines go by it"))
+                .with_source(self.text),
+            );
+        }
+        out
     }
 
     /// A key value in canonical form, or a diagnostic.
@@ -586,7 +655,9 @@ mod tests {
             );
             from_text("x".into(), "data/x.yaml", &text, &config).unwrap_or_else(|_| panic!("{kind} {key}"))
         };
-        let label = |kind: &str, key: &str, lang: &str| ds(kind, key).key_label(key, lang, "zh");
+        let label = |kind: &str, key: &str, lang: &str| {
+            ds(kind, key).key_label(key, &crate::model::Lang::new(lang, lang, lang, "zh"))
+        };
         assert_eq!(label("quarter", "2021-Q1", "zh"), "2021年一季度");
         assert_eq!(label("quarter", "2021-Q4", "en"), "2021 Q4");
         assert_eq!(label("month", "2021-03", "zh"), "2021年3月");

@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::Dataset;
 use crate::model::dataset::KeyKind;
+use crate::model::{Dataset, Lang};
 use crate::numfmt::{self, Period, Style, Unit};
 
 /// A parsed call: `value(data="patent-grants", series="total", period=2021)`.
@@ -84,8 +84,8 @@ pub struct Evaluated {
 }
 
 /// The words for a missing figure, by period: `2019年数据缺失`, `no data for 2019`.
-fn no_data(ds: &Dataset, key: &str, lang: &str, default_lang: &str, style: Style) -> String {
-    let label = ds.key_label(key, lang, default_lang);
+fn no_data(ds: &Dataset, key: &str, lang: &Lang, style: Style) -> String {
+    let label = ds.key_label(key, lang);
     match style {
         Style::Chinese if ds.key.kind == KeyKind::Year => format!("{label}年数据缺失"),
         Style::Chinese => format!("{label}数据缺失"),
@@ -94,13 +94,7 @@ fn no_data(ds: &Dataset, key: &str, lang: &str, default_lang: &str, style: Style
 }
 
 /// Evaluates a call to HTML (already escaped) for a page in `lang`.
-pub fn eval(
-    call: &Call,
-    datasets: &BTreeMap<String, Dataset>,
-    lang: &str,
-    default_lang: &str,
-    lang_prefix: &str,
-) -> Result<Evaluated, CallError> {
+pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> Result<Evaluated, CallError> {
     let known = ["value", "change"];
     if !known.contains(&call.name.as_str()) {
         return Err(err(
@@ -149,12 +143,13 @@ pub fn eval(
             Some(format!("it has: {}", keys.join(", "))),
         ));
     };
-    let unit_label = s.unit.label.get(lang, default_lang);
+    let unit_label = s.unit.label.get(lang);
     let unit =
         Unit { kind: s.unit.kind, label: unit_label, currency: s.unit.currency.as_deref(), precision: s.precision };
-    let style = Style::for_lang(lang);
+    let style = lang.style();
+    let lang_prefix = lang.prefix();
     let current = ds.rows[ri].values[si];
-    let (dt, sl) = (ds.title.get(lang, default_lang), s.label.get(lang, default_lang));
+    let (dt, sl) = (ds.title.get(lang), s.label.get(lang));
     let title = if dt == sl { dt.to_string() } else { format!("{dt} · {sl}") };
     let revised = |html: String, original: Option<String>, date: Option<jiff::civil::Date>| -> String {
         let (Some(original), Some(date)) = (original, date) else { return html };
@@ -186,7 +181,7 @@ pub fn eval(
                 format!(
                     "<span class=\"figure-value missing\" title=\"{}\">{}</span>",
                     escape(&title),
-                    escape(&no_data(ds, key, lang, default_lang, style))
+                    escape(&no_data(ds, key, lang, style))
                 )
             }
             Some(v) => format!(
@@ -219,7 +214,7 @@ pub fn eval(
         };
         let text = match missing {
             Some(k) => {
-                let words = no_data(ds, k, lang, default_lang, style);
+                let words = no_data(ds, k, lang, style);
                 gap = Some((
                     format!(
                         "`{data}` has no figure for series `{series_id}` in {k}, so the change in {period} cannot be given: the page says so"
@@ -229,7 +224,7 @@ pub fn eval(
                 ));
                 match style {
                     Style::Chinese => format!("{words}，无法计算增减"),
-                    Style::English if ri == 0 => format!("{words} before {}", ds.key_label(key, lang, default_lang)),
+                    Style::English if ri == 0 => format!("{words} before {}", ds.key_label(key, lang)),
                     Style::English => format!("{words}, so no change can be given"),
                 }
             }

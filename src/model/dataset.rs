@@ -1,6 +1,6 @@
 //! Datasets (`data/<id>.yaml`), validated: typed key, series with units, rows of numbers.
 
-use super::Text;
+use super::{Lang, Text};
 
 /// Where the figures come from.
 #[derive(Clone, Debug)]
@@ -210,15 +210,15 @@ impl Dataset {
     /// The label of a key value in `lang`: the category's label; a period as its language
     /// writes it (Chinese `2021年一季度`, `2021年3月`, `2021年3月15日`; English `2021 Q1`, and
     /// months and days as written, `2021-03`); a year as written (`2021`).
-    pub fn key_label(&self, key: &str, lang: &str, default: &str) -> String {
-        let chinese = crate::numfmt::Style::for_lang(lang) == crate::numfmt::Style::Chinese;
+    pub fn key_label(&self, key: &str, lang: &Lang) -> String {
+        let chinese = lang.is_chinese();
         match self.key.kind {
             KeyKind::Category => self
                 .key
                 .categories
                 .iter()
                 .find(|(id, _)| id == key)
-                .map_or_else(|| key.to_string(), |(_, t)| t.get(lang, default).to_string()),
+                .map_or_else(|| key.to_string(), |(_, t)| t.get(lang).to_string()),
             KeyKind::Quarter => match key.split_once("-Q") {
                 Some((year, q)) if chinese => match q.parse::<usize>() {
                     Ok(n @ 1..=4) => format!("{year}年{}季度", ["一", "二", "三", "四"][n - 1]),

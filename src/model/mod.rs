@@ -6,11 +6,16 @@
 pub mod calendar;
 mod config;
 pub mod dataset;
+mod lang;
+pub mod layout;
 pub mod page;
 mod text;
+mod theme;
 
 pub use calendar::Calendar;
-pub use config::{Language, SiteConfig};
+pub use config::SiteConfig;
 pub use dataset::Dataset;
+pub use lang::{Lang, Localized};
 pub use page::{FrontMatter, Page, PageKind, Site, Unpublished};
 pub use text::Text;
+pub use theme::Theme;
