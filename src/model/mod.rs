@@ -7,6 +7,7 @@ pub mod calendar;
 mod config;
 pub mod dataset;
 pub mod page;
+pub mod quality;
 mod text;
 
 pub use calendar::Calendar;
