@@ -135,7 +135,8 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
                 versions: Default::default(),
                 calendar,
             };
-            let warnings = crate::publication::resolve(&mut site, frozen)?;
+            let mut warnings = crate::quality::warnings(site.datasets.values());
+            warnings.extend(crate::publication::resolve(&mut site, frozen)?);
             Ok(Loaded { site, theme, statics, warnings })
         }
         (got_pages, got_data, got_theme, _, calendar) => {

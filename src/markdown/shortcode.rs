@@ -113,15 +113,17 @@ pub fn eval(
     let mut data = None;
     let mut series = None;
     let mut period = None;
+    let mut precision = None;
     for (k, v) in &call.args {
         match k.as_str() {
             "data" => data = Some(v.as_str()),
             "series" => series = Some(v.as_str()),
             "period" => period = Some(v.as_str()),
+            "precision" => precision = Some(precision_arg(v)?),
             other => {
                 return Err(err(
                     format!("`{}` has no argument `{other}`", call.name),
-                    Some("its arguments are `data`, `series` and `period`".into()),
+                    Some("its arguments are `data`, `series`, `period` and, optionally, `precision`".into()),
                 ));
             }
         }
@@ -150,8 +152,12 @@ pub fn eval(
         ));
     };
     let unit_label = s.unit.label.get(lang, default_lang);
-    let unit =
-        Unit { kind: s.unit.kind, label: unit_label, currency: s.unit.currency.as_deref(), precision: s.precision };
+    let unit = Unit {
+        kind: s.unit.kind,
+        label: unit_label,
+        currency: s.unit.currency.as_deref(),
+        precision: precision.or(s.precision),
+    };
     let style = Style::for_lang(lang);
     let current = ds.rows[ri].values[si];
     let (dt, sl) = (ds.title.get(lang, default_lang), s.label.get(lang, default_lang));
@@ -174,7 +180,12 @@ pub fn eval(
     let key = &ds.rows[ri].key;
     let mut gap = None;
     let html = if call.name == "value" {
+        let status = ds.rows[ri].status.get(si).copied().flatten();
         let text = numfmt::value(current, &unit, style);
+        let text = match status {
+            Some(st) => st.in_prose(&text, style),
+            None => text,
+        };
         let rev = ds.revision(key, si);
         let original = rev.map(|r| numfmt::value(r.original, &unit, style));
         let html = match current {
@@ -190,7 +201,8 @@ pub fn eval(
                 )
             }
             Some(v) => format!(
-                "<data class=\"figure-value\" value=\"{}\" title=\"{}\">{}</data>",
+                "<data class=\"figure-value{}\" value=\"{}\" title=\"{}\">{}</data>",
+                status.map_or_else(String::new, |st| format!(" status-{}", st.name())),
                 v,
                 escape(&title),
                 escape(&text)
@@ -233,7 +245,20 @@ pub fn eval(
                     Style::English => format!("{words}, so no change can be given"),
                 }
             }
-            None => text,
+            None => match ds.break_before(ri, si) {
+                // Across a change of statistical scope a growth rate would mislead.
+                Some(b) => {
+                    let note = b.note.get(lang, default_lang);
+                    let words = crate::model::quality::not_comparable(style);
+                    let html = format!(
+                        "<span class=\"figure-change break\" title=\"{}\">{}</span>",
+                        escape(note),
+                        escape(words)
+                    );
+                    return Ok(Evaluated { html, dataset: ds.id.clone(), gap });
+                }
+                None => text,
+            },
         };
         let html = format!("<span class=\"figure-change {class}\">{}</span>", escape(&text));
         // A correction of either figure changes the change: say what was published first.
@@ -253,6 +278,17 @@ pub fn eval(
         revised(html, original, date)
     };
     Ok(Evaluated { html, dataset: ds.id.clone(), gap })
+}
+
+/// `precision=1`: the decimal places to show, 0 to 6.
+fn precision_arg(v: &str) -> Result<u8, CallError> {
+    match v.trim().parse::<u8>() {
+        Ok(p) if p <= 6 => Ok(p),
+        _ => Err(err(
+            format!("`precision={v}` is not a number of decimal places"),
+            Some("write a whole number from 0 to 6, e.g. `precision=1` for 15.5万件".to_string()),
+        )),
+    }
 }
 
 fn suggest(what: &str, got: &str, known: &[&str]) -> String {

@@ -366,9 +366,9 @@ fn table_html(d: &Dataset, lang: &str, default: &str) -> String {
         ));
     }
     h.push_str("</tr></thead><tbody>");
-    for r in d.rows.iter().take(TABLE_ROWS) {
+    for (ri, r) in d.rows.iter().enumerate().take(TABLE_ROWS) {
         h.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(&d.key_label(&r.key, lang, default))));
-        for (s, v) in d.series.iter().zip(&r.values) {
+        for (si, (s, v)) in d.series.iter().zip(&r.values).enumerate() {
             let u = Unit {
                 kind: s.unit.kind,
                 label: s.unit.label.get(lang, default),
@@ -376,11 +376,18 @@ fn table_html(d: &Dataset, lang: &str, default: &str) -> String {
                 precision: s.precision,
             };
             let class = if v.is_none() { " class=\"missing\"" } else { "" };
-            h.push_str(&format!("<td{class}>{}</td>", escape(&numfmt::table(*v, &u, style))));
+            h.push_str(&format!(
+                "<td{class}>{}{}</td>",
+                escape(&numfmt::table(*v, &u, style)),
+                crate::markdown::marks::cell(d, ri, si, style)
+            ));
         }
         h.push_str("</tr>");
     }
     h.push_str("</tbody></table>");
+    let rows: Vec<usize> = (0..d.rows.len().min(TABLE_ROWS)).collect();
+    let series: Vec<usize> = (0..d.series.len()).collect();
+    h.push_str(&crate::markdown::marks::legend(d, &rows, &series, lang, default));
     h
 }
 
