@@ -106,6 +106,11 @@ impl Status {
     }
 }
 
+/// The statuses a dataset's values carry, in legend order.
+pub fn statuses_in(d: &super::Dataset) -> Vec<Status> {
+    ALL.into_iter().filter(|st| d.rows.iter().any(|r| r.status.contains(&Some(*st)))).collect()
+}
+
 /// The mark of a break in series in tables.
 pub const BREAK_MARK: &str = "b";
 

@@ -69,7 +69,7 @@ pub fn render(
     }
     let mut downloads: BTreeMap<&str, Vec<DataFile>> = BTreeMap::new();
     for ds in site.datasets.values() {
-        let csv = csv(ds).map_err(Failure::Other)?;
+        let csv = csv(ds, site).map_err(Failure::Other)?;
         let xlsx = export::xlsx(ds, site).map_err(|e| anyhow::anyhow!("cannot write `{}.xlsx`: {e}", ds.id))?;
         let files = downloads.entry(&ds.id).or_default();
         files.push(DataFile { name: format!("{}.csv", ds.id), format: "CSV", bytes: csv });
@@ -81,7 +81,7 @@ pub fn render(
     for v in site.versions.values().flatten() {
         let Some(f) = &v.frozen else { continue };
         let base = format!("data/{}/{}/v{}", v.id, f.release, f.version);
-        let csv = csv(v).map_err(Failure::Other)?;
+        let csv = csv(v, site).map_err(Failure::Other)?;
         let xlsx = export::xlsx(v, site).map_err(|e| anyhow::anyhow!("cannot write `{base}.xlsx`: {e}"))?;
         version_files.entry(v.id.as_str()).or_default().push(json!({
             "release": f.release, "version": f.version, "date": f.date.to_string(),
@@ -198,6 +198,8 @@ pub fn render(
                     info["table_note"] = json!(note);
                     info["downloads"] = json!(dl);
                     info["pages"] = json!(pages_using);
+                    let users: Vec<&PageOut<'_>> = used_by.get(d.id.as_str()).into_iter().flatten().copied().collect();
+                    info["releases_quoting"] = json!(super::continuity::releases_quoting(site, &index, &users, lang));
                     info["citation"] = json!(citation(d, site, lang, &permalink));
                     info["versions"] = json!(versions_of(d, site, lang, version_files.get(d.id.as_str())));
                     info["json_ld"] = json!(json_ld(d, site, lang, &permalink, &dl));
@@ -284,6 +286,14 @@ fn dataset_summary(d: &Dataset, site: &Site, lang: &str, prefix: &str) -> Value 
         "source_url": d.source.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
         "license": d.license,
         "license_url": license_url(&d.license),
+        "publisher": d.publisher.as_ref().map(|t| t.get(lang, default)),
+        "series_credits": d.series.iter().filter(|s| s.source.is_some() || s.publisher.is_some() || s.license.is_some()).map(|s| json!({
+            "label": s.label.get(lang, default),
+            "source_name": s.source.as_ref().map(|x| x.name.get(lang, default)),
+            "source_url": s.source.as_ref().and_then(|x| x.url.as_deref()),
+            "publisher": s.publisher.as_ref().map(|t| t.get(lang, default)),
+            "license": s.license,
+        })).collect::<Vec<_>>(),
         "updated": d.updated.map(|u| u.to_string()),
         "updated_text": d.updated.and_then(|u| u.to_zoned(jiff::tz::TimeZone::UTC).ok()).map(|z| display_date(&z, lang)),
         "key_kind": d.key.kind.name(),
@@ -393,7 +403,8 @@ fn table_html(d: &Dataset, lang: &str, default: &str) -> String {
 
 fn citation(d: &Dataset, site: &Site, lang: &str, url: &str) -> String {
     let default = site.config.default_lang().code.as_str();
-    let publisher = site.config.publisher.get(lang, default);
+    // Court statistics are cited as the courts', not as the site's publisher's.
+    let publisher = d.publisher.as_ref().unwrap_or(&site.config.publisher).get(lang, default);
     let title = d.title.get(lang, default);
     let updated = d.updated.and_then(|u| u.to_zoned(jiff::tz::TimeZone::UTC).ok());
     if Style::for_lang(lang) == Style::Chinese {
@@ -425,7 +436,7 @@ fn json_ld(d: &Dataset, site: &Site, lang: &str, url: &str, dl: &[Download]) -> 
             Some(u) => json!({"@type": "CreativeWork", "name": d.source.name.get(lang, default), "url": u}),
             None => json!({"@type": "CreativeWork", "name": d.source.name.get(lang, default)}),
         },
-        "creator": {"@type": "Organization", "name": site.config.publisher.get(lang, default)},
+        "creator": {"@type": "Organization", "name": d.publisher.as_ref().unwrap_or(&site.config.publisher).get(lang, default)},
         "distribution": dl.iter().map(|f| json!({
             "@type": "DataDownload",
             "encodingFormat": media_type(f.format),
