@@ -155,7 +155,13 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
                     continue;
                 };
                 let mut data = working.clone();
-                data.rows.retain(|r| latest.row_index(&r.key).is_some());
+                // The rows published before, and rows added since for periods that had ended by
+                // the release (an earlier year added for comparison); never later periods.
+                data.rows.retain(|r| {
+                    latest.row_index(&r.key).is_some()
+                        || (working.key.kind != KeyKind::Category
+                            && working.period_end(&r.key).is_some_and(|end| end < released))
+                });
                 data.series.retain(|s| latest.series(&s.id).is_some());
                 let keep: Vec<usize> = working
                     .series

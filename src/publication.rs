@@ -192,6 +192,11 @@ pub fn revisions(versions: &[Dataset]) -> Vec<Revision> {
         // Series are matched by id: a later version may list them in another order.
         let by_id = |d: &Dataset, key: &str, id: &str| d.series(id).and_then(|(i, _)| d.value(key, i));
         for row in &after.rows {
+            // A row added by a later version (an earlier period added for comparison) was not
+            // published before: it is not a revised figure.
+            if first.row_index(&row.key).is_none() {
+                continue;
+            }
             for (si, v) in row.values.iter().enumerate() {
                 let id = &after.series[si].id;
                 if !same(by_id(before, &row.key, id), *v) {

@@ -70,7 +70,7 @@ pub(crate) fn releases_quoting(site: &Site, index: &Index<'_>, users: &[&PageOut
         let link = index.get(&format!("releases/{year}"), lang).map(|r| page_ref(site, r));
         let pages = users
             .iter()
-            .filter(|p| p.page.lang == lang && p.page.release == Some(year))
+            .filter(|p| p.page.lang == lang && p.page.release == Some(year) && p.page.kind == PageKind::Page)
             .map(|p| page_ref(site, p))
             .collect();
         out.push(QuotingRelease { year, link, pages });
