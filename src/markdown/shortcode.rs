@@ -114,16 +114,29 @@ pub fn eval(
     let mut series = None;
     let mut period = None;
     let mut precision = None;
+    let mut exact = false;
     for (k, v) in &call.args {
         match k.as_str() {
             "data" => data = Some(v.as_str()),
             "series" => series = Some(v.as_str()),
             "period" => period = Some(v.as_str()),
             "precision" => precision = Some(precision_arg(v)?),
+            "exact" if call.name == "value" => {
+                exact = match v.trim() {
+                    "true" => true,
+                    "false" => false,
+                    other => {
+                        return Err(err(
+                            format!("`exact={other}` is neither `true` nor `false`"),
+                            Some("write `exact=true` to print every digit without 万 or million: 19464件".to_string()),
+                        ));
+                    }
+                }
+            }
             other => {
                 return Err(err(
                     format!("`{}` has no argument `{other}`", call.name),
-                    Some("its arguments are `data`, `series`, `period` and, optionally, `precision`".into()),
+                    Some("its arguments are `data`, `series`, `period` and, optionally, `precision` (and `exact` for `value`)".into()),
                 ));
             }
         }
@@ -181,7 +194,8 @@ pub fn eval(
     let mut gap = None;
     let html = if call.name == "value" {
         let status = ds.rows[ri].status.get(si).copied().flatten();
-        let text = numfmt::value(current, &unit, style);
+        let text =
+            if exact { numfmt::value_exact(current, &unit, style) } else { numfmt::value(current, &unit, style) };
         let text = match status {
             Some(st) => st.in_prose(&text, style),
             None => text,
