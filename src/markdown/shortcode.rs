@@ -201,7 +201,9 @@ pub fn eval(
             None => text,
         };
         let rev = ds.revision(key, si);
-        let original = rev.map(|r| numfmt::value(r.original, &unit, style));
+        let original = rev.map(|r| {
+            if exact { numfmt::value_exact(r.original, &unit, style) } else { numfmt::value(r.original, &unit, style) }
+        });
         let html = match current {
             None => {
                 gap = Some((

@@ -64,8 +64,8 @@ impl Status {
             (Status::Derived, Style::English) => {
                 "derived (worked out by this site from a published rate or other figures; not published as such)"
             }
-            (Status::Estimated, Style::Chinese) => "估计值",
-            (Status::Estimated, Style::English) => "estimated",
+            (Status::Estimated, Style::Chinese) => "估计值或约数",
+            (Status::Estimated, Style::English) => "estimated or rounded",
             (Status::Provisional, Style::Chinese) => "初步数，可能修订",
             (Status::Provisional, Style::English) => "provisional, may be revised",
             (Status::LowerBound, Style::Chinese) => "下限（来源称“超过”或“余”，实际数不低于此数）",
@@ -80,7 +80,7 @@ impl Status {
         match (self, style) {
             (Status::Derived, Style::Chinese) => "推算值",
             (Status::Derived, Style::English) => "derived",
-            (Status::Estimated, Style::Chinese) => "估计值",
+            (Status::Estimated, Style::Chinese) => "估计值或约数",
             (Status::Estimated, Style::English) => "estimated",
             (Status::Provisional, Style::Chinese) => "初步数",
             (Status::Provisional, Style::English) => "provisional",
