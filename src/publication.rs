@@ -281,14 +281,26 @@ pub fn annotations_changed(working: &Dataset, latest: &Dataset) -> Option<(usize
             }
         }
     }
-    if working.breaks.iter().map(|b| (&b.period, &b.series, &b.note)).ne(latest.breaks.iter().map(|b| (&b.period, &b.series, &b.note))) {
+    if working
+        .breaks
+        .iter()
+        .map(|b| (&b.period, &b.series, &b.note))
+        .ne(latest.breaks.iter().map(|b| (&b.period, &b.series, &b.note)))
+    {
         return Some((working.breaks.first().map_or(1, |b| b.line), "the breaks in series".to_string()));
     }
     let credit = |d: &Dataset| {
         let series: Vec<_> = d
             .series
             .iter()
-            .map(|s| (s.id.clone(), s.source.as_ref().map(|x| (x.name.clone(), x.url.clone())), s.publisher.clone(), s.license.clone()))
+            .map(|s| {
+                (
+                    s.id.clone(),
+                    s.source.as_ref().map(|x| (x.name.clone(), x.url.clone())),
+                    s.publisher.clone(),
+                    s.license.clone(),
+                )
+            })
             .collect();
         (d.source.name.clone(), d.source.url.clone(), d.publisher.clone(), d.license.clone(), series)
     };

@@ -33,7 +33,10 @@ pub fn warnings<'a>(datasets: impl IntoIterator<Item = &'a Dataset>) -> Vec<Diag
                         &d.source_path,
                         b.line,
                         1,
-                        format!("the break at {} is at the first row of `{}`: there is nothing before it to compare", b.period, d.id),
+                        format!(
+                            "the break at {} is at the first row of `{}`: there is nothing before it to compare",
+                            b.period, d.id
+                        ),
                     )
                     .with_hint("say in `notes` how the figures were counted, and remove the break"),
                 );

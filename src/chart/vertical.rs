@@ -394,7 +394,13 @@ fn draw_breaks(c: &mut Canvas, plot: &Plot, p: &Prepared) {
             crate::numfmt::Style::Chinese => "口径调整",
             crate::numfmt::Style::English => "break",
         };
-        let spec = super::canvas::TextSpec { size: 12.0, bold: false, color: palette::MUTED, align: super::canvas::Align::Start, middle: false };
+        let spec = super::canvas::TextSpec {
+            size: 12.0,
+            bold: false,
+            color: palette::MUTED,
+            align: super::canvas::Align::Start,
+            middle: false,
+        };
         c.text(word, (x + 3.0, plot.top), spec);
     }
 }

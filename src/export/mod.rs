@@ -61,7 +61,11 @@ pub fn break_note(ds: &Dataset, b: &crate::model::dataset::Break, langs: &[&str]
         }
     }
     let note = texts.join(" / ");
-    if b.series.is_empty() || b.series.len() == ds.series.len() { note } else { format!("[{}] {note}", b.series.join(", ")) }
+    if b.series.is_empty() || b.series.len() == ds.series.len() {
+        note
+    } else {
+        format!("[{}] {note}", b.series.join(", "))
+    }
 }
 
 /// The CSV of a dataset: UTF-8 with BOM, header of ids, one row per key, missing values empty.
@@ -94,8 +98,12 @@ pub fn csv(ds: &Dataset, site: &Site) -> anyhow::Result<Vec<u8>> {
                 }
             }
             if !ds.breaks.is_empty() {
-                let notes: Vec<String> =
-                    ds.breaks.iter().filter(|b| b.period == row.key).map(|b| break_note(ds, b, &langs, default)).collect();
+                let notes: Vec<String> = ds
+                    .breaks
+                    .iter()
+                    .filter(|b| b.period == row.key)
+                    .map(|b| break_note(ds, b, &langs, default))
+                    .collect();
                 rec.push(csv_safe(&notes.join("; ")));
             }
             w.write_record(&rec)?;

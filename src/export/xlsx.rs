@@ -141,7 +141,8 @@ pub fn xlsx(ds: &Dataset, site: &Site) -> Result<Vec<u8>, XlsxError> {
         }
         for b in &ds.breaks {
             let period = ds.key_label(&b.period, l, default);
-            let k = if zh { format!("口径调整（{period}起）") } else { format!("Break in series (from {period})") };
+            let k =
+                if zh { format!("口径调整（{period}起）") } else { format!("Break in series (from {period})") };
             meta(&k, b.note.get(l, default), &mut row)?;
         }
         if let Some(u) = ds.updated {

@@ -355,10 +355,10 @@ impl Validator<'_> {
                     currency: r.unit.currency.clone(),
                 },
                 precision: r.precision,
-                source: r.source.as_ref().map(|s| Source {
-                    name: s.name.clone(),
-                    url: s.url.as_ref().map(|u| u.value.trim().to_string()),
-                }),
+                source: r
+                    .source
+                    .as_ref()
+                    .map(|s| Source { name: s.name.clone(), url: s.url.as_ref().map(|u| u.value.trim().to_string()) }),
                 publisher: r.publisher.clone(),
                 license: r.license.clone(),
             });
@@ -467,9 +467,16 @@ impl Validator<'_> {
                     let known: Vec<&str> = series.iter().map(|s| s.id.as_str()).collect();
                     let hint = match yaml::nearest(&sid.value, &known) {
                         Some(k) => format!("did you mean `{k}`? The series are: {}", known.join(", ")),
-                        None => format!("the series are: {}; leave out `series` for a break in all of them", known.join(", ")),
+                        None => format!(
+                            "the series are: {}; leave out `series` for a break in all of them",
+                            known.join(", ")
+                        ),
                     };
-                    self.error(&sid.referenced, format!("the break names `{}`, which is not a series", sid.value), Some(hint));
+                    self.error(
+                        &sid.referenced,
+                        format!("the break names `{}`, which is not a series", sid.value),
+                        Some(hint),
+                    );
                 }
             }
             if let Some(period) = period {

@@ -214,7 +214,9 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
     let breaks = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| ds.breaks.iter().any(|b| b.period == r.key && spec.series.iter().any(|&i| b.covers(&ds.series[i].id))))
+        .filter(|(_, r)| {
+            ds.breaks.iter().any(|b| b.period == r.key && spec.series.iter().any(|&i| b.covers(&ds.series[i].id)))
+        })
         .map(|(j, _)| j)
         .collect();
     let bars = spec.kind != crate::chart::ChartKind::Line;

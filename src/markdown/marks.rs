@@ -84,7 +84,14 @@ pub fn legend(d: &Dataset, rows: &[usize], series: &[usize], lang: &str, default
 
 /// Sentences for a chart's text description: which values are drawn hollow and why, and
 /// where the scope changes.
-pub fn chart_notes(d: &Dataset, rows: &[usize], series: &[usize], lang: &str, default_lang: &str, bars: bool) -> String {
+pub fn chart_notes(
+    d: &Dataset,
+    rows: &[usize],
+    series: &[usize],
+    lang: &str,
+    default_lang: &str,
+    bars: bool,
+) -> String {
     let style = Style::for_lang(lang);
     let mut out = String::new();
     let mut hollow: Vec<String> = Vec::new();
@@ -107,12 +114,20 @@ pub fn chart_notes(d: &Dataset, rows: &[usize], series: &[usize], lang: &str, de
         out.push_str(&match (style, bars) {
             (Style::Chinese, true) => format!("空心柱表示非确数：{}。", hollow.join("；")),
             (Style::Chinese, false) => format!("空心点表示非确数：{}。", hollow.join("；")),
-            (Style::English, true) => format!("Hollow bars mark figures that are not exact counts: {}.", hollow.join("; ")),
-            (Style::English, false) => format!("Open points mark figures that are not exact counts: {}.", hollow.join("; ")),
+            (Style::English, true) => {
+                format!("Hollow bars mark figures that are not exact counts: {}.", hollow.join("; "))
+            }
+            (Style::English, false) => {
+                format!("Open points mark figures that are not exact counts: {}.", hollow.join("; "))
+            }
         });
     }
     let keys: BTreeSet<&str> = rows.iter().map(|&r| d.rows[r].key.as_str()).collect();
-    for b in d.breaks.iter().filter(|b| keys.contains(b.period.as_str()) && series.iter().any(|&s| b.covers(&d.series[s].id))) {
+    for b in d
+        .breaks
+        .iter()
+        .filter(|b| keys.contains(b.period.as_str()) && series.iter().any(|&s| b.covers(&d.series[s].id)))
+    {
         let period = d.key_label(&b.period, lang, default_lang);
         let note = b.note.get(lang, default_lang);
         out.push_str(&match (style, d.key.kind) {

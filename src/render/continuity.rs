@@ -61,7 +61,12 @@ pub struct QuotingRelease {
 }
 
 /// The releases whose pages (in `lang`) quote dataset `id`, newest first.
-pub(crate) fn releases_quoting(site: &Site, index: &Index<'_>, users: &[&PageOut<'_>], lang: &str) -> Vec<QuotingRelease> {
+pub(crate) fn releases_quoting(
+    site: &Site,
+    index: &Index<'_>,
+    users: &[&PageOut<'_>],
+    lang: &str,
+) -> Vec<QuotingRelease> {
     let mut out: Vec<QuotingRelease> = Vec::new();
     let mut years: Vec<i32> = users.iter().filter(|p| p.page.lang == lang).filter_map(|p| p.page.release).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));

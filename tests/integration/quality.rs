@@ -51,7 +51,11 @@ exact {{ value(data=\"grants\", series=\"pledge\", period=2021, precision=3) }}.
     assert!(zh.contains(">口径调整，不可比</span>"), "{zh}");
     assert!(zh.contains("title=2021年起含外观设计。") || zh.contains("title=\"2021年起含外观设计。\""), "{zh}");
     // 2022 against 2021 is on the same side of the break: a rate.
-    assert!(zh.contains("不跨<span class=\"figure-change down\">同比下降") || zh.contains("不跨<span class=\"figure-change down\""), "{zh}");
+    assert!(
+        zh.contains("不跨<span class=\"figure-change down\">同比下降")
+            || zh.contains("不跨<span class=\"figure-change down\""),
+        "{zh}"
+    );
     assert!(zh.contains(">155000件</data>"), "{zh}");
     assert!(zh.contains(">2.2万件</data>"), "{zh}");
     let en = site.read("en/releases/2023/quality/index.html");
@@ -153,7 +157,11 @@ fn bad_statuses_and_breaks_are_reported_at_their_line() {
     assert!(r.stderr.contains("did you mean `lower_bound`?"));
 
     let site = Site::fixture("basic");
-    site.replace("data/grants.yaml", "corrections:", "breaks:\n  - {period: 2021, series: [totl], note: x}\ncorrections:");
+    site.replace(
+        "data/grants.yaml",
+        "corrections:",
+        "breaks:\n  - {period: 2021, series: [totl], note: x}\ncorrections:",
+    );
     let r = site.run(&["build"]);
     assert_eq!(r.code, 1, "an unknown series is a malformed dataset");
     assert!(r.stderr.contains("the break names `totl`, which is not a series"), "{}", r.stderr);
@@ -174,8 +182,14 @@ fn bad_statuses_and_breaks_are_reported_at_their_line() {
 fn releases_link_the_year_before_and_after() {
     let site = Site::fixture("basic");
     for lang in ["zh", "en"] {
-        site.write(&format!("content/releases/2022/_index.{lang}.md"), "---\ntitle: R2022\ndate: 2022-04-26\n---\n\nx\n");
-        site.write(&format!("content/releases/2022/report.{lang}.md"), "---\ntitle: Old report\ndate: 2022-04-26\n---\n\nx\n");
+        site.write(
+            &format!("content/releases/2022/_index.{lang}.md"),
+            "---\ntitle: R2022\ndate: 2022-04-26\n---\n\nx\n",
+        );
+        site.write(
+            &format!("content/releases/2022/report.{lang}.md"),
+            "---\ntitle: Old report\ndate: 2022-04-26\n---\n\nx\n",
+        );
     }
     site.build(&[]);
     let new = site.read("releases/2023/index.html");
