@@ -308,7 +308,7 @@ fn precision_arg(v: &str) -> Result<u8, CallError> {
 }
 
 fn suggest(what: &str, got: &str, known: &[&str]) -> String {
-    match crate::load::yaml::nearest(got, known) {
+    match crate::yaml::nearest(got, known) {
         Some(k) => format!("did you mean `{k}`? The {what} are: {}", known.join(", ")),
         None => format!("the {what} are: {}", known.join(", ")),
     }
