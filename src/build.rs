@@ -121,6 +121,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
                 versions: Default::default(),
                 calendar,
             };
+            warnings.extend(crate::quality::warnings(site.datasets.values()));
             warnings.extend(crate::publication::resolve(&mut site, frozen)?);
             Ok(Loaded { site, theme, statics, warnings })
         }

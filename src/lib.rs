@@ -28,6 +28,7 @@ pub mod model;
 pub mod numfmt;
 pub mod output;
 pub mod publication;
+pub mod quality;
 pub mod rebuild;
 pub mod render;
 pub mod search;

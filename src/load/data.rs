@@ -11,7 +11,9 @@ use serde_saphyr::Spanned;
 
 use super::read_text;
 use crate::diag::{Diagnostic, Failure, Result};
-use crate::model::dataset::{Correction, Dataset, Frozen, Key, KeyKind, Row, Series, Source, Unit, UnitKind};
+use crate::model::dataset::{
+    Break, Correction, Dataset, Frozen, Key, KeyKind, Row, Series, Source, Status, Unit, UnitKind,
+};
 use crate::model::{SiteConfig, Text};
 use crate::yaml;
 
@@ -23,6 +25,8 @@ struct RawDataset {
     description: Option<Spanned<Text>>,
     source: RawSource,
     #[serde(default)]
+    publisher: Option<Text>,
+    #[serde(default)]
     license: Option<String>,
     #[serde(default)]
     updated: Option<Spanned<String>>,
@@ -33,6 +37,8 @@ struct RawDataset {
     notes: Option<Spanned<Text>>,
     #[serde(default)]
     corrections: Vec<Spanned<RawCorrection>>,
+    #[serde(default)]
+    breaks: Vec<Spanned<RawBreak>>,
     #[serde(default)]
     frozen: Option<Spanned<RawFrozen>>,
 }
@@ -73,6 +79,22 @@ struct RawSeries {
     unit: RawUnit,
     #[serde(default)]
     precision: Option<u8>,
+    #[serde(default)]
+    source: Option<RawSource>,
+    #[serde(default)]
+    publisher: Option<Text>,
+    #[serde(default)]
+    license: Option<String>,
+}
+
+/// `breaks: [{period: 2020, series: [total], note: {zh: …, en: …}}]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBreak {
+    period: Spanned<serde_json::Value>,
+    #[serde(default)]
+    series: Vec<Spanned<String>>,
+    note: Text,
 }
 
 #[derive(Deserialize)]
@@ -339,7 +361,16 @@ impl Validator<'_> {
                     currency: r.unit.currency.clone(),
                 },
                 precision: r.precision,
+                source: r.source.as_ref().map(|s| Source {
+                    name: s.name.value.clone(),
+                    url: s.url.as_ref().map(|u| u.value.trim().to_string()),
+                }),
+                publisher: r.publisher.clone(),
+                license: r.license.clone(),
             });
+            if let Some(u) = r.source.as_ref().and_then(|s| s.url.as_ref()) {
+                self.url(u);
+            }
         }
         if series.is_empty() {
             self.diags.push(
@@ -356,6 +387,7 @@ impl Validator<'_> {
             let (line, _) = yaml::location_of(&row.referenced);
             let mut key = None;
             let mut values = vec![None; series.len()];
+            let mut status = vec![None; series.len()];
             let mut seen = vec![false; series.len()];
             for (col, value) in &row.value.0 {
                 if col.value == raw.key.id {
@@ -375,7 +407,7 @@ impl Validator<'_> {
                 };
                 seen[i] = true;
                 used.insert(series[i].id.as_str());
-                values[i] = self.number(value);
+                (values[i], status[i]) = self.cell(value);
             }
             let Some(key) = key else {
                 if !row.value.0.iter().any(|(c, _)| c.value == raw.key.id) {
@@ -404,7 +436,7 @@ impl Validator<'_> {
                 );
                 continue;
             }
-            rows.push(Row { key, values, line });
+            rows.push(Row { key, values, status, line });
         }
         if kind != Some(KeyKind::Category) {
             rows.sort_by(|a, b| a.key.cmp(&b.key));
@@ -424,16 +456,48 @@ impl Validator<'_> {
             }
         };
         corrections.sort_by_key(|c| c.date);
+        let mut breaks = Vec::new();
+        for b in &raw.breaks {
+            let (line, _) = yaml::location_of(&b.referenced);
+            if kind == Some(KeyKind::Category) {
+                self.error(
+                    &b.referenced,
+                    "a break in series needs periods, but this dataset is keyed by category".into(),
+                    Some("remove `breaks`, or say in `notes` how the categories are counted".into()),
+                );
+                continue;
+            }
+            let period = kind.and_then(|k| self.key_value(k, &b.value.period, &categories, &category_ids));
+            for sid in &b.value.series {
+                if !series.iter().any(|s| s.id == sid.value) {
+                    let known: Vec<&str> = series.iter().map(|s| s.id.as_str()).collect();
+                    let hint = match yaml::nearest(&sid.value, &known) {
+                        Some(k) => format!("did you mean `{k}`? The series are: {}", known.join(", ")),
+                        None => format!(
+                            "the series are: {}; leave out `series` for a break in all of them",
+                            known.join(", ")
+                        ),
+                    };
+                    self.error(
+                        &sid.referenced,
+                        format!("the break names `{}`, which is not a series", sid.value),
+                        Some(hint),
+                    );
+                }
+            }
+            if let Some(period) = period {
+                breaks.push(Break {
+                    period,
+                    series: b.value.series.iter().map(|s| s.value.clone()).collect(),
+                    note: b.value.note.clone(),
+                    line,
+                });
+            }
+        }
 
         let url = raw.source.url.as_ref().map(|u| u.value.trim().to_string());
-        if let (Some(u), Some(s)) = (&url, &raw.source.url)
-            && !(u.starts_with("https://") || u.starts_with("http://"))
-        {
-            self.error(
-                &s.referenced,
-                format!("source `url` must start with https:// or http://, not `{u}`"),
-                Some("give the full address of the original publication".into()),
-            );
+        if let Some(s) = &raw.source.url {
+            self.url(s);
         }
         if !self.diags.is_empty() {
             return Err(Failure::Content(self.diags));
@@ -445,6 +509,8 @@ impl Validator<'_> {
             title: raw.title.value,
             description: raw.description.map(|t| t.value),
             source: Source { name: raw.source.name.value, url },
+            publisher: raw.publisher,
+            breaks,
             license: raw.license.unwrap_or_else(|| config.license.clone()),
             updated,
             key: Key {
@@ -564,6 +630,66 @@ impl Validator<'_> {
         };
         self.error(&v.referenced, format!("`{s}` is not a valid {} key", kind.name()), Some(hint));
         None
+    }
+
+    /// A source `url`: a full web address.
+    fn url(&mut self, s: &Spanned<String>) {
+        let u = s.value.trim();
+        if !(u.starts_with("https://") || u.starts_with("http://")) {
+            self.error(
+                &s.referenced,
+                format!("source `url` must start with https:// or http://, not `{u}`"),
+                Some("give the full address of the original publication".into()),
+            );
+        }
+    }
+
+    /// A row's cell: a plain number, `null`, or `{value: 840000, status: lower_bound}`.
+    fn cell(&mut self, v: &Spanned<serde_json::Value>) -> (Option<f64>, Option<Status>) {
+        let serde_json::Value::Object(m) = &v.value else { return (self.number(v), None) };
+        let names: Vec<&str> = crate::model::quality::ALL.iter().map(|s| s.name()).collect();
+        let form = "write `{value: 840000, status: lower_bound}`, or a plain number";
+        if let Some(k) = m.keys().find(|k| !matches!(k.as_str(), "value" | "status")) {
+            self.error(&v.referenced, format!("a value has no field `{k}`"), Some(form.into()));
+            return (None, None);
+        }
+        let value = match m.get("value") {
+            Some(x) => self.number(&Spanned { value: x.clone(), referenced: v.referenced, defined: v.defined }),
+            None => {
+                self.error(&v.referenced, "this value has a `status` but no `value`".into(), Some(form.into()));
+                return (None, None);
+            }
+        };
+        let status = match m.get("status") {
+            Some(serde_json::Value::String(s)) => match Status::parse(s) {
+                Some(st) => Some(st),
+                None => {
+                    let hint = match yaml::nearest(s, &names) {
+                        Some(k) => format!("did you mean `{k}`? The statuses are: {}", names.join(", ")),
+                        None => format!("the statuses are: {}", names.join(", ")),
+                    };
+                    self.error(&v.referenced, format!("`{s}` is not an observation status"), Some(hint));
+                    None
+                }
+            },
+            Some(other) => {
+                self.error(
+                    &v.referenced,
+                    format!("`{other}` is not an observation status"),
+                    Some(format!("the statuses are: {}", names.join(", "))),
+                );
+                None
+            }
+            None => None,
+        };
+        if value.is_none() && status.is_some() && m.get("value").is_some_and(serde_json::Value::is_null) {
+            self.error(
+                &v.referenced,
+                "a missing value has no status".into(),
+                Some("give the figure, or write `null` alone for a missing value".into()),
+            );
+        }
+        (value, status)
     }
 
     /// A value: a number, or null for missing. Anything else is reported with a hint.

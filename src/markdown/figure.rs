@@ -204,10 +204,31 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         .map(|&i| SeriesData {
             label: ds.series[i].label.get(lang).to_string(),
             values: rows.iter().map(|r| r.values[i]).collect(),
+            hollow: rows.iter().map(|r| r.status.get(i).copied().flatten().is_some()).collect(),
         })
         .collect();
-    let input =
-        ChartInput { id: element_id, kind: spec.kind, title, style, unit, categories: categories.clone(), series };
+    let row_ids: Vec<usize> = spec.rows.clone().collect();
+    let breaks = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            ds.breaks.iter().any(|b| b.period == r.key && spec.series.iter().any(|&i| b.covers(&ds.series[i].id)))
+        })
+        .map(|(j, _)| j)
+        .collect();
+    let bars = spec.kind != crate::chart::ChartKind::Line;
+    let notes = super::marks::chart_notes(ds, &row_ids, &spec.series, lang, bars);
+    let input = ChartInput {
+        id: element_id,
+        kind: spec.kind,
+        title,
+        style,
+        unit,
+        categories: categories.clone(),
+        series,
+        breaks,
+        notes,
+    };
     let svg = chart::render_svg(&input);
 
     let unit_text = numfmt::unit_name(&unit, style);
@@ -239,7 +260,7 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         html.push_str(&format!("<th scope=\"col\">{}</th>", escape(ds.series[i].label.get(lang))));
     }
     html.push_str("</tr></thead><tbody>");
-    for (row, cat) in rows.iter().zip(&categories) {
+    for ((row, cat), &ri) in rows.iter().zip(&categories).zip(&row_ids) {
         html.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(cat)));
         for &i in &spec.series {
             let s = &ds.series[i];
@@ -249,11 +270,17 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
                 currency: s.unit.currency.as_deref(),
                 precision: s.precision,
             };
-            html.push_str(&format!("<td>{}</td>", escape(&numfmt::table(row.values[i], &u, style))));
+            html.push_str(&format!(
+                "<td>{}{}</td>",
+                escape(&numfmt::table(row.values[i], &u, style)),
+                super::marks::cell(ds, ri, i, style)
+            ));
         }
         html.push_str("</tr>");
     }
     html.push_str("</tbody></table></div></details>");
+    // What the hollow marks and the dashed line mean: visible, under the chart.
+    html.push_str(&super::marks::legend(ds, &row_ids, &spec.series, lang));
     // Figures corrected since the release first published them.
     for r in ds.revisions.iter().filter(|r| spec.series.contains(&r.series)) {
         let Some(row) = rows.iter().find(|row| row.key == r.key) else { continue };

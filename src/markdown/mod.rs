@@ -10,6 +10,7 @@
 
 pub mod cjk;
 pub mod figure;
+pub mod marks;
 pub mod shortcode;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -107,15 +107,30 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
     let mut data = None;
     let mut series = None;
     let mut period = None;
+    let mut precision = None;
+    let mut exact = false;
     for (k, v) in &call.args {
         match k.as_str() {
             "data" => data = Some(v.as_str()),
             "series" => series = Some(v.as_str()),
             "period" => period = Some(v.as_str()),
+            "precision" => precision = Some(precision_arg(v)?),
+            "exact" if call.name == "value" => {
+                exact = match v.trim() {
+                    "true" => true,
+                    "false" => false,
+                    other => {
+                        return Err(err(
+                            format!("`exact={other}` is neither `true` nor `false`"),
+                            Some("write `exact=true` to print every digit without 万 or million: 19464件".to_string()),
+                        ));
+                    }
+                }
+            }
             other => {
                 return Err(err(
                     format!("`{}` has no argument `{other}`", call.name),
-                    Some("its arguments are `data`, `series` and `period`".into()),
+                    Some("its arguments are `data`, `series`, `period` and, optionally, `precision` (and `exact` for `value`)".into()),
                 ));
             }
         }
@@ -144,8 +159,12 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
         ));
     };
     let unit_label = s.unit.label.get(lang);
-    let unit =
-        Unit { kind: s.unit.kind, label: unit_label, currency: s.unit.currency.as_deref(), precision: s.precision };
+    let unit = Unit {
+        kind: s.unit.kind,
+        label: unit_label,
+        currency: s.unit.currency.as_deref(),
+        precision: precision.or(s.precision),
+    };
     let style = lang.style();
     let lang_prefix = lang.prefix();
     let current = ds.rows[ri].values[si];
@@ -169,9 +188,17 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
     let key = &ds.rows[ri].key;
     let mut gap = None;
     let html = if call.name == "value" {
-        let text = numfmt::value(current, &unit, style);
+        let status = ds.rows[ri].status.get(si).copied().flatten();
+        let text =
+            if exact { numfmt::value_exact(current, &unit, style) } else { numfmt::value(current, &unit, style) };
+        let text = match status {
+            Some(st) => st.in_prose(&text, style),
+            None => text,
+        };
         let rev = ds.revision(key, si);
-        let original = rev.map(|r| numfmt::value(r.original, &unit, style));
+        let original = rev.map(|r| {
+            if exact { numfmt::value_exact(r.original, &unit, style) } else { numfmt::value(r.original, &unit, style) }
+        });
         let html = match current {
             None => {
                 gap = Some((
@@ -185,7 +212,8 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
                 )
             }
             Some(v) => format!(
-                "<data class=\"figure-value\" value=\"{}\" title=\"{}\">{}</data>",
+                "<data class=\"figure-value{}\" value=\"{}\" title=\"{}\">{}</data>",
+                status.map_or_else(String::new, |st| format!(" status-{}", st.name())),
                 v,
                 escape(&title),
                 escape(&text)
@@ -228,7 +256,20 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
                     Style::English => format!("{words}, so no change can be given"),
                 }
             }
-            None => text,
+            None => match ds.break_before(ri, si) {
+                // Across a change of statistical scope a growth rate would mislead.
+                Some(b) => {
+                    let note = b.note.get(lang);
+                    let words = crate::model::quality::not_comparable(style);
+                    let html = format!(
+                        "<span class=\"figure-change break\" title=\"{}\">{}</span>",
+                        escape(note),
+                        escape(words)
+                    );
+                    return Ok(Evaluated { html, dataset: ds.id.clone(), gap });
+                }
+                None => text,
+            },
         };
         let html = format!("<span class=\"figure-change {class}\">{}</span>", escape(&text));
         // A correction of either figure changes the change: say what was published first.
@@ -248,6 +289,17 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
         revised(html, original, date)
     };
     Ok(Evaluated { html, dataset: ds.id.clone(), gap })
+}
+
+/// `precision=1`: the decimal places to show, 0 to 6.
+fn precision_arg(v: &str) -> Result<u8, CallError> {
+    match v.trim().parse::<u8>() {
+        Ok(p) if p <= 6 => Ok(p),
+        _ => Err(err(
+            format!("`precision={v}` is not a number of decimal places"),
+            Some("write a whole number from 0 to 6, e.g. `precision=1` for 15.5万件".to_string()),
+        )),
+    }
 }
 
 fn suggest(what: &str, got: &str, known: &[&str]) -> String {

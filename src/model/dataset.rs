@@ -1,5 +1,6 @@
 //! Datasets (`data/<id>.yaml`), validated: typed key, series with units, rows of numbers.
 
+pub use super::quality::{Break, Status};
 use super::{Lang, Text};
 
 /// Where the figures come from.
@@ -77,6 +78,12 @@ pub struct Series {
     pub unit: Unit,
     /// Decimal places to show (None: the formatting defaults).
     pub precision: Option<u8>,
+    /// Where this series' figures come from, when not the dataset's source.
+    pub source: Option<Source>,
+    /// Who published this series' figures, when not the dataset's publisher.
+    pub publisher: Option<Text>,
+    /// The licence of this series' figures, when not the dataset's.
+    pub license: Option<String>,
 }
 
 /// One row: a key value and one value per series (`None` = missing, never 0).
@@ -86,6 +93,8 @@ pub struct Row {
     pub key: String,
     /// Values in series order.
     pub values: Vec<Option<f64>>,
+    /// The observation status of each value, in series order (`None`: as published).
+    pub status: Vec<Option<Status>>,
     /// Line of the row in the YAML file.
     pub line: usize,
 }
@@ -142,6 +151,11 @@ pub struct Dataset {
     pub description: Option<Text>,
     /// Origin of the figures.
     pub source: Source,
+    /// Who published the figures, when not the site's publisher (court statistics are the
+    /// courts', not the IP office's).
+    pub publisher: Option<Text>,
+    /// Changes of statistical scope, in the order written.
+    pub breaks: Vec<Break>,
     /// SPDX licence id (the site's when the file names none).
     pub license: String,
     /// Last update.
@@ -200,6 +214,29 @@ impl Dataset {
             KeyKind::Date => key.parse().ok(),
             KeyKind::Category => None,
         }
+    }
+
+    /// The status of a cell (`None`: as published, or no such cell).
+    pub fn status(&self, key: &str, series: usize) -> Option<Status> {
+        self.row_index(key).and_then(|i| self.rows[i].status.get(series).copied().flatten())
+    }
+
+    /// The break that makes the change into row `row` of series `series` not comparable: one
+    /// at a period after the previous row's and up to this row's.
+    pub fn break_before(&self, row: usize, series: usize) -> Option<&Break> {
+        let key = &self.rows.get(row)?.key;
+        let prev = &self.rows.get(row.checked_sub(1)?)?.key;
+        let id = &self.series.get(series)?.id;
+        self.breaks.iter().find(|b| b.covers(id) && b.period.as_str() > prev.as_str() && b.period <= *key)
+    }
+
+    /// The publisher of series `series`: its own, else the dataset's, else `site`'s.
+    pub fn publisher_of<'a>(&'a self, series: Option<usize>, site: &'a Text) -> &'a Text {
+        series
+            .and_then(|i| self.series.get(i))
+            .and_then(|s| s.publisher.as_ref())
+            .or(self.publisher.as_ref())
+            .unwrap_or(site)
     }
 
     /// The index of the row with key `key`.

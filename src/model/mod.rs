@@ -9,6 +9,7 @@ pub mod dataset;
 mod lang;
 pub mod layout;
 pub mod page;
+pub mod quality;
 mod text;
 mod theme;
 

@@ -63,7 +63,7 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
     }
     let mut downloads: BTreeMap<&str, Vec<DataFile>> = BTreeMap::new();
     for ds in site.datasets.values() {
-        let csv = csv(ds).map_err(Failure::Other)?;
+        let csv = csv(ds, site).map_err(Failure::Other)?;
         let xlsx = export::xlsx(ds, site).map_err(|e| anyhow::anyhow!("cannot write `{}.xlsx`: {e}", ds.id))?;
         let files = downloads.entry(&ds.id).or_default();
         files.push(DataFile { name: format!("{}.csv", ds.id), format: "CSV", bytes: csv });
@@ -75,7 +75,7 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
     for v in site.versions.values().flatten() {
         let Some(f) = &v.frozen else { continue };
         let base = format!("data/{}/{}/v{}", v.id, f.release, f.version);
-        let csv = csv(v).map_err(Failure::Other)?;
+        let csv = csv(v, site).map_err(Failure::Other)?;
         let xlsx = export::xlsx(v, site).map_err(|e| anyhow::anyhow!("cannot write `{base}.xlsx`: {e}"))?;
         version_files.entry(v.id.as_str()).or_default().push(json!({
             "release": f.release, "version": f.version, "date": f.date.to_string(),
@@ -175,6 +175,9 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
                     info["table_note"] = json!(note);
                     info["downloads"] = json!(dl);
                     info["pages"] = json!(pages_using);
+                    let users: Vec<&PageOut<'_>> = used_by.get(d.id.as_str()).into_iter().flatten().copied().collect();
+                    info["releases_quoting"] =
+                        json!(super::continuity::releases_quoting(site, &cx.index, &users, lang));
                     info["citation"] = json!(citation(d, site, lang, &permalink));
                     info["versions"] = json!(versions_of(d, site, lang, version_files.get(d.id.as_str())));
                     info["json_ld"] = json!(json_ld(d, site, lang, &permalink, &dl));
@@ -256,6 +259,14 @@ fn dataset_summary(d: &Dataset, lang: &Lang) -> Value {
         "source_url": d.source.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
         "license": d.license,
         "license_url": license_url(&d.license),
+        "publisher": d.publisher.as_ref().map(|t| t.get(lang)),
+        "series_credits": d.series.iter().filter(|s| s.source.is_some() || s.publisher.is_some() || s.license.is_some()).map(|s| json!({
+            "label": s.label.get(lang),
+            "source_name": s.source.as_ref().map(|x| x.name.get(lang)),
+            "source_url": s.source.as_ref().and_then(|x| x.url.as_deref()),
+            "publisher": s.publisher.as_ref().map(|t| t.get(lang)),
+            "license": s.license,
+        })).collect::<Vec<_>>(),
         "updated": d.updated.map(|u| u.to_string()),
         "updated_text": d.updated.and_then(|u| u.to_zoned(jiff::tz::TimeZone::UTC).ok()).map(|z| display_date(&z, lang)),
         "key_kind": d.key.kind.name(),
@@ -328,9 +339,9 @@ fn table_html(d: &Dataset, lang: &Lang) -> String {
         ));
     }
     h.push_str("</tr></thead><tbody>");
-    for r in d.rows.iter().take(TABLE_ROWS) {
+    for (ri, r) in d.rows.iter().enumerate().take(TABLE_ROWS) {
         h.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(&d.key_label(&r.key, lang))));
-        for (s, v) in d.series.iter().zip(&r.values) {
+        for (si, (s, v)) in d.series.iter().zip(&r.values).enumerate() {
             let u = Unit {
                 kind: s.unit.kind,
                 label: s.unit.label.get(lang),
@@ -338,16 +349,24 @@ fn table_html(d: &Dataset, lang: &Lang) -> String {
                 precision: s.precision,
             };
             let class = if v.is_none() { " class=\"missing\"" } else { "" };
-            h.push_str(&format!("<td{class}>{}</td>", escape(&numfmt::table(*v, &u, style))));
+            h.push_str(&format!(
+                "<td{class}>{}{}</td>",
+                escape(&numfmt::table(*v, &u, style)),
+                crate::markdown::marks::cell(d, ri, si, style)
+            ));
         }
         h.push_str("</tr>");
     }
     h.push_str("</tbody></table>");
+    let rows: Vec<usize> = (0..d.rows.len().min(TABLE_ROWS)).collect();
+    let series: Vec<usize> = (0..d.series.len()).collect();
+    h.push_str(&crate::markdown::marks::legend(d, &rows, &series, lang));
     h
 }
 
 fn citation(d: &Dataset, site: &Site, lang: &Lang, url: &str) -> String {
-    let publisher = site.config.publisher.get(lang);
+    // Court statistics are cited as the courts', not as the site's publisher's.
+    let publisher = d.publisher.as_ref().unwrap_or(&site.config.publisher).get(lang);
     let title = d.title.get(lang);
     let updated = d.updated.and_then(|u| u.to_zoned(jiff::tz::TimeZone::UTC).ok());
     if lang.is_chinese() {
@@ -378,7 +397,7 @@ fn json_ld(d: &Dataset, site: &Site, lang: &Lang, url: &str, dl: &[Download]) ->
             Some(u) => json!({"@type": "CreativeWork", "name": d.source.name.get(lang), "url": u}),
             None => json!({"@type": "CreativeWork", "name": d.source.name.get(lang)}),
         },
-        "creator": {"@type": "Organization", "name": site.config.publisher.get(lang)},
+        "creator": {"@type": "Organization", "name": d.publisher.as_ref().unwrap_or(&site.config.publisher).get(lang)},
         "distribution": dl.iter().map(|f| json!({
             "@type": "DataDownload",
             "encodingFormat": media_type(f.format),

@@ -6,6 +6,7 @@
 
 mod calendar;
 mod context;
+mod continuity;
 mod data;
 mod feeds;
 mod ics;

@@ -485,6 +485,7 @@ pub fn render_all(cx: &RenderContext<'_>, selection: Selection<'_>) -> Result<Ve
             ctx.insert("releases", &releases);
             let release = (page.kind == PageKind::Section && page.release.is_some()).then(|| release_ctx(cx, p));
             ctx.insert("release", &release);
+            ctx.insert("continuity", &super::continuity::of(site, index, p));
             // Indexed for search: pages, release landings and sections with text of their own;
             // not the home page or bare listings, which would only repeat other pages' titles.
             let searchable = opts.search

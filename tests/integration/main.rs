@@ -18,6 +18,7 @@ mod languages;
 mod netlify;
 mod nothing_lost;
 mod publishing;
+mod quality;
 mod search;
 mod serve;
 mod yaml_messages;
