@@ -25,6 +25,7 @@ pub mod linkcheck;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod msg;
 pub mod numfmt;
 pub mod output;
 pub mod publication;

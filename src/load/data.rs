@@ -16,6 +16,7 @@ use crate::model::dataset::{
 };
 use crate::model::{SiteConfig, Text};
 use crate::yaml;
+use crate::msg::{self, List, Said};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -178,8 +179,7 @@ fn same_ids(root: &Path, files: &[std::path::PathBuf]) -> Vec<Diagnostic> {
         let rel = super::relative(root, f);
         if let Some(first) = seen.get(&stem) {
             out.push(
-                Diagnostic::error(&rel, 1, 1, format!("`{first}` and `{rel}` are both the dataset `{stem}`"))
-                    .with_hint("keep one of the two files (a dataset's id is its file name)"),
+                Diagnostic::error(&rel, 1, 1, msg::dataset_twice(first, &rel, &stem)).with_hint(msg::dataset_twice_hint()),
             );
         } else {
             seen.insert(stem, rel);
@@ -210,15 +210,13 @@ fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<(Dataset, Vec<D
     let rel = super::relative(root, file);
     let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     if !is_safe_id(&stem) {
-        return Err(Diagnostic::error(&rel, 1, 1, format!("`{stem}` is not a usable dataset id"))
-            .with_hint("the file name is the dataset id and becomes a URL: use lowercase ASCII letters, digits and hyphens, e.g. `patent-grants.yaml`")
+        return Err(Diagnostic::error(&rel, 1, 1, msg::dataset_bad_id(&stem))
+            .with_hint(msg::dataset_bad_id_hint())
             .into());
     }
     if RESERVED_IDS.contains(&stem.as_str()) {
-        return Err(Diagnostic::error(&rel, 1, 1, format!("`{stem}` is a name the site uses for its own files"))
-            .with_hint(format!(
-                "`/data/{stem}.json` describes every dataset together; rename the file, e.g. `{stem}-figures.yaml`"
-            ))
+        return Err(Diagnostic::error(&rel, 1, 1, msg::dataset_reserved_id(&stem))
+            .with_hint(msg::dataset_reserved_id_hint(&stem))
             .into());
     }
     let text = read_text(file, &rel)?;
@@ -229,9 +227,9 @@ fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<(Dataset, Vec<D
             &rel,
             line,
             1,
-            "`frozen` belongs only in the frozen versions under `data/frozen/`",
+            msg::frozen_in_dataset(),
         )
-        .with_hint("remove the line: `vitrine freeze <year>` records a release's figures itself")
+        .with_hint(msg::frozen_in_dataset_hint())
         .with_source(&text)
         .into());
     }
@@ -257,9 +255,9 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn error(&mut self, loc: &serde_saphyr::Location, msg: String, hint: Option<String>) {
+    fn error(&mut self, loc: &serde_saphyr::Location, message: Said, hint: Option<Said>) {
         let (l, c) = yaml::location_of(loc);
-        let mut d = Diagnostic::error(self.rel, l, c, msg).with_source(self.text);
+        let mut d = Diagnostic::error(self.rel, l, c, message).with_source(self.text);
         d.hint = hint;
         self.diags.push(d);
     }
@@ -270,8 +268,8 @@ impl Validator<'_> {
             Err(_) => {
                 self.error(
                     &s.referenced,
-                    format!("`{}` is not a valid date", s.value),
-                    Some("write dates as `2022-04-26`".into()),
+                    msg::not_a_date(&s.value),
+                    Some(msg::dataset_date_hint()),
                 );
                 None
             }
@@ -289,8 +287,8 @@ impl Validator<'_> {
             other => {
                 self.error(
                     &raw.key.kind.referenced,
-                    format!("unknown key kind `{other}`"),
-                    Some("use one of: year, quarter, month, date, category".into()),
+                    msg::unknown_key_kind(other),
+                    Some(msg::use_one_of(&List::of(["year", "quarter", "month", "date", "category"]))),
                 );
                 None
             }
@@ -300,27 +298,27 @@ impl Validator<'_> {
             (Some(c), Some(KeyKind::Category)) => {
                 for (cid, label) in &c.value.0 {
                     if categories.iter().any(|(x, _): &(String, Text)| *x == cid.value) {
-                        self.error(&cid.referenced, format!("category `{}` is listed twice", cid.value), None);
+                        self.error(&cid.referenced, msg::category_twice(&cid.value), None);
                     }
                     categories.push((cid.value.clone(), label.clone()));
                 }
                 if categories.is_empty() {
                     self.error(
                         &c.referenced,
-                        "`categories` is empty".into(),
-                        Some("list each category id with its label".into()),
+                        msg::categories_empty(),
+                        Some(msg::categories_empty_hint()),
                     );
                 }
             }
             (None, Some(KeyKind::Category)) => self.error(
                 &raw.key.kind.referenced,
-                "a `category` key needs a `categories` list".into(),
-                Some("add `categories: {wuhan: {zh: 武汉, en: Wuhan}, …}` to the key".into()),
+                msg::categories_needed(),
+                Some(msg::categories_needed_hint()),
             ),
             (Some(c), Some(_)) => self.error(
                 &c.referenced,
-                "`categories` is only for keys of kind `category`".into(),
-                Some("remove `categories`, or set `kind: category`".into()),
+                msg::categories_not_here(),
+                Some(msg::categories_not_here_hint()),
             ),
             _ => {}
         }
@@ -329,7 +327,7 @@ impl Validator<'_> {
         for s in &raw.series {
             let r = &s.value;
             if series.iter().any(|x| x.id == r.id) || r.id == raw.key.id {
-                self.error(&s.referenced, format!("series id `{}` is used twice", r.id), None);
+                self.error(&s.referenced, msg::series_twice(&r.id), None);
             }
             let unit_kind = match r.unit.kind.value.as_str() {
                 "count" => UnitKind::Count,
@@ -339,8 +337,8 @@ impl Validator<'_> {
                 other => {
                     self.error(
                         &r.unit.kind.referenced,
-                        format!("unknown unit kind `{other}`"),
-                        Some("use one of: count, currency, percent, rate".into()),
+                        msg::unknown_unit_kind(other),
+                        Some(msg::use_one_of(&List::of(["count", "currency", "percent", "rate"]))),
                     );
                     UnitKind::Count
                 }
@@ -348,8 +346,8 @@ impl Validator<'_> {
             if unit_kind == UnitKind::Currency && r.unit.currency.is_none() {
                 self.error(
                     &r.unit.kind.referenced,
-                    "a currency unit needs a `currency` code".into(),
-                    Some("add `currency: CNY` to the unit".into()),
+                    msg::currency_needed(),
+                    Some(msg::currency_needed_hint()),
                 );
             }
             series.push(Series {
@@ -374,8 +372,7 @@ impl Validator<'_> {
         }
         if series.is_empty() {
             self.diags.push(
-                Diagnostic::error(self.rel, 1, 1, "the dataset has no series")
-                    .with_hint("list the value columns under `series:`"),
+                Diagnostic::error(self.rel, 1, 1, msg::no_series()).with_hint(msg::no_series_hint()),
             );
         }
 
@@ -389,20 +386,30 @@ impl Validator<'_> {
             let mut values = vec![None; series.len()];
             let mut status = vec![None; series.len()];
             let mut seen = vec![false; series.len()];
+            let mut previous: Option<(&str, &Spanned<serde_json::Value>)> = None;
             for (col, value) in &row.value.0 {
+                let before = previous.replace((col.value.as_str(), value));
                 if col.value == raw.key.id {
                     key = kind.and_then(|k| self.key_value(k, value, &categories, &category_ids));
                     continue;
                 }
                 let Some(i) = series.iter().position(|s| s.id == col.value) else {
+                    // `total: 1,550`: the comma ended the figure, and `550` became a column.
+                    if let Some((key, serde_json::Value::Number(n))) = before.map(|(k, v)| (k, &v.value))
+                        && col.value.bytes().all(|b| b.is_ascii_digit())
+                        && value.value.is_null()
+                    {
+                        let (a, b) = (n.to_string(), col.value.as_str());
+                        let (m, h) = (msg::comma_in_figure(key, &a, b), msg::comma_in_figure_hint(key, &a, b));
+                        self.error(&col.referenced, m, Some(h));
+                        continue;
+                    }
                     let known: Vec<&str> = series.iter().map(|s| s.id.as_str()).collect();
                     let hint = match yaml::nearest(&col.value, &known) {
-                        Some(k) => {
-                            format!("did you mean `{k}`? Declare every column under `series:`")
-                        }
-                        None => "declare the column under `series:`, or remove it from the row".into(),
+                        Some(k) => msg::column_did_you_mean(k),
+                        None => msg::column_declare_hint(),
                     };
-                    self.error(&col.referenced, format!("column `{}` is not a declared series", col.value), Some(hint));
+                    self.error(&col.referenced, msg::column_not_series(&col.value), Some(hint));
                     continue;
                 };
                 seen[i] = true;
@@ -413,8 +420,8 @@ impl Validator<'_> {
                 if !row.value.0.iter().any(|(c, _)| c.value == raw.key.id) {
                     self.error(
                         &row.referenced,
-                        format!("the row has no `{}`", raw.key.id),
-                        Some(format!("every row needs its key, e.g. `{{{}: …, …}}`", raw.key.id)),
+                        msg::row_no_key(&raw.key.id),
+                        Some(msg::row_no_key_hint(&raw.key.id)),
                     );
                 }
                 continue;
@@ -423,16 +430,16 @@ impl Validator<'_> {
                 if !seen[i] {
                     self.error(
                         &row.referenced,
-                        format!("the row `{key}` has no value for series `{}`", s.id),
-                        Some(format!("write `{}: null` for a missing value", s.id)),
+                        msg::row_no_value(&key, &s.id),
+                        Some(msg::row_no_value_hint(&s.id)),
                     );
                 }
             }
             if !seen_keys.insert(key.clone()) {
                 self.error(
                     &row.referenced,
-                    format!("`{key}` appears in two rows"),
-                    Some("each key value may have only one row; merge or remove one".into()),
+                    msg::row_twice(&key),
+                    Some(msg::row_twice_hint()),
                 );
                 continue;
             }
@@ -462,8 +469,8 @@ impl Validator<'_> {
             if kind == Some(KeyKind::Category) {
                 self.error(
                     &b.referenced,
-                    "a break in series needs periods, but this dataset is keyed by category".into(),
-                    Some("remove `breaks`, or say in `notes` how the categories are counted".into()),
+                    msg::break_by_category(),
+                    Some(msg::break_by_category_hint()),
                 );
                 continue;
             }
@@ -472,17 +479,10 @@ impl Validator<'_> {
                 if !series.iter().any(|s| s.id == sid.value) {
                     let known: Vec<&str> = series.iter().map(|s| s.id.as_str()).collect();
                     let hint = match yaml::nearest(&sid.value, &known) {
-                        Some(k) => format!("did you mean `{k}`? The series are: {}", known.join(", ")),
-                        None => format!(
-                            "the series are: {}; leave out `series` for a break in all of them",
-                            known.join(", ")
-                        ),
+                        Some(k) => msg::break_series_did_you_mean(k, &List::of(&known)),
+                        None => msg::break_series_known(&List::of(&known)),
                     };
-                    self.error(
-                        &sid.referenced,
-                        format!("the break names `{}`, which is not a series", sid.value),
-                        Some(hint),
-                    );
+                    self.error(&sid.referenced, msg::break_not_series(&sid.value), Some(hint));
                 }
             }
             if let Some(period) = period {
@@ -540,17 +540,17 @@ impl Validator<'_> {
     ) -> Vec<Diagnostic> {
         use super::texts::Written;
         let line = |loc: &serde_saphyr::Location| yaml::location_of(loc).0;
-        fn at<'t>(field: &str, t: &'t Spanned<Text>) -> Written<'t> {
-            Written { field: field.into(), text: &t.value, line: yaml::location_of(&t.referenced).0 }
+        fn at(field: Said, t: &Spanned<Text>) -> Written<'_> {
+            Written { field, text: &t.value, line: yaml::location_of(&t.referenced).0 }
         }
-        let mut texts = vec![at("`title`", &raw.title), at("`source.name`", &raw.source.name)];
-        texts.extend(raw.key.label.as_ref().map(|t| at("`key.label`", t)));
-        texts.extend(raw.description.as_ref().map(|t| at("`description`", t)));
-        texts.extend(raw.notes.as_ref().map(|t| at("`notes`", t)));
+        let mut texts = vec![at(msg::field_title(), &raw.title), at(msg::field_source_name(), &raw.source.name)];
+        texts.extend(raw.key.label.as_ref().map(|t| at(msg::field_key_label(), t)));
+        texts.extend(raw.description.as_ref().map(|t| at(msg::field_description(), t)));
+        texts.extend(raw.notes.as_ref().map(|t| at(msg::field_notes(), t)));
         if let Some(cats) = &raw.key.categories {
             for (id, t) in &cats.value.0 {
                 texts.push(Written {
-                    field: format!("the label of category `{}`", id.value),
+                    field: msg::field_category_label(&id.value),
                     text: t,
                     line: line(&id.referenced),
                 });
@@ -559,16 +559,16 @@ impl Validator<'_> {
         for s in &raw.series {
             let l = line(&s.referenced);
             texts.push(Written {
-                field: format!("the label of series `{}`", s.value.id),
+                field: msg::field_series_label(&s.value.id),
                 text: &s.value.label,
                 line: l,
             });
             if let Some(u) = s.value.unit.label.as_ref().filter(|u| !matches!(u, Text::Plain(l) if l.is_empty())) {
-                texts.push(Written { field: format!("the unit of series `{}`", s.value.id), text: u, line: l });
+                texts.push(Written { field: msg::field_series_unit(&s.value.id), text: u, line: l });
             }
         }
         for c in &raw.corrections {
-            let field = format!("the correction of {}", c.value.date.value.trim());
+            let field = msg::field_correction(c.value.date.value.trim());
             texts.push(Written { field, text: &c.value.text, line: line(&c.referenced) });
         }
         let mut out = super::texts::warnings(self.rel, self.text, &texts, config);
@@ -582,9 +582,9 @@ impl Validator<'_> {
                     self.rel,
                     l,
                     c,
-                    format!("`updated` ({updated}) is older than the newest correction ({newest})"),
+                    msg::updated_too_old(&updated.to_string(), &newest.to_string()),
                 )
-                .with_hint(format!("set `updated: {newest}` or later: readers and search engines go by it"))
+                .with_hint(msg::updated_too_old_hint(&newest.to_string()))
                 .with_source(self.text),
             );
         }
@@ -619,16 +619,13 @@ impl Validator<'_> {
             return Some(s);
         }
         let hint = match kind {
-            KeyKind::Year => "write the year as four digits, e.g. `2021`".to_string(),
-            KeyKind::Quarter => "write a quarter as `2021-Q1`".to_string(),
-            KeyKind::Month => "write a month as `2021-03`".to_string(),
-            KeyKind::Date => "write a date as `2021-03-15`".to_string(),
-            KeyKind::Category => {
-                let ids: Vec<&str> = cats.iter().map(|(id, _)| id.as_str()).collect();
-                format!("use one of the ids under `categories`: {}", ids.join(", "))
-            }
+            KeyKind::Year => msg::key_year_hint(),
+            KeyKind::Quarter => msg::key_quarter_hint(),
+            KeyKind::Month => msg::key_month_hint(),
+            KeyKind::Date => msg::key_date_hint(),
+            KeyKind::Category => msg::key_category_hint(&List::of(cats.iter().map(|(id, _)| id))),
         };
-        self.error(&v.referenced, format!("`{s}` is not a valid {} key", kind.name()), Some(hint));
+        self.error(&v.referenced, msg::bad_key_value(&s, &key_kind_name(kind)), Some(hint));
         None
     }
 
@@ -638,8 +635,8 @@ impl Validator<'_> {
         if !(u.starts_with("https://") || u.starts_with("http://")) {
             self.error(
                 &s.referenced,
-                format!("source `url` must start with https:// or http://, not `{u}`"),
-                Some("give the full address of the original publication".into()),
+                msg::bad_url(u),
+                Some(msg::bad_url_hint()),
             );
         }
     }
@@ -648,15 +645,15 @@ impl Validator<'_> {
     fn cell(&mut self, v: &Spanned<serde_json::Value>) -> (Option<f64>, Option<Status>) {
         let serde_json::Value::Object(m) = &v.value else { return (self.number(v), None) };
         let names: Vec<&str> = crate::model::quality::ALL.iter().map(|s| s.name()).collect();
-        let form = "write `{value: 840000, status: lower_bound}`, or a plain number";
+        let form = msg::value_form_hint();
         if let Some(k) = m.keys().find(|k| !matches!(k.as_str(), "value" | "status")) {
-            self.error(&v.referenced, format!("a value has no field `{k}`"), Some(form.into()));
+            self.error(&v.referenced, msg::value_no_field(k), Some(form));
             return (None, None);
         }
         let value = match m.get("value") {
             Some(x) => self.number(&Spanned { value: x.clone(), referenced: v.referenced, defined: v.defined }),
             None => {
-                self.error(&v.referenced, "this value has a `status` but no `value`".into(), Some(form.into()));
+                self.error(&v.referenced, msg::status_without_value(), Some(form));
                 return (None, None);
             }
         };
@@ -665,18 +662,18 @@ impl Validator<'_> {
                 Some(st) => Some(st),
                 None => {
                     let hint = match yaml::nearest(s, &names) {
-                        Some(k) => format!("did you mean `{k}`? The statuses are: {}", names.join(", ")),
-                        None => format!("the statuses are: {}", names.join(", ")),
+                        Some(k) => msg::status_did_you_mean(k, &List::of(&names)),
+                        None => msg::statuses_are(&List::of(&names)),
                     };
-                    self.error(&v.referenced, format!("`{s}` is not an observation status"), Some(hint));
+                    self.error(&v.referenced, msg::not_a_status(s), Some(hint));
                     None
                 }
             },
             Some(other) => {
                 self.error(
                     &v.referenced,
-                    format!("`{other}` is not an observation status"),
-                    Some(format!("the statuses are: {}", names.join(", "))),
+                    msg::not_a_status(&other.to_string()),
+                    Some(msg::statuses_are(&List::of(&names))),
                 );
                 None
             }
@@ -685,8 +682,8 @@ impl Validator<'_> {
         if value.is_none() && status.is_some() && m.get("value").is_some_and(serde_json::Value::is_null) {
             self.error(
                 &v.referenced,
-                "a missing value has no status".into(),
-                Some("give the figure, or write `null` alone for a missing value".into()),
+                msg::missing_has_no_status(),
+                Some(msg::missing_has_no_status_hint()),
             );
         }
         (value, status)
@@ -699,27 +696,43 @@ impl Validator<'_> {
             serde_json::Value::Number(n) => match n.as_f64() {
                 Some(f) if f.is_finite() => Some(f),
                 _ => {
-                    self.error(&v.referenced, format!("`{n}` is out of range"), None);
+                    self.error(&v.referenced, msg::out_of_range(&n.to_string()), None);
                     None
                 }
             },
+            // `"155000"`: a figure in quotes is text to YAML.
+            serde_json::Value::String(s) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
+                self.error(&v.referenced, msg::quoted_number(s), Some(msg::quoted_number_hint(s.trim())));
+                None
+            }
             serde_json::Value::String(s) => {
                 let hint = match plain_number(s) {
-                    Some(n) => format!("write the plain number in base units: `{n}`"),
-                    None => "write a plain number such as `155000`, or `null` for a missing value".into(),
+                    Some(n) => msg::plain_number_hint(&n),
+                    None => msg::number_or_null_hint(),
                 };
-                self.error(&v.referenced, format!("`{s}` is not a number"), Some(hint));
+                self.error(&v.referenced, msg::not_a_number(s), Some(hint));
                 None
             }
             other => {
                 self.error(
                     &v.referenced,
-                    format!("`{other}` is not a number"),
-                    Some("write a plain number such as `155000`, or `null` for a missing value".into()),
+                    msg::not_a_number(&other.to_string()),
+                    Some(msg::number_or_null_hint()),
                 );
                 None
             }
         }
+    }
+}
+
+/// A key kind as named in a message ("`2021x` is not a valid year key").
+fn key_kind_name(kind: KeyKind) -> Said {
+    match kind {
+        KeyKind::Year => msg::key_kind_year(),
+        KeyKind::Quarter => msg::key_kind_quarter(),
+        KeyKind::Month => msg::key_kind_month(),
+        KeyKind::Date => msg::key_kind_date(),
+        KeyKind::Category => msg::key_kind_category(),
     }
 }
 

@@ -1,0 +1,6 @@
+//! Messages of the command line: progress, summaries, `serve`, `new`, usage errors.
+
+use super::*;
+
+catalogue! {
+}
