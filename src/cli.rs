@@ -28,6 +28,10 @@ pub struct Global {
     /// Print more about what is done.
     #[arg(long, short, global = true, conflicts_with = "quiet")]
     pub verbose: bool,
+    /// The language of messages: zh or en (default: `VITRINE_LANG`, else the site's first
+    /// language, else the locale).
+    #[arg(long, global = true, value_name = "zh|en", value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
 }
 
 /// The commands.
@@ -130,7 +134,7 @@ fn absolute_url(s: &str) -> Result<String, String> {
         Some(host) if !host.is_empty() && !host.starts_with('/') && !s.contains(char::is_whitespace) => {
             Ok(s.to_string())
         }
-        _ => Err("write an absolute URL with its scheme, e.g. `https://ip.hubei.gov.cn`".into()),
+        _ => Err(crate::msg::usage_url_hint().to_string()),
     }
 }
 
@@ -143,9 +147,7 @@ fn page_path(s: &str) -> Result<String, String> {
     if ok {
         Ok(path.to_string())
     } else {
-        Err("write a path under `content/` of letters, digits and hyphens, without the language, \
-             e.g. `releases/2026/white-paper`"
-            .into())
+        Err(crate::msg::usage_page_path_hint().to_string())
     }
 }
 
@@ -154,6 +156,6 @@ fn dataset_id(s: &str) -> Result<String, String> {
     if crate::load::is_safe_id(s) {
         Ok(s.to_string())
     } else {
-        Err("use lowercase ASCII letters, digits and hyphens, e.g. `patent-grants`".into())
+        Err(crate::msg::usage_dataset_id_hint().to_string())
     }
 }

@@ -32,6 +32,7 @@ pub mod publication;
 pub mod quality;
 pub mod rebuild;
 pub mod render;
+pub mod root;
 pub mod search;
 pub mod serve;
 pub(crate) mod yaml;

@@ -623,9 +623,16 @@ impl Validator<'_> {
             KeyKind::Quarter => msg::key_quarter_hint(),
             KeyKind::Month => msg::key_month_hint(),
             KeyKind::Date => msg::key_date_hint(),
-            KeyKind::Category => msg::key_category_hint(&List::of(cats.iter().map(|(id, _)| id))),
+            KeyKind::Category => {
+                let ids = List::of(cats.iter().map(|(id, _)| id));
+                // `武汉` for `wuhan`: the label where the id belongs.
+                match cats.iter().find(|(_, label)| label.mentions(&s)) {
+                    Some((id, _)) => msg::key_category_label_hint(&s, id, &ids),
+                    None => msg::key_category_hint(&ids),
+                }
+            }
         };
-        self.error(&v.referenced, msg::bad_key_value(&s, &key_kind_name(kind)), Some(hint));
+        self.error(&v.referenced, msg::bad_key_value(&s, &msg::key_kind(kind)), Some(hint));
         None
     }
 
@@ -722,17 +729,6 @@ impl Validator<'_> {
                 None
             }
         }
-    }
-}
-
-/// A key kind as named in a message ("`2021x` is not a valid year key").
-fn key_kind_name(kind: KeyKind) -> Said {
-    match kind {
-        KeyKind::Year => msg::key_kind_year(),
-        KeyKind::Quarter => msg::key_kind_quarter(),
-        KeyKind::Month => msg::key_kind_month(),
-        KeyKind::Date => msg::key_kind_date(),
-        KeyKind::Category => msg::key_kind_category(),
     }
 }
 

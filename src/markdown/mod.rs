@@ -155,10 +155,10 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
             !inner.contains("{{") && !inner.contains("\n\n")
         }) else {
             let (l, c) = at(start);
-            diags.push(Diagnostic::error(ctx.path, l, c, "`{{` is not closed by `}}`").with_hint(
-                "a figure is written `{{ value(data=\"…\", series=\"…\", period=…) }}`; \
-                 to show braces as text, put them in backticks: `{{`",
-            ));
+            diags.push(
+                Diagnostic::error(ctx.path, l, c, crate::msg::braces_not_closed())
+                    .with_hint(crate::msg::braces_not_closed_hint()),
+            );
             source.push_str(&body[pos..start + 2]);
             pos = start + 2;
             continue;

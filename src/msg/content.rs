@@ -1,6 +1,18 @@
 //! Messages about the content: pages, datasets, charts, shortcodes, links, embargoes.
 
 use super::*;
+use crate::model::dataset::KeyKind;
+
+/// A key kind as named in a message ("`2021x` is not a valid year key").
+pub fn key_kind(kind: KeyKind) -> Said {
+    match kind {
+        KeyKind::Year => key_kind_year(),
+        KeyKind::Quarter => key_kind_quarter(),
+        KeyKind::Month => key_kind_month(),
+        KeyKind::Date => key_kind_date(),
+        KeyKind::Category => key_kind_category(),
+    }
+}
 
 catalogue! {
 
@@ -423,5 +435,342 @@ catalogue! {
     not_a_moment_hint() {
         en: "write `publish_at` as a date, time and time zone, e.g. `2027-04-26T10:00:00+08:00` (10:00 Beijing time)",
         zh: "`publish_at` 请写日期、时间和时区，例如 `2027-04-26T10:00:00+08:00`（北京时间10:00）",
+    }
+
+    // Figures in prose: {{ value(…) }} and {{ change(…) }}.
+    call_syntax_hint() {
+        en: "write it as `{{{{ value(data=\"patent-grants\", series=\"total\", period=2021) }}}}`",
+        zh: "请写成 `{{{{ value(data=\"patent-grants\", series=\"total\", period=2021) }}}}` 的形式",
+    }
+    not_a_call(text: &str) { en: "`{text}` is not a call", zh: "`{text}` 不是函数调用" }
+    call_not_closed(name: &str) { en: "`{name}(` is not closed with `)`", zh: "`{name}(` 缺少结尾的 `)`" }
+    argument_no_equals(arg: &str) { en: "argument `{arg}` has no `=`", zh: "参数 `{arg}` 缺少 `=`" }
+    not_an_argument_name(key: &str) { en: "`{key}` is not an argument name", zh: "`{key}` 不是参数名" }
+    argument_quote_not_closed(key: &str) { en: "the quote after `{key}=` is not closed", zh: "`{key}=` 后面的引号没有闭合" }
+    unknown_function(name: &str) { en: "unknown function `{name}`", zh: "无法识别的函数 `{name}`" }
+    unknown_function_hint() {
+        en: "the functions are `value(data=…, series=…, period=…)` and `change(data=…, series=…, period=…)`",
+        zh: "可用的函数为 `value(data=…, series=…, period=…)` 和 `change(data=…, series=…, period=…)`",
+    }
+    exact_not_bool(value: &str) { en: "`exact={value}` is neither `true` nor `false`", zh: "`exact={value}` 既不是 `true` 也不是 `false`" }
+    exact_hint() {
+        en: "write `exact=true` to print every digit without 万 or million: 19464件",
+        zh: "写 `exact=true` 可显示全部数字，不换算为“万”或“million”，如 19464件",
+    }
+    no_such_argument(name: &str, arg: &str) { en: "`{name}` has no argument `{arg}`", zh: "`{name}` 没有参数 `{arg}`" }
+    no_such_argument_hint() {
+        en: "its arguments are `data`, `series`, `period` and, optionally, `precision` (and `exact` for `value`)",
+        zh: "其参数为 `data`、`series`、`period`，可选 `precision`（`value` 另可用 `exact`）",
+    }
+    argument_needed(name: &str, arg: &str) { en: "`{name}` needs `{arg}=…`", zh: "`{name}` 缺少 `{arg}=…`" }
+    argument_needed_hint() { en: "give `data`, `series` and `period`", zh: "请写明 `data`、`series` 和 `period`" }
+    unknown_dataset(id: &str) { en: "unknown dataset `{id}`", zh: "没有名为 `{id}` 的数据集" }
+    datasets_did_you_mean(id: &str, ids: &List) {
+        en: "did you mean `{id}`? The datasets are: {ids}",
+        zh: "是否应为 `{id}`？现有数据集：{ids}",
+    }
+    datasets_are(ids: &List) { en: "the datasets are: {ids}", zh: "现有数据集：{ids}" }
+    datasets_are_files(ids: &List) {
+        en: "the datasets are the files in `data/`: {ids}",
+        zh: "数据集即 `data/` 中的文件：{ids}",
+    }
+    series_did_you_mean(id: &str, ids: &List) {
+        en: "did you mean `{id}`? The series are: {ids}",
+        zh: "是否应为 `{id}`？现有指标：{ids}",
+    }
+    series_are(ids: &List) { en: "the series are: {ids}", zh: "现有指标：{ids}" }
+    no_such_series(data: &str, series: &str) { en: "dataset `{data}` has no series `{series}`", zh: "数据集 `{data}` 没有指标 `{series}`" }
+    its_series_are(ids: &List) { en: "its series are: {ids}", zh: "其指标为：{ids}" }
+    no_such_period(data: &str, kind: &Said, period: &str) {
+        en: "dataset `{data}` has no {kind} `{period}`",
+        zh: "数据集 `{data}` 中没有{kind} `{period}`",
+    }
+    it_has(keys: &List) { en: "it has: {keys}", zh: "其中有：{keys}" }
+    figure_missing(data: &str, series: &str, period: &str) {
+        en: "`{data}` has no figure for series `{series}` in {period}: the page says so",
+        zh: "`{data}` 中指标 `{series}` 在 {period} 没有数据，页面上会注明数据缺失",
+    }
+    figure_missing_hint() {
+        en: "say in the text that the figure is missing, or choose a period that has one",
+        zh: "请在正文中说明数据缺失，或改用有数据的时期",
+    }
+    change_needs_time(data: &str) {
+        en: "`change` needs a time series, but `{data}` is keyed by category",
+        zh: "`change` 须用于时间序列，而 `{data}` 按类别排列",
+    }
+    change_needs_time_hint() { en: "use `value` for category datasets", zh: "按类别排列的数据集请用 `value`" }
+    bad_precision(value: &str) { en: "`precision={value}` is not a number of decimal places", zh: "`precision={value}` 不是小数位数" }
+    bad_precision_hint() {
+        en: "write a whole number from 0 to 6, e.g. `precision=1` for 15.5万件",
+        zh: "请写 0 到 6 之间的整数，例如 `precision=1` 显示为 15.5万件",
+    }
+    braces_not_closed() { en: "`{{{{` is not closed by `}}}}`", zh: "`{{{{` 缺少结尾的 `}}}}`" }
+    braces_not_closed_hint() {
+        en: "a figure is written `{{{{ value(data=\"…\", series=\"…\", period=…) }}}}`; to show braces as text, put them in backticks: `{{{{`",
+        zh: "数字的写法为 `{{{{ value(data=\"…\", series=\"…\", period=…) }}}}`；如要显示花括号本身，请放在反引号内：`{{{{`",
+    }
+    // Chart blocks.
+    unknown_chart_kind(kind: &str) { en: "unknown chart kind `{kind}`", zh: "无法识别的图表类型 `{kind}`" }
+    chart_needs_time(kind: &str, id: &str) {
+        en: "a `{kind}` chart needs a time series, but `{id}` is keyed by category",
+        zh: "`{kind}` 图表须用于时间序列，而 `{id}` 按类别排列",
+    }
+    chart_needs_time_hint() { en: "use `horizontal-bar` or `bar` for categories", zh: "按类别排列的数据请用 `horizontal-bar` 或 `bar`" }
+    series_empty() { en: "`series` is empty", zh: "`series` 是空的" }
+    series_empty_hint() { en: "name at least one series", zh: "请至少写一个指标" }
+    units_differ(a: &str, b: &str) {
+        en: "series `{a}` and `{b}` have different units and cannot share one axis",
+        zh: "指标 `{a}` 和 `{b}` 单位不同，不能共用一个坐标轴",
+    }
+    units_differ_hint() { en: "chart them in two separate blocks", zh: "请分成两个图表块" }
+    outside_data(key: &str, id: &str) { en: "`{key}` is outside the data of `{id}`", zh: "`{key}` 超出了 `{id}` 的数据范围" }
+    data_runs(kind: &Said, first: &str, last: &str) {
+        en: "the {kind} runs from `{first}` to `{last}`",
+        zh: "{kind}范围为 `{first}` 至 `{last}`",
+    }
+    no_rows(id: &str) { en: "dataset `{id}` has no rows to chart", zh: "数据集 `{id}` 没有可供绘图的数据行" }
+    no_rows_hint(id: &str) {
+        en: "add rows to `data/{id}.yaml`, or leave the chart out until it has figures",
+        zh: "请在 `data/{id}.yaml` 中添加数据行，或在有数据之前先不放这张图",
+    }
+    chart_not_closed() { en: "this chart block is not closed", zh: "这个图表块没有结束" }
+    chart_not_closed_hint() {
+        en: "end the block with a line of three backticks ``` after its last setting; as it is, the rest of the page is read as part of the chart",
+        zh: "请在图表块最后一项设置之后另起一行，写三个反引号 ``` 结束；否则页面其余内容都会被当作图表设置",
+    }
+
+    // Files and the theme.
+    not_utf8() { en: "the file is not valid UTF-8 text", zh: "文件不是有效的 UTF-8 文本" }
+    not_utf8_hint() {
+        en: "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8); files saved as GBK/GB2312 by Chinese editors must be converted",
+        zh: "请把文件另存为 UTF-8 编码（记事本：“另存为”，“编码”选 UTF-8）；以 GBK/GB2312 编码保存的文件须先转换",
+    }
+    theme_not_found(name: &str) { en: "theme `{name}` not found", zh: "找不到主题 `{name}`" }
+    theme_not_found_hint(name: &str) {
+        en: "create `themes/{name}/`, or write `theme: default`",
+        zh: "请建立 `themes/{name}/` 文件夹，或改为 `theme: default`",
+    }
+    from_after_to() { en: "`from` comes after `to`", zh: "`from`（起）晚于 `to`（止）" }
+    from_after_to_hint() { en: "swap them", zh: "请把两者对调" }
+    // Breaks in series.
+    break_outside(period: &str, id: &str, kind: &Said) {
+        en: "the break at {period} falls outside the data of `{id}`: no row has that {kind}",
+        zh: "{period} 的口径变化超出了 `{id}` 的数据范围，没有哪一行是这个{kind}",
+    }
+    break_outside_hint(kind: &Said, keys: &List) {
+        en: "give the first {kind} counted the new way, one of: {keys} (add a row with `null` values if its figures are missing)",
+        zh: "请写按新口径统计的第一个{kind}，可选：{keys}（如该期数据缺失，可加一行 `null` 值）",
+    }
+    break_at_first_row(period: &str, id: &str) {
+        en: "the break at {period} is at the first row of `{id}`: there is nothing before it to compare",
+        zh: "{period} 的口径变化位于 `{id}` 的第一行，此前没有可比较的数据",
+    }
+    break_at_first_row_hint() {
+        en: "say in `notes` how the figures were counted, and remove the break",
+        zh: "请在 `notes` 中说明统计口径，并删除这项口径变化",
+    }
+
+    // What may be public (publication) and frozen releases (freeze).
+    users_pages() { en: "the pages that use it", zh: "引用它的页面" }
+    users_release(year: i32) { en: "the {year} release", zh: "{year}年发布" }
+    hidden_page() { en: "a page that is not public yet", zh: "一个尚未公开的页面" }
+    hidden_release(year: i32) { en: "the {year} release, which is not public yet", zh: "尚未公开的{year}年发布" }
+    shared_with_hidden(id: &str, hidden: &Said, release: &Said) {
+        en: "`{id}` is also used by {hidden}; only the figures for periods that ended before {release} are published now, but a figure of an earlier period that was revised for it would show at once",
+        zh: "`{id}` 也被{hidden}引用；现在只发布{release}之前已结束时期的数据，但若为此修订了较早时期的数据，修订后的数字会立即公开",
+    }
+    freeze_release_hint(year: i32) {
+        en: "freeze the figures the {year} release published: `vitrine freeze {year}`",
+        zh: "请冻结{year}年发布的数据：`vitrine freeze {year}`",
+    }
+    freeze_some_release_hint() {
+        en: "put the pages that use it in a release and freeze it with `vitrine freeze <year>`",
+        zh: "请把引用它的页面归入某年发布，再用 `vitrine freeze <年份>` 冻结",
+    }
+    cannot_tell_public(id: &str, hidden: &str) {
+        en: "vitrine cannot tell which figures of `{id}` are already public: this page uses them, and so does `{hidden}`, which is not public yet",
+        zh: "无法判断 `{id}` 的哪些数据已经公开：本页面引用了它，尚未公开的 `{hidden}` 也引用了它",
+    }
+    cannot_tell_public_release_hint(year: i32) {
+        en: "record what the {year} release published with `vitrine freeze {year}` (before adding the new figures, or after taking them out for a moment)",
+        zh: "请用 `vitrine freeze {year}` 记录{year}年发布的数据（在加入新数据之前，或暂时取出新数据之后）",
+    }
+    cannot_tell_public_hint() {
+        en: "put this page in a release and freeze it with `vitrine freeze <year>`, or stop using the dataset here",
+        zh: "请把本页面归入某年发布并用 `vitrine freeze <年份>` 冻结，或在本页面中不再引用该数据集",
+    }
+    published_dataset_missing(id: &str) {
+        en: "`data/{id}.yaml` is missing, but the dataset was published",
+        zh: "`data/{id}.yaml` 不见了，但该数据集已经发布过",
+    }
+    published_dataset_missing_hint() {
+        en: "a published dataset keeps its file: restore it from version control",
+        zh: "已发布的数据集须保留其文件，请从版本库恢复",
+    }
+    what_statuses() { en: "the observation statuses", zh: "数据状态" }
+    what_breaks() { en: "the breaks in series", zh: "统计口径变化" }
+    what_credits() { en: "the sources, publishers or licences", zh: "来源、发布机构或许可协议" }
+    missing_figure() { en: "missing", zh: "缺失" }
+    correction_unpublished(period: &str, series: &str, was: &Said, now: &Said) {
+        en: "the {period} figure of `{series}` is corrected ({was} -> {now}), but the correction is not published yet",
+        zh: "`{series}` 的 {period} 数据已更正（{was} -> {now}），但更正尚未发布",
+    }
+    correction_unpublished_hint(year: i32) {
+        en: "run `vitrine freeze {year}`: the {year} release's pages then show the new figure with a dated note",
+        zh: "请运行 `vitrine freeze {year}`，{year}年发布的页面随后会显示新数字并注明更正日期",
+    }
+    changed_silently(period: &str, series: &str, was: &Said, year: i32, now: &Said) {
+        en: "the {period} figure of `{series}` was published as {was} with the {year} release and is now {now}, with no `corrections` entry",
+        zh: "`{series}` 的 {period} 数据在{year}年发布时为 {was}，现为 {now}，但没有 `corrections` 更正记录",
+    }
+    changed_silently_hint(year: i32) {
+        en: "a published figure never changes silently: add a `corrections` entry (date and reason in every language), then run `vitrine freeze {year}`; or put the figure back",
+        zh: "已发布的数据不能悄悄改动：请加一条 `corrections`（写明日期，并用各语言说明原因），再运行 `vitrine freeze {year}`；或者改回原数字",
+    }
+    annotations_differ(what: &Said, id: &str, year: i32) {
+        en: "{what} of `{id}` differ from what the {year} release published",
+        zh: "`{id}` 的{what}与{year}年发布时不同",
+    }
+    annotations_differ_hint(year: i32) {
+        en: "the {year} release's pages show what was frozen: add a `corrections` entry saying what changed and run `vitrine freeze {year}`",
+        zh: "{year}年发布的页面显示的是冻结时的内容：请加一条 `corrections` 说明改动，再运行 `vitrine freeze {year}`",
+    }
+    correction_before_publication(date: &str, year: i32, published: &str) {
+        en: "this correction is dated {date}, before the {year} release first published the figures ({published})",
+        zh: "这条更正的日期为 {date}，早于{year}年发布首次公开这些数据的日期（{published}）",
+    }
+    correction_before_publication_hint() {
+        en: "a correction comes after publication: write the date it was made (YYYY-MM-DD)",
+        zh: "更正发生在发布之后，请写实际更正的日期（年-月-日，如 2023-05-10）",
+    }
+    freeze_annotations_need_correction(what: &Said, id: &str, year: i32) {
+        en: "{what} of `{id}` differ from what the {year} release published; that needs a `corrections` entry",
+        zh: "`{id}` 的{what}与{year}年发布时不同，须加一条 `corrections` 更正记录",
+    }
+    freeze_annotations_need_correction_hint(date: &str) {
+        en: "add under `corrections:` an entry dated after {date} that says what changed (a status, a break, a source), then freeze again",
+        zh: "请在 `corrections:` 下加一条 {date} 之后的记录，说明改动内容（数据状态、口径变化或来源），然后重新冻结",
+    }
+    freeze_figure_needs_correction(period: &str, series: &str, was: &Said, year: i32) {
+        en: "the {period} figure of `{series}` was published as {was} with the {year} release; a changed published figure needs a `corrections` entry",
+        zh: "`{series}` 的 {period} 数据在{year}年发布时为 {was}；改动已发布的数据须加一条 `corrections` 更正记录",
+    }
+    freeze_figure_needs_correction_hint(date: &str, year: i32) {
+        en: "add under `corrections:` an entry dated after {date} with the reason in every language, then freeze again; if the new figure is meant only for a later release, do not freeze the {year} release again",
+        zh: "请在 `corrections:` 下加一条 {date} 之后的记录，用各语言说明原因，然后重新冻结；如新数字只用于以后的发布，请不要重新冻结{year}年发布",
+    }
+
+    // Templates and the theme.
+    template_not_found(name: &str) { en: "template `{name}` not found", zh: "找不到模板 `{name}`" }
+    template_not_found_hint() {
+        en: "name a template of the theme, or add it under `templates/`",
+        zh: "请写主题中已有的模板名称，或把模板放在 `templates/` 下",
+    }
+    template_error(text: &str) { en: "the template cannot be used: {text}", zh: "模板无法使用：{text}" }
+    theme_lacks_strings(code: &str, stand_in: &str) {
+        en: "the theme has no UI strings for `{code}`: its pages show the `{stand_in}` ones (menus, buttons, headings)",
+        zh: "主题没有 `{code}` 的界面文字，其页面的菜单、按钮和标题将显示 `{stand_in}` 的文字",
+    }
+    theme_lacks_strings_hint(theme: &str, code: &str, stand_in: &str) {
+        en: "add `themes/{theme}/i18n/{code}.yaml` with the keys of the built-in theme's `i18n/{stand_in}.yaml`",
+        zh: "请添加 `themes/{theme}/i18n/{code}.yaml`，其中的键与内置主题的 `i18n/{stand_in}.yaml` 相同",
+    }
+    static_replaces(rel: &str, out: &str) {
+        en: "`{rel}` would replace `/{out}`, which the build makes",
+        zh: "`{rel}` 会覆盖构建生成的 `/{out}`",
+    }
+    static_replaces_hint() {
+        en: "rename or move the file; the page or data file at that address comes from the site's sources",
+        zh: "请给文件改名或移走；该地址的页面或数据文件由网站源文件生成",
+    }
+    // freeze.
+    no_release(year: i32) {
+        en: "there is no {year} release: `content/releases/{year}/` holds no pages (create it with `vitrine new release {year}`)",
+        zh: "没有{year}年发布：`content/releases/{year}/` 中没有页面（可用 `vitrine new release {year}` 建立）",
+    }
+    release_no_date(year: i32) { en: "the {year} release has no date", zh: "{year}年发布没有日期" }
+    release_no_date_hint() {
+        en: "give its `_index` page a `date` or a `publish_at`: the frozen figures are dated with it",
+        zh: "请给该年的 `_index` 页面写 `date` 或 `publish_at`，冻结的数据以此为日期",
+    }
+    frozen_exists(rel: &str) {
+        en: "`{rel}` already exists; a frozen version is never overwritten",
+        zh: "`{rel}` 已存在；冻结版本一经写入，不再覆盖",
+    }
+
+    // vitrine check.
+    schedule_page(at: &str, url: &str, source: &str) {
+        en: "embargoed until {at}: {url} ({source})",
+        zh: "禁发至 {at}：{url}（{source}）",
+    }
+    whole_dataset() { en: "the whole dataset", zh: "整个数据集" }
+    figures_for(keys: &List) { en: "the figures for {keys}", zh: "{keys} 的数据" }
+    embargoed_until(at: &str) { en: "embargoed until {at}", zh: "禁发至 {at}" }
+    withheld_for_draft() { en: "withheld while a draft uses it", zh: "有草稿引用，暂不发布" }
+    schedule_data(when: &Said, path: &str, what: &Said) { en: "{when}: {path} ({what})", zh: "{when}：{path}（{what}）" }
+    schedule_announced(at: &str, year: i32, line: usize) {
+        en: "announced for {at}: the {year} release (calendar.yaml:{line}); no pages yet",
+        zh: "预告于 {at} 发布：{year}年发布（calendar.yaml:{line}），尚无页面",
+    }
+    schedule_announced_due(at: &str, year: i32, line: usize) {
+        en: "announced for {at}: the {year} release (calendar.yaml:{line}); the moment has passed and the release has no pages",
+        zh: "预告于 {at} 发布：{year}年发布（calendar.yaml:{line}），发布时间已过，但尚无页面",
+    }
+    schedule_not_frozen(year: i32) {
+        en: "published: the {year} release; its figures are not frozen yet (run `vitrine freeze {year}`)",
+        zh: "已发布：{year}年发布，其数据尚未冻结（请运行 `vitrine freeze {year}`）",
+    }
+    draft_in_public_release(year: i32) {
+        en: "the {year} release is public, but this page of it is still a draft",
+        zh: "{year}年发布已公开，但此页面仍是草稿",
+    }
+    draft_in_public_release_hint() {
+        en: "remove `draft: true` when the page is ready, or move it out of the release",
+        zh: "页面定稿后请删除 `draft: true`，或把它移出该年发布",
+    }
+    placeholder_left(text: &str) {
+        en: "the page still holds the placeholder text `{text}`",
+        zh: "页面中仍有占位文字 `{text}`",
+    }
+    placeholder_left_hint() { en: "replace it with the page's own title and text", zh: "请换成本页面的标题和正文" }
+    no_translation(code: &str) { en: "the page has no `{code}` translation", zh: "页面没有 `{code}` 译文" }
+    add_file(name: &str) { en: "add `{name}`", zh: "请添加 `{name}`" }
+    dataset_unused(id: &str) { en: "no page uses the dataset `{id}`", zh: "没有页面引用数据集 `{id}`" }
+    dataset_unused_hint() {
+        en: "chart it or cite it with `{{{{ value(…) }}}}`, or remove it if it is not meant to be published",
+        zh: "请用图表或 `{{{{ value(…) }}}}` 引用它；如不打算发布，请删除",
+    }
+    // Links.
+    link_outside(href: &str) { en: "the link `{href}` leads outside the site", zh: "链接 `{href}` 指向网站之外" }
+    link_outside_hint() {
+        en: "link to pages of this site with paths such as `/releases/2022/`",
+        zh: "链接本网站的页面请用 `/releases/2022/` 这样的路径",
+    }
+    link_nowhere(href: &str) { en: "the link `{href}` leads nowhere", zh: "链接 `{href}` 指向的页面不存在" }
+    link_nowhere_hint() {
+        en: "no page or file of the built site has that address; check the path",
+        zh: "构建后的网站中没有这个地址的页面或文件，请检查路径",
+    }
+    anchor_missing(anchor: &str, target: &str) {
+        en: "the anchor `#{anchor}` does not exist on `{target}`",
+        zh: "`{target}` 上没有锚点 `#{anchor}`",
+    }
+    anchor_missing_hint() {
+        en: "headings get ids from their text; copy the id from the page's table of contents",
+        zh: "标题的 id 由标题文字生成，请从该页目录中复制",
+    }
+    image_no_alt(src: &str) { en: "the image `{src}` has no alt text", zh: "图片 `{src}` 没有替代文字" }
+    image_no_alt_hint() {
+        en: "describe the image for readers who cannot see it: `![description](path)`",
+        zh: "请为看不到图片的读者描述图片内容：`![图片说明](路径)`",
+    }
+
+    change_missing(data: &str, series: &str, k: &str, period: &str) {
+        en: "`{data}` has no figure for series `{series}` in {k}, so the change in {period} cannot be given: the page says so",
+        zh: "`{data}` 中指标 `{series}` 在 {k} 没有数据，无法计算 {period} 的增减，页面上会注明",
+    }
+    change_missing_hint() {
+        en: "say in the text that the change cannot be given, or choose a period whose figures are both there",
+        zh: "请在正文中说明无法计算增减，或改用前后两期都有数据的时期",
     }
 }

@@ -220,6 +220,7 @@ macro_rules! catalogue {
     )*) => {
         $(
             $(#[doc = $doc])*
+            #[doc = concat!("The message ", stringify!($en), ".")]
             #[allow(unused_variables, clippy::useless_format)]
             pub fn $name($($arg: $ty),*) -> $crate::msg::Said {
                 $crate::msg::Said {
