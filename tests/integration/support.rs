@@ -102,6 +102,8 @@ impl Site {
             .arg(self.root())
             .env("NO_COLOR", "1")
             .env_remove("VITRINE_NOW")
+            // Messages in English unless a test asks for another language.
+            .env("VITRINE_LANG", "en")
             .envs(env.iter().copied())
             .output()
             .unwrap();
