@@ -190,8 +190,8 @@ catalogue! {
         zh: "请使用 `categories` 下的某个 id：{ids}",
     }
     key_category_label_hint(label: &str, id: &str, ids: &List) {
-        en: "{label} is the label of `{id}`: write the id `{id}`, not the label (ids under `categories`: {ids})",
-        zh: "“{label}”是 `{id}` 的名称，此处请写 id `{id}`，而不是名称（`categories` 下的 id：{ids}）",
+        en: "`{label}` is the label of `{id}`: write the id, `{id}`, not the label (the ids under `categories`: {ids})",
+        zh: "`{label}` 是 `{id}` 的名称，此处应写 id `{id}`，而不是名称（`categories` 下的 id：{ids}）",
     }
     bad_key_value(value: &str, kind: &Said) { en: "`{value}` is not a valid {kind} key", zh: "`{value}` 不是有效的{kind}" }
     key_kind_year() { en: "year", zh: "年份" }
@@ -414,7 +414,7 @@ catalogue! {
     }
     release_differs(year: i32, at: &str, page: &str, page_at: &str) {
         en: "the {year} release is announced for {at}, but `{page}` has `publish_at: {page_at}`",
-        zh: "{year}年发布预告的时间是{at}，而 `{page}` 写的是 `publish_at: {page_at}`",
+        zh: "{year}年发布预告的时间是 {at}，而 `{page}` 写的是 `publish_at: {page_at}`",
     }
     release_differs_hint() {
         en: "make the two times the same: the calendar tells journalists when the release is published, the `publish_at` of the release's `_index` page is when it is",

@@ -176,7 +176,7 @@ catalogue! {
     }
     unknown_value(value: &str) { en: "unknown value `{value}`", zh: "无法识别的值 `{value}`" }
     use_one_of(values: &List) { en: "use one of: {values}", zh: "请使用以下之一：{values}" }
-    not_a_boolean(found: &Said) { en: "{found} is not `true` or `false`", zh: "{found}不是 `true` 或 `false`" }
+    not_a_boolean(found: &Said) { en: "{found} is not `true` or `false`", zh: "此处应写 `true` 或 `false`，而不是{found}" }
     boolean_hint(key: &str) {
         en: "write `true` or `false`, e.g. `{key}: true`",
         zh: "请写 `true`（是）或 `false`（否），例如 `{key}: true`",
@@ -394,7 +394,7 @@ catalogue! {
     }
     number_range(from: &str, to: &str) {
         en: "a whole number from {from} to {to}",
-        zh: "{from} 到 {to} 之间的整数",
+        zh: "介于 {from} 和 {to} 之间的整数",
     }
     number_natural() { en: "a whole number, 0 or more", zh: "大于或等于 0 的整数" }
     number_whole() { en: "a whole number", zh: "整数" }
@@ -402,5 +402,14 @@ catalogue! {
     number_hint(key: &str, example: &str) {
         en: "write digits only, without quotes, units or separators, e.g. `{key}: {example}`",
         zh: "只写数字，不加引号、单位或分隔符，例如 `{key}: {example}`",
+    }
+
+    comma_in_text(key: &str, rest: &str) {
+        en: "the text of `{key}` contains a comma: inside `{{…}}` a comma ends the text, and YAML reads `{rest}` as another key",
+        zh: "`{key}` 的文字中有逗号：在 `{{…}}` 中，逗号会截断文字，YAML 把 `{rest}` 当成了另一个键",
+    }
+    comma_in_text_hint(key: &str, value: &str) {
+        en: "put a text that contains a comma in quotes: `{key}: \"{value}\"`",
+        zh: "含逗号的文字请放在引号内：`{key}: \"{value}\"`",
     }
 }

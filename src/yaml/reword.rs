@@ -355,11 +355,45 @@ pub(super) fn empty(at: &At, expected: &str) -> (Said, Said) {
     if at.chars.get(at.col0) == Some(&':') && key_before(&at.chars, at.col0).is_none() {
         return (msg::key_missing_before_colon(), msg::key_missing_before_colon_hint());
     }
+    if let Some((key, value)) = comma_ended(at) {
+        return (msg::comma_in_text(&key, &at.found), msg::comma_in_text_hint(&key, &value));
+    }
     let Some(key) = &at.key else {
         return (msg::value_missing(), msg::value_missing_hint());
     };
     let (_, hint) = mismatch(at, expected, &Said::default());
     (msg::key_is_empty(key), hint)
+}
+
+/// `{zh: …, en: Patents by city, 2024}`: inside `{…}` a comma ends a value, so `2024` became a
+/// key with no value. The key whose text the comma cut, and that text whole.
+pub(super) fn comma_ended(at: &At) -> Option<(String, String)> {
+    let before = at.chars[..at.col0].iter().rev().find(|c| **c != ' ');
+    if before != Some(&',') || at.found.is_empty() || at.found.contains(':') {
+        return None;
+    }
+    let key = at.key.clone()?;
+    let line: String = at.chars.iter().collect();
+    let start = line.find(&format!("{key}:"))? + key.len() + 1;
+    let start = at.chars.len().min(line[..start].chars().count());
+    // The value runs to the next `, key:` or the closing `}`.
+    let mut end = at.chars.len();
+    for j in at.col0..at.chars.len() {
+        if at.chars[j] == '}' {
+            end = j;
+            break;
+        }
+        if at.chars[j] == ',' {
+            let word: String = at.chars[j + 1..].iter().skip_while(|c| **c == ' ').take_while(|c| is_key_char(**c)).collect();
+            let next = at.chars[j + 1..].iter().skip_while(|c| **c == ' ').nth(word.chars().count());
+            if !word.is_empty() && next == Some(&':') {
+                end = j;
+                break;
+            }
+        }
+    }
+    let value: String = at.chars[start..end.max(start)].iter().collect();
+    Some((key, value.trim().to_string()))
 }
 
 pub(super) fn end_of_input(_: &str, at: &At) -> Option<(Said, Said)> {

@@ -15,6 +15,7 @@ mod example;
 mod fuzz_regressions;
 mod hostile;
 mod languages;
+mod messages;
 mod netlify;
 mod nothing_lost;
 mod publishing;
