@@ -105,6 +105,9 @@ fn overlay_item(d: &crate::diag::Diagnostic, locale: Locale) -> serde_json::Valu
     let at = format!("{}:{}:{}", d.path, d.line.max(1), d.col.max(1));
     let (before, mark, after) = match (&d.source_line, d.marked()) {
         (Some(src), Some(mark)) if d.col > 0 => {
+            // The token the caret marks, without the bracket or comma that closes it.
+            let trimmed = mark.trim_end_matches(['}', ']', ',', '，']);
+            let mark = if trimmed.is_empty() { mark } else { trimmed.to_string() };
             let before: String = src.chars().take(d.col - 1).collect();
             let after: String = src.chars().skip(d.col - 1 + mark.chars().count()).collect();
             (Some(before), mark, after)

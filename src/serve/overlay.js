@@ -2,7 +2,7 @@
 var CSS='#vitrine-error{position:fixed;inset:0;z-index:99999;background:#1d1d1f;color:#f5f5f5;overflow:auto;padding:0 1rem 1rem;font:16px/1.55 system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;text-align:left}'
 +'#vitrine-error *{box-sizing:border-box}'
 +'#vitrine-error .ve-head{display:flex;gap:.75rem;align-items:center;justify-content:space-between;position:sticky;top:0;background:#1d1d1f;padding:.75rem 0;border-bottom:1px solid #555}'
-+'#vitrine-error h2{font-size:1rem;line-height:1.4;margin:0;font-weight:600;color:#ffb4a9}'
++'#vitrine-error h2{font-size:1rem;line-height:1.4;margin:0;padding:0;border:0;text-decoration:none;font-weight:600;color:#ffb4a9}'
 +'#vitrine-error .ve-close{flex:none;min-width:44px;min-height:44px;padding:0 1rem;font:inherit;font-weight:600;color:#1d1d1f;background:#f5f5f5;border:0;border-radius:6px;cursor:pointer}'
 +'#vitrine-error .ve-close:focus{outline:3px solid #ffd54a;outline-offset:2px}'
 +'#vitrine-error .ve-count{margin:.75rem 0 0;color:#ccc}'
