@@ -55,7 +55,7 @@ pub fn scan(root: &Path) -> Result<Scanned> {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
         for entry in walker {
-            let entry = entry.map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", base.display()))?;
+            let entry = entry.map_err(|e| anyhow::anyhow!(msg::cannot_read_because(&base.display().to_string(), &e.to_string())))?;
             if !entry.file_type().is_file() {
                 continue;
             }

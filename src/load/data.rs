@@ -152,7 +152,7 @@ pub fn datasets_partial(root: &Path, config: &SiteConfig) -> Result<(Vec<Dataset
         return Ok((Vec::new(), Vec::new()));
     }
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", dir.display()))?
+        .map_err(|e| anyhow::anyhow!(msg::cannot_read_because(&dir.display().to_string(), &e.to_string())))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
         .collect();

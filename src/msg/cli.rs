@@ -176,4 +176,6 @@ catalogue! {
         en: "using the site in `{root}` (its `site.yaml` is in a folder above this one)",
         zh: "使用 `{root}` 中的网站（其 `site.yaml` 在当前文件夹的上级）",
     }
+
+    cannot_write_because(path: &str, cause: &str) { en: "cannot write `{path}`: {cause}", zh: "无法写入 `{path}`：{cause}" }
 }
