@@ -9,6 +9,7 @@ mod context;
 mod data;
 mod feeds;
 mod ics;
+mod lang_runs;
 mod minify;
 mod pages;
 pub mod relocate;
