@@ -173,11 +173,16 @@
   // Series told apart without hue: bars by solid colours 3:1 apart in greyscale or by patterns;
   // lines by greys 3:1 apart or by marker shapes.
   function neutral(c) { return !c || (Math.abs(c[0] - c[1]) < 8 && Math.abs(c[1] - c[2]) < 8); }
+  // A marker's shape: circle, or polygon by its corners and whether one stands straight above
+  // or below its centre (square "4", diamond "4tb", triangles "3t" and "3b").
   function shape(e) {
     if (e.localName === 'circle') return 'circle';
     var pts = (e.getAttribute('points') || '').trim().split(/\s+/).map(function (p) { return p.split(',').map(Number); });
+    var cx = pts.reduce(function (s, p) { return s + p[0]; }, 0) / pts.length;
     var cy = pts.reduce(function (s, p) { return s + p[1]; }, 0) / pts.length;
-    return e.localName + pts.length + (pts[0] && pts[0][1] < cy ? 'up' : 'down');
+    var top = pts.some(function (p) { return Math.abs(p[0] - cx) < 0.75 && p[1] < cy; });
+    var bottom = pts.some(function (p) { return Math.abs(p[0] - cx) < 0.75 && p[1] > cy; });
+    return 'polygon' + pts.length + (top ? 't' : '') + (bottom ? 'b' : '');
   }
   function greyscale() {
     var problems = [];
