@@ -172,7 +172,11 @@ fn largest(p: &Prepared, label: &str, values: &[Option<f64>]) -> Option<String> 
         Style::Chinese => format!("{label}最多的是{hc}，为{high}；最少的是{lc}，为{low}。"),
         Style::English => {
             let label = if label.trim().is_empty() { String::new() } else { format!("{label}: ") };
-            if one { format!("{label}only {hc} has a value, {high}.") } else { format!("{label}largest {hc}, {high}; smallest {lc}, {low}.") }
+            if one {
+                format!("{label}only {hc} has a value, {high}.")
+            } else {
+                format!("{label}largest {hc}, {high}; smallest {lc}, {low}.")
+            }
         }
     })
 }
@@ -191,7 +195,11 @@ fn takeaway(p: &Prepared) -> String {
 /// The whole summary: the takeaway, then the numbers.
 pub(super) fn describe(p: &Prepared) -> String {
     let lead = takeaway(p);
-    let mut out = if lead.is_empty() { opening(p) } else { format!("{lead}{}{}", if p.style == Style::English { " " } else { "" }, opening(p)) };
+    let mut out = if lead.is_empty() {
+        opening(p)
+    } else {
+        format!("{lead}{}{}", if p.style == Style::English { " " } else { "" }, opening(p))
+    };
     if p.categories.is_empty() {
         return out;
     }

@@ -229,7 +229,11 @@ fn capitalised(text: &str) -> String {
 pub(super) fn header(p: &Prepared, swatch: Swatch, with_unit: bool) -> Header {
     let inner = WIDTH - 2.0 * PAD;
     let mut y = PAD;
-    let title = if !p.framed || p.title.trim().is_empty() { Vec::new() } else { wrap(&p.title, TITLE, true, inner, TITLE_LINES) };
+    let title = if !p.framed || p.title.trim().is_empty() {
+        Vec::new()
+    } else {
+        wrap(&p.title, TITLE, true, inner, TITLE_LINES)
+    };
     if !title.is_empty() {
         y += title.len() as f64 * TITLE_LINE + 6.0;
     }

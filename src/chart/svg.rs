@@ -101,8 +101,9 @@ pub(super) fn finish(plotters_svg: &str, head: &Head) -> String {
 /// patterns it uses. Series 0 stays solid. Lines and markers are left alone: their marker shapes
 /// already tell them apart.
 fn pattern_bars(drawing: &str, id: &str) -> (String, Vec<usize>) {
-    let fills: Vec<(usize, String)> =
-        (1..palette::SERIES_COLOURS).map(|i| (i, format!(" fill=\"{}\" stroke=\"none\"", palette::hex(palette::color(i))))).collect();
+    let fills: Vec<(usize, String)> = (1..palette::SERIES_COLOURS)
+        .map(|i| (i, format!(" fill=\"{}\" stroke=\"none\"", palette::hex(palette::color(i)))))
+        .collect();
     let mut used = Vec::new();
     let mut out = String::with_capacity(drawing.len());
     for line in drawing.lines() {

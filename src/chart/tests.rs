@@ -40,7 +40,9 @@ fn filled(svg: &str, tag: &str, index: usize) -> usize {
     let fill = format!("fill=\"{}\"", palette::hex(palette::color(index)));
     let pattern = format!("fill=\"url(#chart-test-1-p{index})\"");
     svg.lines()
-        .filter(|l| l.starts_with(&format!("<{tag} ")) && (l.contains(&fill) || (tag == "rect" && l.contains(&pattern))))
+        .filter(|l| {
+            l.starts_with(&format!("<{tag} ")) && (l.contains(&fill) || (tag == "rect" && l.contains(&pattern)))
+        })
         .count()
 }
 
@@ -420,7 +422,10 @@ fn inline_charts_leave_title_and_unit_to_the_page() {
     assert!(!inline.contains(">专利授权量</text>") && !inline.contains(">单位：件</text>"));
     // Named and described the same way.
     let head = |svg: &str| svg.lines().take(3).collect::<Vec<_>>().join("\n");
-    assert_eq!(head(&standalone).replace("viewBox", ""), head(&inline).replace("viewBox", "").replace(&view_box_text(&inline), &view_box_text(&standalone)));
+    assert_eq!(
+        head(&standalone).replace("viewBox", ""),
+        head(&inline).replace("viewBox", "").replace(&view_box_text(&inline), &view_box_text(&standalone))
+    );
 }
 
 fn view_box_text(svg: &str) -> String {
@@ -443,9 +448,16 @@ fn desc_leads_with_the_takeaway() {
     let cities = vec!["武汉".to_string(), "襄阳".to_string(), "宜昌".to_string()];
     let zh = chart(ChartKind::HorizontalBar, cities, vec![series("案件", &[Some(412.0), Some(35.0), Some(90.0)])]);
     let svg = render_svg(&zh);
-    assert!(svg.contains("<desc id=\"chart-test-1-desc\">案件最多的是武汉，为412件；最少的是襄阳，为35件。条形图，共3项。"), "{svg}");
+    assert!(
+        svg.contains("<desc id=\"chart-test-1-desc\">案件最多的是武汉，为412件；最少的是襄阳，为35件。条形图，共3项。"),
+        "{svg}"
+    );
     // A fall is a fall, and a missing previous period gives no change.
-    let zh = chart(ChartKind::Line, years(2019, 2021), vec![series("受理", &[Some(10.0), Some(20.0), Some(15.0)]), series("审结", &[Some(1.0), None, Some(2.0)])]);
+    let zh = chart(
+        ChartKind::Line,
+        years(2019, 2021),
+        vec![series("受理", &[Some(10.0), Some(20.0), Some(15.0)]), series("审结", &[Some(1.0), None, Some(2.0)])],
+    );
     let svg = render_svg(&zh);
     assert!(svg.contains(">2021年受理为15件，同比下降25.0%。2021年审结为2件。折线图"), "{svg}");
 }

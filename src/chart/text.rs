@@ -76,7 +76,8 @@ pub(super) fn width(text: &str, size: f64) -> f64 {
 pub(super) fn room(text: &str, size: f64, bold: bool) -> f64 {
     let chars = text.chars().filter(|c| !c.is_control()).count() as f64;
     let spaces = text.chars().filter(|c| *c == ' ').count() as f64;
-    width(text, size) * if bold { BOLD_SAFETY } else { SAFETY } + size * (LETTER_SPACING * chars + WORD_SPACING * spaces)
+    width(text, size) * if bold { BOLD_SAFETY } else { SAFETY }
+        + size * (LETTER_SPACING * chars + WORD_SPACING * spaces)
 }
 
 /// The letter and word spacing of WCAG 1.4.12, in em, that [`room`] leaves space for.

@@ -28,37 +28,37 @@ pub(super) fn annotate(html: &str, fallback: &str) -> String {
     };
     let name_wrap = name.clone();
     let handlers = vec![
-            element!("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]", move |el| {
-                *seen.borrow_mut() = el.get_attribute("id");
-                Ok(())
-            }),
-            element!("div.table-wrap", move |el| {
-                // Only the wrappers `render` wrote (no attribute but the class).
-                if el.attributes().len() == 1 {
-                    el.set_attribute("role", "region")?;
-                    el.set_attribute("tabindex", "0")?;
-                    let (attr, value) = name_wrap();
-                    el.set_attribute(attr, &value)?;
-                }
-                Ok(())
-            }),
-            element!("div.table-wrap > table", move |el| {
-                if !el.attributes().is_empty() {
-                    return Ok(());
-                }
-                let (attr, value) = name();
+        element!("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]", move |el| {
+            *seen.borrow_mut() = el.get_attribute("id");
+            Ok(())
+        }),
+        element!("div.table-wrap", move |el| {
+            // Only the wrappers `render` wrote (no attribute but the class).
+            if el.attributes().len() == 1 {
+                el.set_attribute("role", "region")?;
+                el.set_attribute("tabindex", "0")?;
+                let (attr, value) = name_wrap();
                 el.set_attribute(attr, &value)?;
-                Ok(())
-            }),
-            element!("div.table-wrap > table > thead > tr > th", |el| {
-                el.set_attribute("scope", "col")?;
-                Ok(())
-            }),
-            element!("div.table-wrap > table > tbody > tr > td:first-child", |el| {
-                el.set_tag_name("th")?;
-                el.set_attribute("scope", "row")?;
-                Ok(())
-            }),
+            }
+            Ok(())
+        }),
+        element!("div.table-wrap > table", move |el| {
+            if !el.attributes().is_empty() {
+                return Ok(());
+            }
+            let (attr, value) = name();
+            el.set_attribute(attr, &value)?;
+            Ok(())
+        }),
+        element!("div.table-wrap > table > thead > tr > th", |el| {
+            el.set_attribute("scope", "col")?;
+            Ok(())
+        }),
+        element!("div.table-wrap > table > tbody > tr > td:first-child", |el| {
+            el.set_tag_name("th")?;
+            el.set_attribute("scope", "row")?;
+            Ok(())
+        }),
     ];
     let settings = handlers.into_iter().fold(RewriteStrSettings::new(), |s, h| s.append_element_content_handler(h));
     // The HTML is pulldown-cmark's own; should the rewriter refuse it, keep it as it is.

@@ -175,7 +175,10 @@ mod tests {
 
     #[test]
     fn runs_split_by_latin_are_marked_apart_and_entities_kept() {
-        assert_eq!(wrap_runs("武汉 Wuhan 襄阳", "zh").as_deref(), Some("<span lang=\"zh\">武汉</span> Wuhan <span lang=\"zh\">襄阳</span>"));
+        assert_eq!(
+            wrap_runs("武汉 Wuhan 襄阳", "zh").as_deref(),
+            Some("<span lang=\"zh\">武汉</span> Wuhan <span lang=\"zh\">襄阳</span>")
+        );
         assert_eq!(wrap_runs("&#12345;专利", "zh").as_deref(), Some("&#12345;<span lang=\"zh\">专利</span>"));
         assert_eq!(wrap_runs("plain", "zh"), None);
     }

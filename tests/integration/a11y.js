@@ -288,6 +288,19 @@
     });
     return problems;
   }
+  // Regions (scrolling tables, named sections) have names of their own: two landmarks of one
+  // name cannot be told apart in a screen reader's list.
+  function landmarks() {
+    var seen = {}, problems = [];
+    document.querySelectorAll('[role=region], section[aria-labelledby], section[aria-label]').forEach(function (e) {
+      var ids = (e.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+      var name = ids.length ? ids.map(function (id) { var t = document.getElementById(id); return t ? t.textContent : ''; }).join(' ') : (e.getAttribute('aria-label') || '');
+      name = name.replace(/\s+/g, ' ').trim();
+      if (seen[name]) problems.push('two regions named "' + name + '"');
+      seen[name] = true;
+    });
+    return problems;
+  }
   function links() {
     var byName = {};
     document.querySelectorAll('main a[href], main summary').forEach(function (a) {
@@ -316,6 +329,6 @@
   window.vitrineA11y = {
     focusRing: focusRing, textSpacing: textSpacing, noSidewaysScroll: noSidewaysScroll,
     seen: seen, stillSeen: stillSeen, disclose: disclose, chartText: chartText, greyscale: greyscale, charts: charts,
-    langOfParts: langOfParts, tables: tables, links: links, currentMarker: currentMarker
+    langOfParts: langOfParts, tables: tables, links: links, landmarks: landmarks, currentMarker: currentMarker
   };
 })();

@@ -13,7 +13,7 @@
 //!   regions focusable and showing that they scroll; disclosures keep their marker;
 //! - charts: accessible name = the visible title, description = the SVG's summary, read once;
 //! - series apart in greyscale (patterns, or markers, or 3:1 in grey);
-//! - links and disclosures with the same name lead to the same place;
+//! - links and disclosures with the same name lead to the same place; no two regions share a name;
 //! - in forced colours, the current page's menu item is still marked.
 //!
 //! The checks themselves are in `a11y.js`; this file drives the browser and collects what they
@@ -69,7 +69,11 @@ fn viewport(b: &Browser, width: u32, height: u32, scale: f64, mobile: bool) {
 /// Runs `expr` (a call into `window.vitrineA11y`) and returns its list of problems.
 fn run(b: &Browser, expr: &str) -> Vec<String> {
     let v = b.eval(&format!("{CHECKS}\nreturn {expr};"));
-    v.as_array().unwrap_or_else(|| panic!("{expr}: no answer: {v}")).iter().map(|p| p.as_str().unwrap_or("?").to_string()).collect()
+    v.as_array()
+        .unwrap_or_else(|| panic!("{expr}: no answer: {v}"))
+        .iter()
+        .map(|p| p.as_str().unwrap_or("?").to_string())
+        .collect()
 }
 
 /// The accessibility tree's name and description of the `i`-th element matching `selector`.
@@ -91,7 +95,10 @@ fn ax_mentions(b: &Browser, needle: &str) -> usize {
         .iter()
         .filter(|n| !n["ignored"].as_bool().unwrap_or(false))
         .map(|n| {
-            ["name", "description"].iter().filter(|k| n[**k]["value"].as_str().is_some_and(|s| s.contains(needle))).count()
+            ["name", "description"]
+                .iter()
+                .filter(|k| n[**k]["value"].as_str().is_some_and(|s| s.contains(needle)))
+                .count()
         })
         .sum()
 }
@@ -133,6 +140,7 @@ fn audit_page(b: &Browser, url: &str) -> Vec<String> {
     found.extend(run(b, "window.vitrineA11y.langOfParts()"));
     found.extend(run(b, "window.vitrineA11y.tables()"));
     found.extend(run(b, "window.vitrineA11y.links()"));
+    found.extend(run(b, "window.vitrineA11y.landmarks()"));
     found.extend(run(b, "window.vitrineA11y.greyscale()"));
     found.extend(run(b, "window.vitrineA11y.chartText(0)"));
 
@@ -150,7 +158,8 @@ fn audit_page(b: &Browser, url: &str) -> Vec<String> {
     for i in 0..regions {
         let (role, name, _) = ax(b, "main .table-wrap", i);
         if role != "region" || name.trim().is_empty() {
-            found.push(format!("scrolling table region {} is not a named region (role {role:?}, name {name:?})", i + 1));
+            found
+                .push(format!("scrolling table region {} is not a named region (role {role:?}, name {name:?})", i + 1));
         }
     }
     b.eval(&format!("{CHECKS}\nreturn window.vitrineA11y.disclose(false);"));
@@ -165,7 +174,10 @@ fn audit_page(b: &Browser, url: &str) -> Vec<String> {
             found.push(format!("chart {:?}: the title is shown only inside the SVG", title));
         }
         if role != "image" || name != title {
-            found.push(format!("chart {}: accessible name {name:?} (role {role}), not its visible title {title:?}", i + 1));
+            found.push(format!(
+                "chart {}: accessible name {name:?} (role {role}), not its visible title {title:?}",
+                i + 1
+            ));
         }
         if description != desc || desc.is_empty() {
             found.push(format!("chart {title:?}: description {description:?}, not its summary {desc:?}"));
