@@ -33,3 +33,4 @@ pub mod rebuild;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub(crate) mod yaml;

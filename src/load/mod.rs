@@ -11,7 +11,6 @@ pub(crate) mod data;
 pub mod frontmatter;
 pub mod frozen;
 mod theme;
-pub(crate) mod yaml;
 
 use std::path::Path;
 
