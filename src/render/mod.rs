@@ -10,6 +10,7 @@ mod continuity;
 mod data;
 mod feeds;
 mod ics;
+mod lang_runs;
 mod minify;
 mod pages;
 pub mod relocate;

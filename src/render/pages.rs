@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::context::*;
-use super::{PageOut, RenderContext, RenderOptions, minify};
+use super::{PageOut, RenderContext, RenderOptions, lang_runs, minify};
 use crate::diag::{Diagnostic, Diagnostics, Failure, Result};
 use crate::model::layout::{dataset_url, page_file};
 use crate::model::page::Unpublished;
@@ -372,6 +372,7 @@ pub(crate) fn finish(html: String, opts: &RenderOptions) -> Vec<u8> {
         },
         None => html,
     };
+    let html = lang_runs::mark(&html);
     if opts.minify { minify::escape_attribute_brackets(minify::html(&html)) } else { html.into_bytes() }
 }
 

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod a11y;
 mod authoring;
 mod bad_input;
 mod browser;
