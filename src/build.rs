@@ -124,6 +124,8 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
     drop(all_pages);
     let mut got_frozen = None;
     take(frozen.map(|f| got_frozen = Some(f)))?;
+    let mut glossary = crate::model::Glossary::default();
+    take(load::glossary(&opts.root, &config).map(|g| glossary = g))?;
     match (got_pages, got_data, got_theme, got_frozen, got_calendar) {
         (Some(pages), Some(datasets), Some(theme), Some(frozen), Some(calendar)) if diags.is_empty() => {
             let mut site = Site {
@@ -134,6 +136,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
                 release_data: Default::default(),
                 versions: Default::default(),
                 calendar,
+                glossary,
             };
             let warnings = crate::publication::resolve(&mut site, frozen)?;
             Ok(Loaded { site, theme, statics, warnings })
@@ -151,6 +154,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
                     release_data: Default::default(),
                     versions: Default::default(),
                     calendar: calendar.unwrap_or_default(),
+                    glossary,
                 };
                 if let Err(Failure::Content(more)) = render::markdown(&site, &theme) {
                     // A dataset that failed to load is already reported; its uses are not news.
@@ -290,9 +294,12 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let loaded = load(opts)?;
     let t_load = start.elapsed();
     let rendered = render::markdown(&loaded.site, &loaded.theme)?;
-    let mut warnings = loaded.warnings.clone();
-    warnings.extend(rendered.iter().flat_map(|r| r.body.warnings.iter().cloned()));
     let mut output = render_pages(&loaded, &rendered, opts)?;
+    // The same warnings `check` reports (links and anchors are checked in the built pages).
+    let mut warnings = loaded.warnings.clone();
+    warnings.extend(crate::check::warnings(&loaded, &rendered, &output, &opts.root)?);
+    warnings.sort_by(|a, b| (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message)));
+    warnings.dedup();
     drop(rendered);
     let t_render = start.elapsed();
     if opts.render.search {

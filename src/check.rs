@@ -31,7 +31,8 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     all.render.minify = false;
     all.render.search = false; // the search page and index are not checked: no need to build them
     let loaded = build::load(&all)?;
-    let output = build::render(&loaded, &all)?;
+    let rendered = crate::render::markdown(&loaded.site, &loaded.theme)?;
+    let output = build::render_with(&loaded, &rendered, &all)?;
     let site = &loaded.site;
     let mut report = Report { pages: site.pages.len(), datasets: site.datasets.len(), ..Report::default() };
     // The site as a build now would publish it: what it withholds, and its warnings.
@@ -121,7 +122,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     schedule.sort();
     report.schedule = schedule.into_iter().map(|(_, s)| s).collect();
 
-    // Drafts in a release that is due, and text the scaffolds left in.
+    // Drafts in a release that is due.
     for p in site.pages.iter().filter(|p| !p.generated) {
         if let (Some(y), Some(Unpublished::Draft)) = (p.release, &p.unpublished)
             && public
@@ -140,13 +141,35 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
                 .with_hint("remove `draft: true` when the page is ready, or move it out of the release"),
             );
         }
+    }
+
+    report.warnings.extend(warnings(&loaded, &rendered, &output, &opts.root)?);
+    report.warnings.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
+    report.warnings.dedup();
+    Ok(report)
+}
+
+/// The warnings a build and a check both report about a loaded and rendered site: text the
+/// scaffolds left in, missing translations, datasets no page uses and their texts, the site's
+/// texts and languages, figures that met missing values, links and anchors, and the prose
+/// (figures against data, language versions, glossary).
+pub fn warnings(
+    loaded: &build::Loaded,
+    rendered: &[crate::render::PageOut<'_>],
+    output: &crate::output::Output,
+    root: &std::path::Path,
+) -> Result<Vec<Diagnostic>> {
+    let site = &loaded.site;
+    let mut out = Vec::new();
+    // Text the scaffolds left in.
+    for p in site.pages.iter().filter(|p| !p.generated) {
         for placeholder in PLACEHOLDERS {
             let in_title = p.front.title == *placeholder;
             if let Some(i) =
                 p.body.lines().position(|l| l.contains(placeholder)).filter(|_| !in_title).or(in_title.then_some(0))
             {
                 let line = if in_title { 1 } else { p.body_line + i };
-                report.warnings.push(
+                out.push(
                     Diagnostic::warning(
                         &p.source,
                         line,
@@ -172,7 +195,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
         }
         for l in &site.config.languages {
             if !have.contains(l.code.as_str()) {
-                report.warnings.push(
+                out.push(
                     Diagnostic::warning(&p.source, 1, 1, format!("the page has no `{}` translation", l.code))
                         .with_hint(format!("add `{}`", translated_name(&p.source, &l.code))),
                 );
@@ -181,12 +204,11 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     }
 
     // Datasets and their bilingual fields.
-    let rendered = crate::render::markdown(site, &loaded.theme)?;
     let used: BTreeSet<&str> = rendered.iter().flat_map(|r| r.body.datasets.iter().map(String::as_str)).collect();
-    report.warnings.extend(rendered.iter().flat_map(|r| r.body.warnings.iter().cloned()));
+    out.extend(rendered.iter().flat_map(|r| r.body.warnings.iter().cloned()));
     for d in site.datasets.values() {
         if !used.contains(d.id.as_str()) {
-            report.warnings.push(
+            out.push(
                 Diagnostic::warning(&d.source_path, 1, 1, format!("no page uses the dataset `{}`", d.id)).with_hint(
                     "chart it or cite it with `{{ value(…) }}`, or remove it if it is not meant to be published",
                 ),
@@ -207,12 +229,12 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
             }
         }
         texts.extend(d.corrections.iter().map(|c| (format!("the correction of {}", c.date), &c.text)));
-        let source = crate::load::read_text(&opts.root.join(&d.source_path), &d.source_path).unwrap_or_default();
+        let source = crate::load::read_text(&root.join(&d.source_path), &d.source_path).unwrap_or_default();
         if let (Some(updated), Some(newest)) = (d.updated, d.corrections.iter().map(|c| c.date).max())
             && updated < newest
         {
             let line = source.lines().position(|l| l.starts_with("updated:")).map_or(1, |i| i + 1);
-            report.warnings.push(
+            out.push(
                 Diagnostic::warning(
                     &d.source_path,
                     line,
@@ -224,16 +246,16 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
             );
         }
         for (field, t) in &texts {
-            report.warnings.extend(text_warnings(&d.source_path, &source, field, t, site));
+            out.extend(text_warnings(&d.source_path, &source, field, t, site));
         }
     }
 
     // The site's own texts.
-    let config_text = crate::load::read_text(&opts.root.join("site.yaml"), "site.yaml").unwrap_or_default();
+    let config_text = crate::load::read_text(&root.join("site.yaml"), "site.yaml").unwrap_or_default();
     let c = &site.config;
     for (field, t) in [("`title`", &c.title), ("`description`", &c.description), ("`publisher`", &c.publisher)] {
         if !matches!(t, Text::Plain(s) if s.is_empty()) {
-            report.warnings.extend(text_warnings("site.yaml", &config_text, field, t, site));
+            out.extend(text_warnings("site.yaml", &config_text, field, t, site));
         }
     }
 
@@ -247,7 +269,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
         };
         if crate::numfmt::Style::own(&l.code).is_none() {
             let rules = crate::numfmt::Style::English.code();
-            report.warnings.push(at(
+            out.push(at(
                 format!(
                     "language `{}` has no number rules of its own: its figures are written by the `{rules}` rules \
                      (155,000; 5.03 billion; up 3.2% year on year)",
@@ -259,7 +281,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
             ));
         }
         if let Some(stand_in) = loaded.theme.strings_stand_in(&l.code) {
-            report.warnings.push(at(
+            out.push(at(
                 format!(
                     "the theme has no UI strings for `{}`: its pages show the `{stand_in}` ones (menus, buttons, headings)",
                     l.code
@@ -273,10 +295,10 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     }
 
     // Links, anchors and images in the rendered pages.
-    report.warnings.extend(crate::linkcheck::check(&output, site));
-    report.warnings.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
-    report.warnings.dedup();
-    Ok(report)
+    out.extend(crate::linkcheck::check(output, site));
+    // Figures typed in the prose, language versions, glossary.
+    out.extend(crate::prose::warnings(site));
+    Ok(out)
 }
 
 /// Text that `vitrine new` writes for the author to replace.

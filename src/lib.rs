@@ -28,6 +28,7 @@ pub mod markdown;
 pub mod model;
 pub mod numfmt;
 pub mod output;
+pub mod prose;
 pub mod publication;
 pub mod rebuild;
 pub mod render;

@@ -7,6 +7,7 @@
 mod calendar;
 mod config;
 mod content;
+mod glossary;
 pub(crate) mod data;
 pub mod frontmatter;
 pub mod frozen;
@@ -21,6 +22,7 @@ pub use calendar::calendar;
 pub use config::{config, language_line};
 pub use content::{ContentFile, LoadedPages, Scanned, StaticFile, page, pages, scan, url_safe};
 pub use data::{dataset, datasets, datasets_partial, is_safe_id};
+pub use glossary::glossary;
 pub use theme::{Theme, theme};
 
 use crate::diag::{Diagnostic, LineIndex, Result};

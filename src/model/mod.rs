@@ -6,11 +6,13 @@
 pub mod calendar;
 mod config;
 pub mod dataset;
+pub mod glossary;
 pub mod page;
 mod text;
 
 pub use calendar::Calendar;
 pub use config::{Language, SiteConfig};
 pub use dataset::Dataset;
+pub use glossary::Glossary;
 pub use page::{FrontMatter, Page, PageKind, Site, Unpublished};
 pub use text::Text;
