@@ -8,15 +8,26 @@ use super::messages;
 use crate::diag::Diagnostic;
 use crate::model::{Page, Site};
 
-/// The prose of a body: every byte outside text events blanked to a space, ASCII lowercased
-/// (offsets are those of the body).
-pub fn prose_text(body: &str) -> String {
-    let masked = blank_shortcodes(body);
+/// The prose of a page: every byte of the body outside text events blanked to a space (so
+/// offsets are those of the body), then, after the body, the unit and series labels that its
+/// `{{ value(…) }}` calls print (`155,000 patents`); ASCII lowercased.
+pub fn prose_text(site: &Site, page: &Page) -> String {
+    let masked = blank_shortcodes(&page.body);
     let mut out = vec![b' '; masked.len()];
     for r in text_ranges(&masked) {
         out[r.clone()].copy_from_slice(&masked.as_bytes()[r]);
     }
     let mut s = String::from_utf8(out).unwrap_or_default();
+    let default = site.config.default_lang().code.as_str();
+    let data = site.data_for(page);
+    for (_, _, call) in super::pairs::calls(&page.body) {
+        if let Some((_, series)) = data.get(&call[1]).and_then(|d| d.series(&call[2])) {
+            s.push('\n');
+            s.push_str(series.unit.label.get(&page.lang, default));
+            s.push('\n');
+            s.push_str(series.label.get(&page.lang, default));
+        }
+    }
     s.make_ascii_lowercase();
     s
 }
@@ -39,12 +50,15 @@ pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for versions in super::by_key(pages).values() {
         let Some(first) = versions.iter().find(|p| p.lang == default) else { continue };
-        let source = prose_text(&first.body);
+        let source = prose_text(site, first);
         for twin in versions.iter().filter(|p| p.lang != default) {
-            let target = prose_text(&twin.body);
+            let target = prose_text(site, twin);
             for term in &site.glossary.terms {
                 let Some(names) = term.renderings.get(default) else { continue };
-                let Some(used) = names.iter().filter_map(|n| find_all(&source, n).into_iter().next()).min_by_key(|r| r.start)
+                let Some(used) = names
+                    .iter()
+                    .filter_map(|n| find_all(&source, n).into_iter().find(|r| r.end <= first.body.len()))
+                    .min_by_key(|r| r.start)
                 else {
                     continue;
                 };
@@ -60,7 +74,7 @@ pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
                     .into_iter()
                     .flatten()
                     .flat_map(|v| find_all(&target, v))
-                    .filter(|r| !inside_good(r))
+                    .filter(|r| !inside_good(r) && r.end <= twin.body.len())
                     .min_by_key(|r| r.start);
                 let term_name = &names[0];
                 if let Some(r) = avoided {

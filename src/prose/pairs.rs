@@ -127,7 +127,7 @@ fn small_whole(f: &Figure) -> bool {
 }
 
 /// The `{{ … }}` calls of a body outside code: offset, text, `[name, data, series, period]`.
-fn calls(body: &str) -> Vec<(usize, String, Vec<String>)> {
+pub(crate) fn calls(body: &str) -> Vec<(usize, String, Vec<String>)> {
     let mut code = Vec::new();
     let mut block = None;
     for (ev, r) in Parser::new_ext(body, pulldown_cmark::Options::empty()).into_offset_iter() {

@@ -8,6 +8,7 @@ mod calendar;
 mod context;
 mod data;
 mod feeds;
+mod glossary;
 mod ics;
 mod minify;
 mod pages;
@@ -119,6 +120,9 @@ pub fn site(site: &Site, theme: &Theme, rendered: &[PageOut<'_>], opts: &RenderO
     if calendar::made(site, &calendar_entries) {
         output.add(calendar::ICS_PATH, calendar::ics(site, &strings, &calendar_entries));
         generated.push(format!("/{}/", calendar::KEY));
+    }
+    if glossary::made(site) {
+        generated.push(format!("/{}/", glossary::KEY));
     }
     feeds::all(site, rendered, &generated, &mut output);
     relocate_pages(&mut output, site.config.base_path());

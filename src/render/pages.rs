@@ -200,6 +200,7 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool
                 languages: languages.clone(),
                 default_lang: default.to_string(),
                 has_data: !site.datasets.is_empty(),
+                glossary_url: super::glossary::made(site).then(|| super::glossary::page_url(site, code)),
                 search_url: search.then(|| format!("{}/search/", c.lang_prefix(code))),
                 og_image: has_og_image.then(|| c.absolute("/og-image.png")),
                 nav_entries: MAIN_NAV_ENTRIES,
@@ -567,6 +568,13 @@ pub fn render_all(
     }
     if calendar_made {
         match super::calendar::pages(site, &index, &shared, assets, templates, &calendar_entries) {
+            Ok(pages) => out.extend(pages.into_iter().map(|(path, html)| (path, finish(html, opts)))),
+            Err(Failure::Content(d)) => diags.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    if super::glossary::made(site) {
+        match super::glossary::pages(site, &index, &shared, assets, templates, opts.search) {
             Ok(pages) => out.extend(pages.into_iter().map(|(path, html)| (path, finish(html, opts)))),
             Err(Failure::Content(d)) => diags.extend(d),
             Err(e) => return Err(e),
