@@ -288,7 +288,14 @@ fn figure_at(s: &str, start: usize, int_end: usize, number_end: usize, decimals:
             } else if approximate && magnitude == 1.0 {
                 return None;
             } else if q == p && p > pos {
-                // English: the next word is the unit (`1,631 cases`, `5.03 billion yuan`).
+                // English: the next word is the unit (`1,631 cases`, `5.03 billion yuan`), after
+                // an acronym that qualifies it (`16,013 IP cases`, `79 PCT applications`).
+                let acronym: String = t.chars().take_while(char::is_ascii_uppercase).collect();
+                let (p, t) = if (2..=4).contains(&acronym.len()) && t[acronym.len()..].starts_with(' ') {
+                    (p + acronym.len() + 1, &t[acronym.len() + 1..])
+                } else {
+                    (p, t)
+                };
                 let word: String = t.chars().take_while(|c| c.is_ascii_alphabetic() || *c == '-').collect();
                 let lower = word.to_ascii_lowercase();
                 let is_word = !word.is_empty() && word.starts_with(|c: char| c.is_ascii_lowercase());
@@ -394,6 +401,7 @@ mod tests {
         assert_eq!(one("up 1.2 percentage points").unwrap().2, Class::Points);
         assert!(one("more than 500 million yuan").unwrap().4);
         assert_eq!(one("1.938 million infringing items").unwrap().3, "infringing");
+        assert_eq!(one("concluded 16,013 IP cases").unwrap().3, "cases");
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
     }
     let default = site.config.default_lang().code.as_str();
     let mut out = Vec::new();
+    // A variant reported once, for the first term that names it (知识产权质押融资 before 质押融资).
+    let mut reported = std::collections::BTreeSet::new();
     for versions in super::by_key(pages).values() {
         let Some(first) = versions.iter().find(|p| p.lang == default) else { continue };
         let source = prose_text(site, first);
@@ -78,6 +80,9 @@ pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
                     .min_by_key(|r| r.start);
                 let term_name = &names[0];
                 if let Some(r) = avoided {
+                    if !reported.insert((twin.source.as_str(), r.start)) {
+                        continue;
+                    }
                     let (m, h) = messages::glossary_avoided(&twin.body[r.clone()], term_name, &accepted[0]);
                     out.push(super::at(twin, r.start, m, h));
                 } else if good.is_empty() {

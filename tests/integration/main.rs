@@ -17,6 +17,7 @@ mod hostile;
 mod languages;
 mod netlify;
 mod nothing_lost;
+mod prose;
 mod publishing;
 mod search;
 mod serve;
