@@ -34,3 +34,4 @@ pub mod rebuild;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub(crate) mod yaml;

@@ -12,10 +12,11 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{read_text, yaml};
+use super::read_text;
 use crate::diag::{Diagnostic, Failure, Result};
 use crate::model::calendar::{Announcement, Calendar};
 use crate::model::{Page, PageKind, SiteConfig, Text};
+use crate::yaml;
 
 /// The file, relative to the site root.
 pub const PATH: &str = "calendar.yaml";

@@ -4,9 +4,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{read_text, yaml};
+use super::read_text;
 use crate::diag::{Diagnostic, Result};
 use crate::model::{Language, SiteConfig, Text};
+use crate::yaml;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -9,10 +9,11 @@ use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use super::{read_text, yaml};
+use super::read_text;
 use crate::diag::{Diagnostic, Failure, Result};
 use crate::model::dataset::{Correction, Dataset, Frozen, Key, KeyKind, Row, Series, Source, Unit, UnitKind};
 use crate::model::{SiteConfig, Text};
+use crate::yaml;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

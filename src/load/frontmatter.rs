@@ -3,9 +3,9 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::yaml;
 use crate::diag::Diagnostic;
 use crate::model::FrontMatter;
+use crate::yaml;
 
 /// A Markdown file cut in two.
 #[derive(Debug, PartialEq, Eq)]

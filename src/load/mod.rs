@@ -12,7 +12,6 @@ pub(crate) mod data;
 pub mod frontmatter;
 pub mod frozen;
 mod theme;
-pub(crate) mod yaml;
 
 use std::path::Path;
 

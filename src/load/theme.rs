@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::yaml;
 use crate::diag::{Diagnostic, Failure, Result};
 use crate::numfmt::Style;
+use crate::yaml;
 
 /// A loaded theme.
 #[derive(Debug, Clone, Default)]

@@ -9,10 +9,10 @@ use serde_saphyr::Spanned;
 use super::shortcode::escape;
 use crate::chart::{self, ChartInput, ChartKind, SeriesData};
 use crate::diag::Diagnostic;
-use crate::load::yaml;
 use crate::model::dataset::KeyKind;
 use crate::model::{Dataset, Text};
 use crate::numfmt::{self, Style, Unit};
+use crate::yaml;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -256,7 +256,7 @@ pub fn eval(
 }
 
 fn suggest(what: &str, got: &str, known: &[&str]) -> String {
-    match crate::load::yaml::nearest(got, known) {
+    match crate::yaml::nearest(got, known) {
         Some(k) => format!("did you mean `{k}`? The {what} are: {}", known.join(", ")),
         None => format!("the {what} are: {}", known.join(", ")),
     }
