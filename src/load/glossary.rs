@@ -19,7 +19,8 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{read_text, yaml};
+use super::read_text;
+use crate::yaml;
 use crate::diag::{Diagnostic, Failure, Result};
 use crate::model::glossary::{Glossary, Term};
 use crate::model::{SiteConfig, Text};
