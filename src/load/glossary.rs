@@ -20,10 +20,10 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::read_text;
-use crate::yaml;
 use crate::diag::{Diagnostic, Failure, Result};
 use crate::model::glossary::{Glossary, Term};
 use crate::model::{SiteConfig, Text};
+use crate::yaml;
 
 /// The file, relative to the site root.
 pub const PATH: &str = "glossary.yaml";
@@ -101,7 +101,8 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig) -> Result<Glossary> {
                 }
                 code => match strings(&value.value) {
                     Some(list) if !list.is_empty() && list.iter().all(|s| !s.trim().is_empty()) => {
-                        term.renderings.insert(code.to_string(), list.into_iter().map(|s| s.trim().to_string()).collect());
+                        term.renderings
+                            .insert(code.to_string(), list.into_iter().map(|s| s.trim().to_string()).collect());
                     }
                     _ => {
                         diags.push(at(&value.referenced, msg_empty(code), hint_empty(code)));
@@ -152,7 +153,10 @@ fn msg_unknown_key(key: &str) -> String {
 }
 
 fn hint_langs(codes: &[String]) -> String {
-    format!("an entry gives the term in each of the site's languages ({}), and optionally `avoid` and `note`", codes.join(", "))
+    format!(
+        "an entry gives the term in each of the site's languages ({}), and optionally `avoid` and `note`",
+        codes.join(", ")
+    )
 }
 
 fn msg_empty(code: &str) -> String {

@@ -7,10 +7,10 @@
 mod calendar;
 mod config;
 mod content;
-mod glossary;
 pub(crate) mod data;
 pub mod frontmatter;
 pub mod frozen;
+mod glossary;
 mod theme;
 
 use std::path::Path;

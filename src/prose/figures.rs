@@ -82,11 +82,10 @@ pub fn text_ranges(body: &str) -> Vec<Range<usize>> {
         match ev {
             Event::Start(Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock) => skip += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock) => skip = skip.saturating_sub(1),
-            Event::Start(Tag::Link { link_type, .. })
-                if matches!(link_type, pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email) =>
-            {
-                skip += 1
-            }
+            Event::Start(Tag::Link {
+                link_type: pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email,
+                ..
+            }) => skip += 1,
             Event::End(TagEnd::Link) if skip > 0 && body[r.clone()].starts_with('<') => skip -= 1,
             Event::Text(_) if skip == 0 => out.push(r),
             _ => {}
@@ -188,7 +187,14 @@ fn scan(s: &str, base: usize, out: &mut Vec<Figure>) {
 }
 
 /// The figure whose number is `s[start..number_end]`, if it is one.
-fn figure_at(s: &str, start: usize, int_end: usize, number_end: usize, decimals: usize, grouped: bool) -> Option<Figure> {
+fn figure_at(
+    s: &str,
+    start: usize,
+    int_end: usize,
+    number_end: usize,
+    decimals: usize,
+    grouped: bool,
+) -> Option<Figure> {
     let before = &s[..start];
     let prev = before.chars().next_back();
     // Part of a word, a code, a URL, a version, a range or a date written with digits.
@@ -218,7 +224,8 @@ fn figure_at(s: &str, start: usize, int_end: usize, number_end: usize, decimals:
     }
     // Ranges and dates written with digits: 2021-2035, 2021—2035, 3/4, 10:00.
     let mut chars = rest.chars();
-    if chars.next().is_some_and(|c| "-/–—~～－.:至".contains(c)) && chars.next().is_some_and(|c| c.is_ascii_digit()) {
+    if chars.next().is_some_and(|c| "-/–—~～－.:至".contains(c)) && chars.next().is_some_and(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let digits_text: String = s[start..number_end].chars().filter(|c| *c != ',').collect();
@@ -244,9 +251,10 @@ fn figure_at(s: &str, start: usize, int_end: usize, number_end: usize, decimals:
         } else if let Some((m, v)) = ZH_MAGNITUDES.iter().find(|(m, _)| t.starts_with(m)) {
             magnitude = *v;
             pos = p + m.len();
-        } else if let Some((m, v)) = EN_MAGNITUDES.iter().find(|(m, _)| {
-            t.starts_with(m) && !t[m.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
-        }) {
+        } else if let Some((m, v)) = EN_MAGNITUDES
+            .iter()
+            .find(|(m, _)| t.starts_with(m) && !t[m.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+        {
             magnitude = *v;
             pos = p + m.len();
         }
@@ -267,9 +275,9 @@ fn figure_at(s: &str, start: usize, int_end: usize, number_end: usize, decimals:
                 class = Class::Points;
                 pos += s[pos..].find(|c: char| !c.is_ascii_alphabetic() && c != ' ').unwrap_or(s.len() - pos);
             }
-        } else if t.starts_with("percentage point") {
+        } else if let Some(after) = t.strip_prefix("percentage point") {
             class = Class::Points;
-            pos = p + "percentage point".len() + usize::from(t["percentage point".len()..].starts_with('s'));
+            pos = p + "percentage point".len() + usize::from(after.starts_with('s'));
         } else {
             // Chinese: 余/多 then a measure word.
             let mut q = p;
@@ -316,12 +324,19 @@ fn figure_at(s: &str, start: usize, int_end: usize, number_end: usize, decimals:
     }
     let bare = !percent && class != Class::Points && magnitude == 1.0 && unit.is_empty();
     // Dates, times, editions, articles: 4月, 26日, 7号, 10时, 第3条.
-    if bare && (s[pos..].trim_start().starts_with(|c: char| "年月日号时分点岁届期版条款章节".contains(c))) {
+    if bare && (s[pos..].trim_start().starts_with(|c: char| "年月日号时分点岁届期版条款章节".contains(c)))
+    {
         return None;
     }
     // Years: four digits 1900–2100, whole, not grouped, with no magnitude or `%`.
     let whole = decimals == 0 && !grouped;
-    if whole && magnitude == 1.0 && !percent && class != Class::Points && (1900.0..=2100.0).contains(&number) && int_end - start == 4 {
+    if whole
+        && magnitude == 1.0
+        && !percent
+        && class != Class::Points
+        && (1900.0..=2100.0).contains(&number)
+        && int_end - start == 4
+    {
         return None;
     }
     let lower_before = trimmed.to_ascii_lowercase();

@@ -69,7 +69,8 @@ pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
                     continue;
                 }
                 let good: Vec<_> = accepted.iter().flat_map(|a| find_all(&target, a)).collect();
-                let inside_good = |r: &std::ops::Range<usize>| good.iter().any(|g| g.start <= r.start && r.end <= g.end);
+                let inside_good =
+                    |r: &std::ops::Range<usize>| good.iter().any(|g| g.start <= r.start && r.end <= g.end);
                 let avoided = term
                     .avoid
                     .get(&twin.lang)
@@ -86,7 +87,8 @@ pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
                     let (m, h) = messages::glossary_avoided(&twin.body[r.clone()], term_name, &accepted[0]);
                     out.push(super::at(twin, r.start, m, h));
                 } else if good.is_empty() {
-                    let (m, h) = messages::glossary_missing(&first.body[used.clone()], &twin.lang, accepted, &twin.source);
+                    let (m, h) =
+                        messages::glossary_missing(&first.body[used.clone()], &twin.lang, accepted, &twin.source);
                     out.push(super::at(first, used.start, m, h));
                 }
             }

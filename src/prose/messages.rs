@@ -4,7 +4,9 @@
 /// A typed figure that is a digit slip of a dataset's figure.
 pub(super) fn near_miss(text: &str, data: &str, series: &str, key: &str, shown: &str, call: &str) -> (String, String) {
     (
-        format!("`{text}` is close to, but not, the figure in the data: `{data}` gives {shown} for series `{series}` in {key}"),
+        format!(
+            "`{text}` is close to, but not, the figure in the data: `{data}` gives {shown} for series `{series}` in {key}"
+        ),
         format!(
             "if the text means that figure, write `{call}`, which always agrees with the data; if it is another figure, check it against its source"
         ),
@@ -25,7 +27,9 @@ pub(super) fn pair_missing(text: &str, lang: &str, twin: &str) -> (String, Strin
 pub(super) fn pair_differs(text: &str, lang: &str, other: &str, twin: &str) -> (String, String) {
     (
         format!("`{text}` is stated differently in the `{lang}` version of the page: `{other}`"),
-        format!("make `{twin}` and this page give the same figure; with `{{{{ value(…) }}}}` in both they always agree"),
+        format!(
+            "make `{twin}` and this page give the same figure; with `{{{{ value(…) }}}}` in both they always agree"
+        ),
     )
 }
 
@@ -41,7 +45,12 @@ pub(super) fn glossary_avoided(variant: &str, term: &str, preferred: &str) -> (S
 pub(super) fn glossary_missing(term: &str, lang: &str, accepted: &[String], twin: &str) -> (String, String) {
     let list: Vec<String> = accepted.iter().map(|a| format!("`{a}`")).collect();
     (
-        format!("`{term}` is used here, but the `{lang}` version uses none of its renderings in the glossary ({})", list.join(", ")),
-        format!("use the glossary's rendering in `{twin}`, or add the rendering it uses to the term in `glossary.yaml`"),
+        format!(
+            "`{term}` is used here, but the `{lang}` version uses none of its renderings in the glossary ({})",
+            list.join(", ")
+        ),
+        format!(
+            "use the glossary's rendering in `{twin}`, or add the rendering it uses to the term in `glossary.yaml`"
+        ),
     )
 }

@@ -62,7 +62,8 @@ pub fn near_misses(site: &Site, page: &Page) -> Vec<Diagnostic> {
         if fitting.iter().any(|c| nearmiss::compare(f, c.value) == Verdict::Equal) {
             continue;
         }
-        let mut near: Vec<&&Candidate> = fitting.iter().filter(|c| nearmiss::compare(f, c.value) == Verdict::Near).collect();
+        let mut near: Vec<&&Candidate> =
+            fitting.iter().filter(|c| nearmiss::compare(f, c.value) == Verdict::Near).collect();
         // The page's own datasets first, then the closest.
         near.sort_by(|a, b| {
             let own = |c: &Candidate| !named.contains(&c.dataset.id);
@@ -79,8 +80,25 @@ pub fn near_misses(site: &Site, page: &Page) -> Vec<Diagnostic> {
 
 /// Words that say nothing about which figure is meant.
 const GENERIC: &[&str] = &[
-    "知识", "识产", "产权", "全省", "湖北", "全年", "其中", "intellectual", "property", "hubei", "province", "total",
-    "number", "year", "the", "and", "of", "in", "ip",
+    "知识",
+    "识产",
+    "产权",
+    "全省",
+    "湖北",
+    "全年",
+    "其中",
+    "intellectual",
+    "property",
+    "hubei",
+    "province",
+    "total",
+    "number",
+    "year",
+    "the",
+    "and",
+    "of",
+    "in",
+    "ip",
 ];
 
 /// Whether the text around a figure names what the candidate counts: the clause before it
@@ -100,7 +118,10 @@ fn related(body: &str, f: &Figure, c: &Candidate, lang: &str, default: &str) -> 
         } else {
             &['。', '；', '！', '？', '\n', '，', '、', '：', ';', '!', '?', ',', ':']
         };
-        before.trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ',').rfind(stops).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+        before
+            .trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ',')
+            .rfind(stops)
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8))
     };
     let context = &body[from..f.range.end];
     let ds = c.dataset;
@@ -125,7 +146,8 @@ fn related(body: &str, f: &Figure, c: &Candidate, lang: &str, default: &str) -> 
 /// The warning for a near miss, with the dataset's figure and the call that writes it.
 fn near_miss(page: &Page, f: &Figure, c: &Candidate, default: &str) -> Diagnostic {
     let (shown, call) = render_candidate(c, &page.lang, default);
-    let (message, hint) = messages::near_miss(&f.text, &c.dataset.id, &c.dataset.series[c.series].id, c.key, &shown, &call);
+    let (message, hint) =
+        messages::near_miss(&f.text, &c.dataset.id, &c.dataset.series[c.series].id, c.key, &shown, &call);
     at(page, f.range.start, message, hint)
 }
 

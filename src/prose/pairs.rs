@@ -149,7 +149,11 @@ pub(crate) fn calls(body: &str) -> Vec<(usize, String, Vec<String>)> {
         }
         let Ok(call) = crate::markdown::shortcode::parse(&body[start + 2..pos - 2]) else { continue };
         let arg = |k: &str| call.args.iter().find(|(n, _)| n == k).map_or(String::new(), |(_, v)| v.clone());
-        out.push((start, body[start..pos].to_string(), vec![call.name.clone(), arg("data"), arg("series"), arg("period")]));
+        out.push((
+            start,
+            body[start..pos].to_string(),
+            vec![call.name.clone(), arg("data"), arg("series"), arg("period")],
+        ));
     }
     out
 }

@@ -21,7 +21,9 @@ const CASES: &[Case] = &[
         zh: "2021年，全省专利授权15.6万件。",
         en: "In 2021 Hubei granted 156,000 patents.",
         zh_warnings: &["`15.6万件` is close to, but not, the figure in the data: `patent-grants` gives 15.5万件"],
-        en_warnings: &["`156,000 patents` is close to, but not, the figure in the data: `patent-grants` gives 155,000 patents"],
+        en_warnings: &[
+            "`156,000 patents` is close to, but not, the figure in the data: `patent-grants` gives 155,000 patents",
+        ],
     },
     Case {
         name: "correct figures",
@@ -49,7 +51,9 @@ const CASES: &[Case] = &[
         zh: "知识产权质押融资同比增长54.7%。",
         en: "IP pledge financing rose by 54.7%.",
         zh_warnings: &["`54.7%` is close to, but not, the figure in the data: `pledge-financing` gives 同比增长54.4%"],
-        en_warnings: &["`54.7%` is close to, but not, the figure in the data: `pledge-financing` gives up 54.4% year on year"],
+        en_warnings: &[
+            "`54.7%` is close to, but not, the figure in the data: `pledge-financing` gives up 54.4% year on year",
+        ],
     },
     Case {
         name: "correct percentage",
@@ -128,8 +132,12 @@ const CASES: &[Case] = &[
         name: "calls that differ",
         zh: "全省专利授权{{ value(data=\"patent-grants\", series=\"total\", period=2021) }}。",
         en: "Hubei granted {{ value(data=\"patent-grants\", series=\"total\", period=2020) }}.",
-        zh_warnings: &["`{{ value(data=\"patent-grants\", series=\"total\", period=2021) }}` is not stated in the `en` version"],
-        en_warnings: &["`{{ value(data=\"patent-grants\", series=\"total\", period=2020) }}` is not stated in the `zh` version"],
+        zh_warnings: &[
+            "`{{ value(data=\"patent-grants\", series=\"total\", period=2021) }}` is not stated in the `en` version",
+        ],
+        en_warnings: &[
+            "`{{ value(data=\"patent-grants\", series=\"total\", period=2020) }}` is not stated in the `zh` version",
+        ],
     },
     Case {
         name: "a digit slip about something else",
@@ -219,7 +227,10 @@ fn the_example_passes_strict_check_and_has_a_glossary() {
         assert!(zh.contains(term) && en.contains(term), "{term}");
     }
     assert!(en.contains("IP pledge financing") && en.contains("mortgage financing"));
-    assert!(en.contains("<th scope=col>Term</th>") || en.contains("<th scope=\"col\">Term</th>"), "a table with headers");
+    assert!(
+        en.contains("<th scope=col>Term</th>") || en.contains("<th scope=\"col\">Term</th>"),
+        "a table with headers"
+    );
     assert!(en.contains("data-pagefind-body"), "searchable");
     let rows = zh.matches("<th scope=row>").count() + zh.matches("<th scope=\"row\">").count();
     assert!(rows >= 30, "at least 30 terms, got {rows}");
