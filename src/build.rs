@@ -296,10 +296,12 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let rendered = render::markdown(&loaded.site, &loaded.theme)?;
     let mut output = render_pages(&loaded, &rendered, opts)?;
     // The same warnings `check` reports (links and anchors are checked in the built pages).
+    // The loader's warnings (figures that may be public too early) first.
+    let mut found = crate::check::warnings(&loaded, &rendered, &output, &opts.root)?;
+    found.sort_by(|a, b| (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message)));
+    found.dedup();
     let mut warnings = loaded.warnings.clone();
-    warnings.extend(crate::check::warnings(&loaded, &rendered, &output, &opts.root)?);
-    warnings.sort_by(|a, b| (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message)));
-    warnings.dedup();
+    warnings.extend(found);
     drop(rendered);
     let t_render = start.elapsed();
     if opts.render.search {

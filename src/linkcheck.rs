@@ -69,6 +69,25 @@ fn tags(html: &str) -> Vec<(&str, Vec<(&str, &str)>)> {
     out
 }
 
+/// Bodies longer than this are not searched for a link's text (a 50 MB page with hundreds
+/// of table-of-contents links would be searched hundreds of times).
+const SEARCHED_BODY: usize = 1 << 20;
+
+/// The targets of the links and images written in Markdown, each with the offset of its
+/// first use.
+fn link_targets(body: &str) -> BTreeMap<String, usize> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut out = BTreeMap::new();
+    for (ev, r) in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_GFM)
+        .into_offset_iter()
+    {
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = ev {
+            out.entry(dest_url.to_string()).or_insert(r.start);
+        }
+    }
+    out
+}
+
 /// Values of attribute `name` in `html`.
 fn attrs<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
     tags(html).into_iter().flat_map(|(_, a)| a.into_iter().filter(|(n, _)| *n == name).map(|(_, v)| v)).collect()
@@ -163,23 +182,28 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
         };
         let html = String::from_utf8_lossy(bytes);
         let lines = LineIndex::new(&page.body);
-        // Where a link is written: as it is in the HTML, else as the author typed it (Markdown
-        // writes `#二知识产权创造` percent-encoded into the page), else its fragment alone.
+        // Where a link is written: the link or image of the Markdown source whose target it
+        // is (Markdown writes `#二知识产权创造` percent-encoded into the page), else, in a page
+        // of ordinary length, the first place its text appears (raw HTML); else the start.
+        let written = link_targets(&page.body);
         let locate = |needle: &str| {
             let decoded = decode(needle);
-            let fragment = needle.split_once('#').map(|(_, f)| format!("#{}", decode(f)));
-            let found = [Some(needle), Some(decoded.as_str()), fragment.as_deref()]
-                .into_iter()
-                .flatten()
-                .filter(|n| !n.is_empty())
-                .find_map(|n| page.body.find(n));
+            let found = written.get(needle).or_else(|| written.get(decoded.as_str())).copied().or_else(|| {
+                (page.body.len() <= SEARCHED_BODY && !needle.is_empty())
+                    .then(|| page.body.find(needle).or_else(|| page.body.find(decoded.as_str())))
+                    .flatten()
+            });
             found.map_or((1, 1), |off| {
                 let (l, c) = lines.position(off);
                 (l + page.body_line - 1, c)
             })
         };
-        let mut links: Vec<&str> = attrs(&html, "href");
-        links.extend(attrs(&html, "src"));
+        let page_tags = tags(&html);
+        let attr = |name: &str| -> Vec<&str> {
+            page_tags.iter().flat_map(|(_, a)| a.iter().filter(|(n, _)| *n == name).map(|(_, v)| *v)).collect()
+        };
+        let mut links: Vec<&str> = attr("href");
+        links.extend(attr("src"));
         let base = site.config.base_path();
         for href in links {
             // Links were moved under the base URL's path; resolve them as site paths.
@@ -217,7 +241,7 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
             }
         }
         // Images without alt text.
-        for (name, a) in tags(&html) {
+        for (name, a) in &page_tags {
             if !name.eq_ignore_ascii_case("img") {
                 continue;
             }

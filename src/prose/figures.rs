@@ -195,7 +195,13 @@ fn figure_at(
     decimals: usize,
     grouped: bool,
 ) -> Option<Figure> {
-    let before = &s[..start];
+    // Only the text just before the number matters: a bounded look back keeps a long
+    // paragraph full of numbers linear.
+    let mut from = start.saturating_sub(200);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &s[from..start];
     let prev = before.chars().next_back();
     // Part of a word, a code, a URL, a version, a range or a date written with digits.
     if prev.is_some_and(|c| c.is_ascii_alphanumeric() || "._/-:#@&=+~%$\\".contains(c)) {

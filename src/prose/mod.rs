@@ -33,7 +33,18 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
 
 /// A warning at byte `offset` of a page's body, with the source line under it.
 pub(crate) fn at(page: &Page, offset: usize, message: String, hint: String) -> Diagnostic {
-    let (l, c) = LineIndex::new(&page.body).position(offset);
+    at_indexed(page, &LineIndex::new(&page.body), offset, message, hint)
+}
+
+/// [`at`] with the body's line index made once (a long page may have many warnings).
+pub(crate) fn at_indexed(
+    page: &Page,
+    lines: &LineIndex<'_>,
+    offset: usize,
+    message: String,
+    hint: String,
+) -> Diagnostic {
+    let (l, c) = lines.position(offset);
     let mut d = Diagnostic::warning(&page.source, l + page.body_line - 1, c, message).with_hint(hint);
     d.source_line = page.body.lines().nth(l - 1).map(str::to_string);
     d
@@ -50,6 +61,8 @@ pub fn near_misses(site: &Site, page: &Page) -> Vec<Diagnostic> {
     let named = crate::markdown::datasets_named(&page.body);
     let default = site.config.default_lang().code.as_str();
     let all = nearmiss::candidates(data);
+    let masked = figures::blank_shortcodes(&page.body);
+    let lines = LineIndex::new(&page.body);
     let mut out = Vec::new();
     for f in figures.iter().filter(|f| !f.approximate) {
         let fitting: Vec<&Candidate> = all
@@ -70,9 +83,12 @@ pub fn near_misses(site: &Site, page: &Page) -> Vec<Diagnostic> {
             let dist = |c: &Candidate| ((c.value - f.value) / f.value).abs();
             (own(a), dist(a)).partial_cmp(&(own(b), dist(b))).unwrap_or(std::cmp::Ordering::Equal)
         });
-        near.retain(|c| related(&page.body, f, c, &page.lang, default));
+        near.retain(|c| related(&masked, f, c, &page.lang, default));
         if let Some(c) = near.first() {
-            out.push(near_miss(page, f, c, default));
+            let (shown, call) = render_candidate(c, &page.lang, default);
+            let series = &c.dataset.series[c.series].id;
+            let (message, hint) = messages::near_miss(&f.text, &c.dataset.id, series, c.key, &shown, &call);
+            out.push(at_indexed(page, &lines, f.range.start, message, hint));
         }
     }
     out
@@ -106,8 +122,8 @@ const GENERIC: &[&str] = &[
 /// row, in a table) shares a word with the dataset's title or the series' label. A digit
 /// slip of a figure about something else (`1508件` granted after pre-examination, beside
 /// 1504 PCT applications) is not a near miss.
+/// `body` has its shortcodes blanked.
 fn related(body: &str, f: &Figure, c: &Candidate, lang: &str, default: &str) -> bool {
-    let body = figures::blank_shortcodes(body);
     let before = &body[..f.range.start];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let from = if body[line_start..].trim_start().starts_with('|') {
@@ -141,14 +157,6 @@ fn related(body: &str, f: &Figure, c: &Candidate, lang: &str, default: &str) -> 
         out
     };
     !words(context).is_disjoint(&words(&about))
-}
-
-/// The warning for a near miss, with the dataset's figure and the call that writes it.
-fn near_miss(page: &Page, f: &Figure, c: &Candidate, default: &str) -> Diagnostic {
-    let (shown, call) = render_candidate(c, &page.lang, default);
-    let (message, hint) =
-        messages::near_miss(&f.text, &c.dataset.id, &c.dataset.series[c.series].id, c.key, &shown, &call);
-    at(page, f.range.start, message, hint)
 }
 
 /// A candidate as the page's language writes it, and the shortcode that writes it.

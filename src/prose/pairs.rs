@@ -56,6 +56,7 @@ pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
 /// Warnings for the figures of `page` that `twin` does not state.
 fn compare(page: &Page, mine: &[Stated], twin: &Page, theirs: &[Stated]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let lines = crate::diag::LineIndex::new(&page.body);
     for s in mine.iter().filter(|s| !s.bare) {
         if theirs.iter().any(|t| agree(s, t)) {
             continue;
@@ -65,7 +66,7 @@ fn compare(page: &Page, mine: &[Stated], twin: &Page, theirs: &[Stated]) -> Vec<
             Some(t) => messages::pair_differs(&s.text, &twin.lang, &t.text, &twin.source),
             None => messages::pair_missing(&s.text, &twin.lang, &twin.source),
         };
-        out.push(super::at(page, s.offset, message, hint));
+        out.push(super::at_indexed(page, &lines, s.offset, message, hint));
     }
     out
 }
