@@ -74,7 +74,7 @@ fn tags(html: &str) -> Vec<(&str, Vec<(&str, &str)>)> {
 const SEARCHED_BODY: usize = 1 << 20;
 
 /// The targets of the links and images written in Markdown, each with the offset of its
-/// first use.
+/// first use (of the target inside the link, where it is written there).
 fn link_targets(body: &str) -> BTreeMap<String, usize> {
     use pulldown_cmark::{Event, Options, Parser, Tag};
     let mut out = BTreeMap::new();
@@ -82,7 +82,8 @@ fn link_targets(body: &str) -> BTreeMap<String, usize> {
         .into_offset_iter()
     {
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = ev {
-            out.entry(dest_url.to_string()).or_insert(r.start);
+            let at = body[r.clone()].find(dest_url.as_ref()).map_or(r.start, |i| r.start + i);
+            out.entry(dest_url.to_string()).or_insert(at);
         }
     }
     out

@@ -249,11 +249,11 @@ fn broken_anchor_points_at_the_link() {
     let r = site.run(&["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.contains("content/cases/a.zh.md:8:2: warning: the anchor `#不存在的标题` does not exist"),
+        r.stderr.contains("content/cases/a.zh.md:8:8: warning: the anchor `#不存在的标题` does not exist"),
         "{}",
         r.stderr
     );
-    assert!(r.stderr.contains("content/cases/a.en.md:6:5: warning: the anchor `#no-such-heading`"), "{}", r.stderr);
+    assert!(r.stderr.contains("content/cases/a.en.md:6:10: warning: the anchor `#no-such-heading`"), "{}", r.stderr);
 }
 
 /// `glossary.yaml` mistakes: errors at the line, exit 1, `public/` untouched.
