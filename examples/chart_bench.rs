@@ -39,6 +39,7 @@ fn main() {
                             }
                         })
                         .collect(),
+                    hollow: Vec::new(),
                 })
                 .collect();
             ChartInput {
@@ -49,6 +50,8 @@ fn main() {
                 unit,
                 categories,
                 series,
+                breaks: Vec::new(),
+                notes: String::new(),
             }
         })
         .collect();

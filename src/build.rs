@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::diag::{Failure, Result};
-use crate::load::{self, LoadOptions, StaticFile, Theme};
+use crate::diag::{Diagnostics, Failure, Result};
+use crate::load::{self, LoadOptions, StaticFile};
 use crate::model::Site;
+use crate::model::Theme;
 use crate::output::{self, Output};
 use crate::render::{self, RenderOptions};
 
@@ -70,12 +71,13 @@ pub struct Loaded {
     pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
-/// Loads and validates everything; all content problems are reported together.
+/// Loads and validates everything; all content problems are reported together: every stage
+/// reports into one [`Diagnostics`], and a stage that fails does not stop the others.
 pub fn load(opts: &BuildOptions) -> Result<Loaded> {
-    let config = load::config(&opts.root, opts.base_url.as_deref())?;
+    let (config, config_warnings) = load::config_checked(&opts.root, opts.base_url.as_deref())?;
     let lopts = LoadOptions { drafts: opts.drafts, future: opts.future, now: opts.now };
     let load::Scanned { pages: files, statics, diags: scan_diags } = load::scan(&opts.root)?;
-    let (pages, rest) = rayon::join(
+    let (pages, ((datasets, frozen), theme)) = rayon::join(
         || load::pages(&files, &config, &lopts),
         || {
             rayon::join(
@@ -89,45 +91,28 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
             )
         },
     );
-    let ((datasets, frozen), theme) = rest;
-    let mut diags = scan_diags;
+    let mut diags = Diagnostics::default();
+    diags.extend(scan_diags);
     let (datasets, dataset_diags) = datasets?;
-    // When some datasets fail, the pages are still checked against the others.
-    let valid_datasets = if dataset_diags.is_empty() { Vec::new() } else { datasets.clone() };
-    let failed_ids: Vec<String> = dataset_diags
-        .iter()
-        .filter_map(|d| d.path.strip_prefix("data/").and_then(|p| p.rsplit_once('.')).map(|(id, _)| id.to_string()))
-        .collect();
-    let datasets: Result<Vec<crate::model::Dataset>> =
-        if dataset_diags.is_empty() { Ok(datasets) } else { Err(Failure::Content(dataset_diags)) };
-    let mut take = |r: Result<()>| -> Result<()> {
-        match r {
-            Ok(()) => Ok(()),
-            Err(Failure::Content(d)) => {
-                diags.extend(d);
-                Ok(())
-            }
-            Err(e) => Err(e),
-        }
-    };
-    let mut got_pages = None;
-    let mut got_data = None;
-    let mut got_theme = None;
-    take(pages.map(|p| got_pages = Some(p)))?;
-    take(datasets.map(|d| got_data = Some(d)))?;
-    take(theme.map(|t| got_theme = Some(t)))?;
+    let failed_datasets = dataset_diags.iter().any(|d| d.severity == crate::diag::Severity::Error);
+    let (errors, mut warnings): (Vec<_>, Vec<_>) =
+        dataset_diags.into_iter().partition(|d| d.severity == crate::diag::Severity::Error);
+    diags.extend(errors);
+    warnings.extend(config_warnings);
+    let pages = diags.take(pages)?;
+    let theme = diags.take(theme)?;
+    if let Some(theme) = &theme {
+        warnings.extend(theme_stand_ins(&config, theme));
+    }
     // The calendar is checked against the release folders' `_index` pages, when they loaded.
-    let mut got_calendar = None;
     let all_pages: Vec<&crate::model::Page> =
-        got_pages.iter().flat_map(|p: &load::LoadedPages| p.published.iter().chain(&p.withheld)).collect();
-    take(load::calendar(&opts.root, &config, &all_pages).map(|c| got_calendar = Some(c)))?;
+        pages.iter().flat_map(|p| p.published.iter().chain(&p.withheld)).collect();
+    let calendar = diags.take(load::calendar(&opts.root, &config, &all_pages))?;
     drop(all_pages);
-    let mut got_frozen = None;
-    take(frozen.map(|f| got_frozen = Some(f)))?;
-    let mut glossary = crate::model::Glossary::default();
-    take(load::glossary(&opts.root, &config).map(|g| glossary = g))?;
-    match (got_pages, got_data, got_theme, got_frozen, got_calendar) {
-        (Some(pages), Some(datasets), Some(theme), Some(frozen), Some(calendar)) if diags.is_empty() => {
+    let frozen = diags.take(frozen)?;
+    let glossary = diags.take(load::glossary(&opts.root, &config))?.unwrap_or_default();
+    match (pages, theme, frozen, calendar) {
+        (Some(pages), Some(theme), Some(frozen), Some(calendar)) if diags.is_empty() => {
             let mut site = Site {
                 config,
                 pages: pages.published,
@@ -138,14 +123,25 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
                 calendar,
                 glossary,
             };
-            let warnings = crate::publication::resolve(&mut site, frozen)?;
+            warnings.extend(crate::quality::warnings(site.datasets.values()));
+            warnings.extend(crate::publication::resolve(&mut site, frozen)?);
             Ok(Loaded { site, theme, statics, warnings })
         }
-        (got_pages, got_data, got_theme, _, calendar) => {
+        (pages, theme, _, calendar) => {
             // Something failed to load. Check the pages' Markdown (figures, charts) against
             // the datasets that did load, so that one run reports the problems of every stage.
-            if let (Some(pages), Some(theme)) = (got_pages, got_theme) {
-                let datasets = got_data.unwrap_or(valid_datasets);
+            if let (Some(pages), Some(theme)) = (pages, theme) {
+                let failed_ids: Vec<String> = if failed_datasets {
+                    diags
+                        .0
+                        .iter()
+                        .filter_map(|d| {
+                            d.path.strip_prefix("data/").and_then(|p| p.rsplit_once('.')).map(|(id, _)| id.to_string())
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 let site = Site {
                     config,
                     pages: pages.published.into_iter().chain(pages.withheld).collect(),
@@ -164,9 +160,30 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
                     diags.extend(more.into_iter().filter(|d| !about_failed(d)));
                 }
             }
-            Err(Failure::Content(diags))
+            Err(Failure::Content(diags.sorted()))
         }
     }
+}
+
+/// Languages whose UI strings the theme lacks: one warning each, at the language's line in
+/// site.yaml (not one per page).
+fn theme_stand_ins(config: &crate::model::SiteConfig, theme: &Theme) -> Vec<crate::diag::Diagnostic> {
+    let each = config.languages.iter().filter_map(|l| {
+        let stand_in = theme.strings_stand_in(l)?;
+        Some(
+            crate::diag::Diagnostic::warning(
+                "site.yaml",
+                l.line(),
+                1,
+                format!("the theme has no UI strings for `{l}`: its pages show the `{stand_in}` ones (menus, buttons, headings)"),
+            )
+            .with_hint(format!(
+                "add `themes/{}/i18n/{l}.yaml` with the keys of the built-in theme's `i18n/{stand_in}.yaml`",
+                config.theme
+            )),
+        )
+    });
+    each.collect()
 }
 
 /// Renders a loaded site into files (nothing is written).
@@ -297,9 +314,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let mut output = render_pages(&loaded, &rendered, opts)?;
     // The same warnings `check` reports (links and anchors are checked in the built pages).
     // The loader's warnings (figures that may be public too early) first.
-    let mut found = crate::check::warnings(&loaded, &rendered, &output, &opts.root)?;
-    found.sort_by(|a, b| (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message)));
-    found.dedup();
+    let found = crate::diag::Diagnostics(crate::check::warnings(&loaded, &rendered, &output)).sorted();
     let mut warnings = loaded.warnings.clone();
     warnings.extend(found);
     drop(rendered);
@@ -349,7 +364,7 @@ fn check_out_dir(root: &Path, out: &Path) -> Result<()> {
     let (root_c, out_c) = (canon(root), canon(out));
     let dangerous = out_c == root_c
         || root_c.starts_with(&out_c)
-        || ["content", "data", "themes", "templates", "static", "src"].iter().any(|d| out_c == root_c.join(d));
+        || crate::model::layout::SOURCE_FOLDERS.iter().chain(&["src"]).any(|d| out_c == root_c.join(d));
     if dangerous {
         return Err(anyhow::anyhow!(
             "refusing to write the site into `{}`: that would replace the site's sources; choose another `--out`",

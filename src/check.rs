@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::build::{self, BuildOptions};
-use crate::diag::{Diagnostic, Result};
-use crate::model::Text;
+use crate::diag::{Diagnostic, Diagnostics, Result};
+use crate::model::Lang;
 use crate::model::page::Unpublished;
 
 /// What a check found that does not stop a build.
@@ -143,22 +143,20 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
         }
     }
 
-    report.warnings.extend(warnings(&loaded, &rendered, &output, &opts.root)?);
-    report.warnings.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
-    report.warnings.dedup();
+    report.warnings.extend(warnings(&loaded, &rendered, &output));
+    report.warnings = Diagnostics(std::mem::take(&mut report.warnings)).sorted();
     Ok(report)
 }
 
-/// The warnings a build and a check both report about a loaded and rendered site: text the
-/// scaffolds left in, missing translations, datasets no page uses and their texts, the site's
-/// texts and languages, figures that met missing values, links and anchors, and the prose
-/// (figures against data, language versions, glossary).
+/// The warnings a build and a check both report about a loaded and rendered site (the
+/// loader's own warnings aside): text the scaffolds left in, missing translations, datasets no
+/// page uses, figures that met missing values, links and anchors, and the prose (figures
+/// against data, language versions, glossary).
 pub fn warnings(
     loaded: &build::Loaded,
     rendered: &[crate::render::PageOut<'_>],
     output: &crate::output::Output,
-    root: &std::path::Path,
-) -> Result<Vec<Diagnostic>> {
+) -> Vec<Diagnostic> {
     let site = &loaded.site;
     let mut out = Vec::new();
     // Text the scaffolds left in.
@@ -184,159 +182,46 @@ pub fn warnings(
     }
 
     // Pages without a translation.
-    let mut langs_by_key: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut langs_by_key: BTreeMap<&str, BTreeSet<&Lang>> = BTreeMap::new();
     for p in &site.pages {
         langs_by_key.entry(&p.key).or_default().insert(&p.lang);
     }
     for p in site.pages.iter().filter(|p| !p.generated) {
         let have = &langs_by_key[p.key.as_str()];
-        if p.lang != site.config.default_lang().code && have.contains(site.config.default_lang().code.as_str()) {
+        if !p.lang.is_default() && have.contains(site.config.default_lang()) {
             continue;
         }
         for l in &site.config.languages {
-            if !have.contains(l.code.as_str()) {
+            if !have.contains(l) {
                 out.push(
-                    Diagnostic::warning(&p.source, 1, 1, format!("the page has no `{}` translation", l.code))
-                        .with_hint(format!("add `{}`", translated_name(&p.source, &l.code))),
+                    Diagnostic::warning(&p.source, 1, 1, format!("the page has no `{}` translation", l.code()))
+                        .with_hint(format!("add `{}`", translated_name(&p.source, l.code()))),
                 );
             }
         }
     }
 
-    // Datasets and their bilingual fields.
+    // Datasets no page uses, and figures that met a missing value. (The datasets' and
+    // site.yaml's own texts are checked where they are loaded: see `load::texts`.)
     let used: BTreeSet<&str> = rendered.iter().flat_map(|r| r.body.datasets.iter().map(String::as_str)).collect();
     out.extend(rendered.iter().flat_map(|r| r.body.warnings.iter().cloned()));
-    for d in site.datasets.values() {
-        if !used.contains(d.id.as_str()) {
-            out.push(
-                Diagnostic::warning(&d.source_path, 1, 1, format!("no page uses the dataset `{}`", d.id)).with_hint(
-                    "chart it or cite it with `{{ value(…) }}`, or remove it if it is not meant to be published",
-                ),
-            );
-        }
-        let mut texts: Vec<(String, &Text)> = vec![
-            ("`title`".into(), &d.title),
-            ("`source.name`".into(), &d.source.name),
-            ("`key.label`".into(), &d.key.label),
-        ];
-        texts.extend(d.description.iter().map(|t| ("`description`".to_string(), t)));
-        texts.extend(d.notes.iter().map(|t| ("`notes`".to_string(), t)));
-        texts.extend(d.key.categories.iter().map(|(id, t)| (format!("the label of category `{id}`"), t)));
-        for s in &d.series {
-            texts.push((format!("the label of series `{}`", s.id), &s.label));
-            if !matches!(s.unit.label, Text::Plain(ref l) if l.is_empty()) {
-                texts.push((format!("the unit of series `{}`", s.id), &s.unit.label));
-            }
-        }
-        texts.extend(d.corrections.iter().map(|c| (format!("the correction of {}", c.date), &c.text)));
-        let source = crate::load::read_text(&root.join(&d.source_path), &d.source_path).unwrap_or_default();
-        if let (Some(updated), Some(newest)) = (d.updated, d.corrections.iter().map(|c| c.date).max())
-            && updated < newest
-        {
-            let line = source.lines().position(|l| l.starts_with("updated:")).map_or(1, |i| i + 1);
-            out.push(
-                Diagnostic::warning(
-                    &d.source_path,
-                    line,
-                    1,
-                    format!("`updated` ({updated}) is older than the newest correction ({newest})"),
-                )
-                .with_hint(format!("set `updated: {newest}` or later: readers and search engines go by it"))
-                .with_source(&source),
-            );
-        }
-        for (field, t) in &texts {
-            out.extend(text_warnings(&d.source_path, &source, field, t, site));
-        }
-    }
-
-    // The site's own texts.
-    let config_text = crate::load::read_text(&root.join("site.yaml"), "site.yaml").unwrap_or_default();
-    let c = &site.config;
-    for (field, t) in [("`title`", &c.title), ("`description`", &c.description), ("`publisher`", &c.publisher)] {
-        if !matches!(t, Text::Plain(s) if s.is_empty()) {
-            out.extend(text_warnings("site.yaml", &config_text, field, t, site));
-        }
-    }
-
-    // Languages that borrow the English number rules or the theme's UI strings: one warning
-    // each for the site, at the language's line in site.yaml (not one per page).
-    for l in &c.languages {
-        let at = |msg: String, hint: String| {
-            Diagnostic::warning("site.yaml", crate::load::language_line(&config_text, &l.code), 1, msg)
-                .with_hint(hint)
-                .with_source(&config_text)
-        };
-        if crate::numfmt::Style::own(&l.code).is_none() {
-            let rules = crate::numfmt::Style::English.code();
-            out.push(at(
-                format!(
-                    "language `{}` has no number rules of its own: its figures are written by the `{rules}` rules \
-                     (155,000; 5.03 billion; up 3.2% year on year)",
-                    l.code
-                ),
-                "vitrine formats figures for Chinese and English only; where another form is needed, write the \
-                 figure into the text"
-                    .into(),
-            ));
-        }
-        if let Some(stand_in) = loaded.theme.strings_stand_in(&l.code) {
-            out.push(at(
-                format!(
-                    "the theme has no UI strings for `{}`: its pages show the `{stand_in}` ones (menus, buttons, headings)",
-                    l.code
-                ),
-                format!(
-                    "add `themes/{}/i18n/{}.yaml` with the keys of the built-in theme's `i18n/{stand_in}.yaml`",
-                    c.theme, l.code
-                ),
-            ));
-        }
+    for d in site.datasets.values().filter(|d| !used.contains(d.id.as_str())) {
+        out.push(
+            Diagnostic::warning(&d.source_path, 1, 1, format!("no page uses the dataset `{}`", d.id)).with_hint(
+                "chart it or cite it with `{{ value(…) }}`, or remove it if it is not meant to be published",
+            ),
+        );
     }
 
     // Links, anchors and images in the rendered pages.
     out.extend(crate::linkcheck::check(output, site));
     // Figures typed in the prose, language versions, glossary.
     out.extend(crate::prose::warnings(site));
-    Ok(out)
+    out
 }
 
 /// Text that `vitrine new` writes for the author to replace.
 const PLACEHOLDERS: &[&str] = &["在这里写正文", "新页面", "Write the page here", "New page"];
-
-/// Warnings for one bilingual text: each site language it lacks (the default language is shown
-/// instead), and each code it names that is not a language of the site (a typo such as `EN`,
-/// whose text is never shown). Placed at the line where the text's default-language string
-/// is written in `file_text`.
-fn text_warnings(path: &str, file_text: &str, field: &str, t: &Text, site: &crate::model::Site) -> Vec<Diagnostic> {
-    let c = &site.config;
-    let shown = t.get(&c.default_lang().code, &c.default_lang().code);
-    let (line, col) = (!shown.is_empty())
-        .then(|| {
-            file_text.lines().enumerate().find_map(|(i, l)| l.find(shown).map(|b| (i + 1, l[..b].chars().count() + 1)))
-        })
-        .flatten()
-        .unwrap_or((1, 1));
-    let at =
-        |msg: String, hint: String| Diagnostic::warning(path, line, col, msg).with_hint(hint).with_source(file_text);
-    let codes: Vec<String> = c.languages.iter().map(|l| format!("`{}`", l.code)).collect();
-    let mut out = Vec::new();
-    for l in &c.languages {
-        if !t.has(&l.code) {
-            out.push(at(
-                format!("{field} has no `{}` text", l.code),
-                format!("add `{}: …` to it; the `{}` text is shown meanwhile", l.code, c.default_lang().code),
-            ));
-        }
-    }
-    for code in t.langs().filter(|code| c.language(code).is_none()) {
-        out.push(at(
-            format!("{field} has a text for `{code}`, which is not a language of the site"),
-            format!("the site's languages are {}; language codes are written in lowercase", codes.join(", ")),
-        ));
-    }
-    out
-}
 
 fn translated_name(source: &str, lang: &str) -> String {
     let stem = source.strip_suffix(".md").unwrap_or(source);

@@ -162,7 +162,9 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// Everything that went wrong in one run: content diagnostics to be printed together.
+/// The one collector every stage reports into: a stage's diagnostics are recorded as they
+/// come, and sorted once (by severity, file, line, column, message; duplicates dropped) when
+/// they are handed on.
 #[derive(Debug, Default)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
@@ -172,17 +174,49 @@ impl Diagnostics {
         self.0.push(d);
     }
 
+    /// Records several.
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(ds);
+    }
+
+    /// A stage's result: its value, or `None` with its content diagnostics recorded, so that
+    /// the next stages still run and one run reports every problem. A failure of the
+    /// environment (I/O) is passed on at once.
+    pub fn take<T>(&mut self, r: Result<T>) -> Result<Option<T>> {
+        match r {
+            Ok(v) => Ok(Some(v)),
+            Err(Failure::Content(d)) => {
+                self.0.extend(d);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// Whether any error (not warning) was recorded.
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(|d| d.severity == Severity::Error)
     }
 
-    /// Sorts by file and position so output is stable whatever order the work ran in.
-    pub fn sort(&mut self) {
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The diagnostics, sorted by file and position so the output is the same whatever order
+    /// the work ran in; exact duplicates (a template that fails the same way on every page)
+    /// once.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.0.sort_by(|a, b| {
             (a.severity, &a.path, a.line, a.col, &a.message).cmp(&(b.severity, &b.path, b.line, b.col, &b.message))
         });
-        self.0.dedup();
+        self.0.dedup_by(|a, b| a.path == b.path && a.line == b.line && a.col == b.col && a.message == b.message);
+        self.0
+    }
+
+    /// `value` when no error was recorded, else every diagnostic, sorted.
+    pub fn finish<T>(self, value: T) -> Result<T> {
+        if self.has_errors() { Err(Failure::Content(self.sorted())) } else { Ok(value) }
     }
 }
 

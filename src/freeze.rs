@@ -65,7 +65,7 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
         .into());
     }
     let Some(moment) = site.release_moment(year) else {
-        let source = format!("content/releases/{year}/_index.{}.md", site.config.default_lang().code);
+        let source = format!("content/releases/{year}/_index.{}.md", site.config.default_lang().code());
         return Err(Diagnostic::error(&source, 1, 1, format!("the {year} release has no date"))
             .with_hint("give its `_index` page a `date` or a `publish_at`: the frozen figures are dated with it")
             .into());
@@ -111,13 +111,29 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
             Some(latest) => {
                 let changed = changed_cells(working, latest);
                 let last = latest.frozen.as_ref().expect("frozen");
-                if changed.is_empty() {
+                let annotated = crate::publication::annotations_changed(working, latest);
+                if changed.is_empty() && annotated.is_none() {
                     report.datasets.insert(id.clone(), Outcome::Unchanged { version: last.version });
                     continue;
                 }
                 let Some(correction) = working.corrections.iter().filter(|c| c.date > last.date).max_by_key(|c| c.date)
                 else {
-                    let (row, si, old) = changed[0];
+                    let Some(&(row, si, old)) = changed.first() else {
+                        let (line, what) = annotated.unwrap_or((1, String::new()));
+                        diags.push(
+                            Diagnostic::error(
+                                &working.source_path,
+                                line,
+                                1,
+                                format!("{what} of `{id}` differ from what the {year} release published; that needs a `corrections` entry"),
+                            )
+                            .with_hint(format!(
+                                "add under `corrections:` an entry dated after {} that says what changed (a status, a break, a source), then freeze again",
+                                last.date
+                            )),
+                        );
+                        continue;
+                    };
                     diags.push(
                         Diagnostic::error(
                             &working.source_path,
@@ -139,7 +155,13 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
                     continue;
                 };
                 let mut data = working.clone();
-                data.rows.retain(|r| latest.row_index(&r.key).is_some());
+                // The rows published before, and rows added since for periods that had ended by
+                // the release (an earlier year added for comparison); never later periods.
+                data.rows.retain(|r| {
+                    latest.row_index(&r.key).is_some()
+                        || (working.key.kind != KeyKind::Category
+                            && working.period_end(&r.key).is_some_and(|end| end < released))
+                });
                 data.series.retain(|s| latest.series(&s.id).is_some());
                 let keep: Vec<usize> = working
                     .series
@@ -150,13 +172,14 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
                     .collect();
                 for r in &mut data.rows {
                     r.values = keep.iter().map(|&i| r.values[i]).collect();
+                    r.status = keep.iter().map(|&i| r.status[i]).collect();
                 }
                 data.frozen = Some(Frozen { release: year, version: last.version + 1, date: correction.date });
                 (data, last.version + 1, Vec::new())
             }
         };
         let path = frozen::path_of(year, id, version);
-        let text = to_yaml(&data, &site.config.languages.iter().map(|l| l.code.clone()).collect::<Vec<_>>());
+        let text = to_yaml(&data, &site.config.languages.iter().map(|l| l.code().to_string()).collect::<Vec<_>>());
         let inner = path.strip_prefix(&format!("{DIR}/")).unwrap_or(&path).to_string();
         sums.insert(inner, frozen::checksum(&text));
         writes.push((path.clone(), text));
@@ -224,6 +247,9 @@ pub fn to_yaml(d: &Dataset, langs: &[String]) -> String {
     if let Some(u) = &d.source.url {
         let _ = writeln!(y, "  url: {}", quote(u));
     }
+    if let Some(p) = &d.publisher {
+        let _ = writeln!(y, "publisher: {}", text(p, langs));
+    }
     let _ = writeln!(y, "license: {}", quote(&d.license));
     if let Some(u) = d.updated {
         let _ = writeln!(y, "updated: {u}");
@@ -253,18 +279,50 @@ pub fn to_yaml(d: &Dataset, langs: &[String]) -> String {
         if let Some(p) = s.precision {
             let _ = writeln!(y, "    precision: {p}");
         }
+        if let Some(src) = &s.source {
+            let _ = write!(y, "    source: {{name: {}", text(&src.name, langs));
+            if let Some(u) = &src.url {
+                let _ = write!(y, ", url: {}", quote(u));
+            }
+            y.push_str("}\n");
+        }
+        if let Some(p) = &s.publisher {
+            let _ = writeln!(y, "    publisher: {}", text(p, langs));
+        }
+        if let Some(l) = &s.license {
+            let _ = writeln!(y, "    license: {}", quote(l));
+        }
     }
     y.push_str("rows:\n");
     for r in &d.rows {
         let key = if d.key.kind == KeyKind::Year { r.key.clone() } else { quote(&r.key) };
         let _ = write!(y, "  - {{{}: {key}", quote(&d.key.id));
-        for (s, v) in d.series.iter().zip(&r.values) {
-            let _ = write!(y, ", {}: {}", quote(&s.id), number(*v));
+        for (i, (s, v)) in d.series.iter().zip(&r.values).enumerate() {
+            match r.status.get(i).copied().flatten() {
+                Some(st) => {
+                    let _ = write!(y, ", {}: {{value: {}, status: {}}}", quote(&s.id), number(*v), st.name());
+                }
+                None => {
+                    let _ = write!(y, ", {}: {}", quote(&s.id), number(*v));
+                }
+            }
         }
         y.push_str("}\n");
     }
     if let Some(n) = &d.notes {
         let _ = writeln!(y, "notes: {}", text(n, langs));
+    }
+    if !d.breaks.is_empty() {
+        y.push_str("breaks:\n");
+        for b in &d.breaks {
+            let period = if d.key.kind == KeyKind::Year { b.period.clone() } else { quote(&b.period) };
+            let _ = write!(y, "  - {{period: {period}");
+            if !b.series.is_empty() {
+                let ids: Vec<String> = b.series.iter().map(|s| quote(s)).collect();
+                let _ = write!(y, ", series: [{}]", ids.join(", "));
+            }
+            let _ = writeln!(y, ", note: {}}}", text(&b.note, langs));
+        }
     }
     if !d.corrections.is_empty() {
         y.push_str("corrections:\n");

@@ -4,7 +4,7 @@
 //! file's text, without the disk.
 
 use crate::diag::{Diagnostic, Failure};
-use crate::model::{Dataset, FrontMatter, Language, SiteConfig, Text};
+use crate::model::{Dataset, FrontMatter, Lang, SiteConfig, Text};
 
 /// A page's front matter as the loader reads it: split off the Markdown (see
 /// `load::frontmatter::split`), then parsed and validated in time zone `tz`. On success also
@@ -23,7 +23,7 @@ pub fn dataset(id: &str, text: &str) -> Result<Dataset, Failure> {
 
 /// A minimal bilingual (`zh`, `en`) site configuration.
 pub fn config() -> SiteConfig {
-    let lang = |code: &str, name: &str| Language { code: code.into(), name: name.into(), tag: code.into() };
+    let lang = |code: &str, name: &str| Lang::new(code, name, code, "zh");
     SiteConfig {
         title: Text::Plain("fuzz".into()),
         description: Text::Plain(String::new()),

@@ -3,12 +3,11 @@
 //! The build is a pipeline of values, each stage taking one and returning the next:
 //!
 //! ```text
-//! load::config   site.yaml                      -> SiteConfig
-//! load::site     content/, data/                -> Site (pages + datasets, validated)
-//! publication    Site + frozen versions         -> Site (what is public, each page's data)
-//! render::site   Site + Theme                   -> Output (sorted map: path -> bytes)
+//! load           site.yaml, content/, data/, theme -> SiteConfig, pages, datasets, Theme
+//! publication    the loaded site + frozen versions -> Site (what is public, each page's data)
+//! render         Site + Theme -> RenderContext -> Output (sorted map: path -> bytes)
 //! search::index  rendered HTML pages            -> Pagefind bundle (added to Output)
-//! output::write  Output                         -> public/ (staged, then swapped in)
+//! output         Output                         -> public/ (staged, then swapped in)
 //! ```
 //!
 //! See ARCHITECTURE.md for the map of modules and the invariants they keep.
@@ -30,6 +29,7 @@ pub mod numfmt;
 pub mod output;
 pub mod prose;
 pub mod publication;
+pub mod quality;
 pub mod rebuild;
 pub mod render;
 pub mod search;

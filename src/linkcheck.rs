@@ -168,7 +168,7 @@ fn file_for(path: &str) -> String {
 /// Checks every HTML page of `output`; returns warnings against source files.
 pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
     let sources: BTreeMap<String, &crate::model::Page> =
-        site.pages.iter().map(|p| (format!("{}index.html", p.url.trim_start_matches('/')), p)).collect();
+        site.pages.iter().map(|p| (crate::model::layout::page_file(&p.url), p)).collect();
     let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for (path, bytes) in &output.files {
         if path.ends_with(".html") {

@@ -54,9 +54,7 @@ fn main() -> ExitCode {
 }
 
 fn print_diagnostics(diags: &[Diagnostic]) {
-    let mut diags = diags.to_vec();
-    diags.sort_by(|a, b| (a.severity, &a.path, a.line, a.col).cmp(&(b.severity, &b.path, b.line, b.col)));
-    diags.dedup();
+    let diags = vitrine::diag::Diagnostics(diags.to_vec()).sorted();
     for d in &diags {
         eprintln!("{d}");
     }
@@ -138,8 +136,7 @@ fn run_freeze(root: &std::path::Path, year: i32, quiet: bool) -> Result<(), Fail
     if quiet {
         return Ok(());
     }
-    let zh = vitrine::load::config(root, None)
-        .is_ok_and(|c| vitrine::numfmt::Style::for_lang(&c.default_lang().code) == vitrine::numfmt::Style::Chinese);
+    let zh = vitrine::load::config(root, None).is_ok_and(|c| c.default_lang().is_chinese());
     let mut wrote = false;
     for (id, outcome) in &report.datasets {
         match outcome {

@@ -201,6 +201,22 @@ pub fn value(v: Option<f64>, unit: &Unit, style: Style) -> String {
     with_label(number, unit_name(unit, style), style)
 }
 
+/// A figure in prose without a magnitude word, every digit shown: `19464件`,
+/// `19,464 cases` (for a figure quoted beside a rate computed from it). Otherwise as
+/// [`value`].
+#[must_use]
+pub fn value_exact(v: Option<f64>, unit: &Unit, style: Style) -> String {
+    let Some(v) = v.filter(|v| v.is_finite()) else {
+        return MISSING.to_string();
+    };
+    let places = precision_rule(unit.precision);
+    let number = format_number(v.is_sign_negative(), &Decimal::exact(v), PLAIN, |_| places, style == Style::English);
+    if unit.kind == UnitKind::Percent {
+        return number + "%";
+    }
+    with_label(number, unit_name(unit, style), style)
+}
+
 /// The change from `previous` to `current` as a phrase: "同比增长41.6%", "up 41.6% year on year".
 ///
 /// The relative change is `(current − previous) / |previous|`, so the direction word

@@ -192,6 +192,11 @@ pub fn revisions(versions: &[Dataset]) -> Vec<Revision> {
         // Series are matched by id: a later version may list them in another order.
         let by_id = |d: &Dataset, key: &str, id: &str| d.series(id).and_then(|(i, _)| d.value(key, i));
         for row in &after.rows {
+            // A row added by a later version (an earlier period added for comparison) was not
+            // published before: it is not a revised figure.
+            if first.row_index(&row.key).is_none() {
+                continue;
+            }
             for (si, v) in row.values.iter().enumerate() {
                 let id = &after.series[si].id;
                 if !same(by_id(before, &row.key, id), *v) {
@@ -263,6 +268,48 @@ pub fn changed_cells<'d>(
     out
 }
 
+/// What besides the figures a working file says differently from a frozen version: the
+/// statuses of its values, its breaks, or whom the figures are credited to. Returns the line
+/// to point at and what differs, or `None`.
+pub fn annotations_changed(working: &Dataset, latest: &Dataset) -> Option<(usize, String)> {
+    for old in &latest.rows {
+        let Some(row) = working.rows.iter().find(|r| r.key == old.key) else { continue };
+        for (si, s) in latest.series.iter().enumerate() {
+            let Some((wi, _)) = working.series(&s.id) else { continue };
+            if old.status.get(si).copied().flatten() != row.status.get(wi).copied().flatten() {
+                return Some((row.line, "the observation statuses".to_string()));
+            }
+        }
+    }
+    if working
+        .breaks
+        .iter()
+        .map(|b| (&b.period, &b.series, &b.note))
+        .ne(latest.breaks.iter().map(|b| (&b.period, &b.series, &b.note)))
+    {
+        return Some((working.breaks.first().map_or(1, |b| b.line), "the breaks in series".to_string()));
+    }
+    let credit = |d: &Dataset| {
+        let series: Vec<_> = d
+            .series
+            .iter()
+            .map(|s| {
+                (
+                    s.id.clone(),
+                    s.source.as_ref().map(|x| (x.name.clone(), x.url.clone())),
+                    s.publisher.clone(),
+                    s.license.clone(),
+                )
+            })
+            .collect();
+        (d.source.name.clone(), d.source.url.clone(), d.publisher.clone(), d.license.clone(), series)
+    };
+    if credit(working) != credit(latest) {
+        return Some((1, "the sources, publishers or licences".to_string()));
+    }
+    None
+}
+
 /// Warns for figures the newest frozen release published that the working file changed
 /// without a `corrections` entry dated after that version, or with one that was not frozen.
 fn unlogged_changes(working: &Dataset, year: i32, latest: &Dataset, warnings: &mut Vec<Diagnostic>) {
@@ -301,6 +348,20 @@ fn unlogged_changes(working: &Dataset, year: i32, latest: &Dataset, warnings: &m
             ))
         };
         warnings.push(d);
+    }
+    if let Some((line, what)) = annotations_changed(working, latest) {
+        warnings.push(
+            Diagnostic::warning(
+                &working.source_path,
+                line,
+                1,
+                format!("{what} of `{}` differ from what the {year} release published", working.id),
+            )
+            .with_hint(format!(
+                "the {year} release's pages show what was frozen: add a `corrections` entry saying what changed and run \
+                 `vitrine freeze {year}`"
+            )),
+        );
     }
 }
 

@@ -64,7 +64,7 @@ impl Session {
 
     /// The codes of the site's languages other than the default one (served under `/<code>/`).
     pub fn other_languages(&self) -> Vec<String> {
-        self.loaded.site.config.languages.iter().skip(1).map(|l| l.code.clone()).collect()
+        self.loaded.site.config.languages.iter().skip(1).map(|l| l.code().to_string()).collect()
     }
 
     /// Applies changed files (absolute paths) and returns what to serve now.

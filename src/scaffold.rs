@@ -10,12 +10,12 @@ use vitrine::diag::Failure;
 /// Creates the files; returns their paths relative to the root.
 pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
     let config = vitrine::load::config(root, None)?;
-    let langs: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
-    let zh = |lang: &str| vitrine::numfmt::Style::for_lang(lang) == vitrine::numfmt::Style::Chinese;
+    let langs = &config.languages;
+    let zh = |lang: &vitrine::model::Lang| lang.is_chinese();
     let mut files: Vec<(String, String)> = Vec::new();
     match what {
         NewWhat::Release { year } => {
-            for l in &langs {
+            for l in langs {
                 let (title, intro) = if zh(l) {
                     (
                         format!("{year}年“4·26”发布"),
@@ -57,7 +57,7 @@ pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
                 .and_then(|r| r.publish_at.as_ref())
                 .is_some_and(|at| at.timestamp() > vitrine::build::now());
             let draft = if embargoed { "" } else { "draft: true\n" };
-            for l in &langs {
+            for l in langs {
                 let title = if zh(l) { "新页面" } else { "New page" };
                 let body = if zh(l) {
                     "在这里写正文。\n\n<!-- 引用数据：在正文中写 value(data=\"数据集\", series=\"系列\", period=2021)，外加两层花括号。 -->\n"
@@ -110,7 +110,7 @@ fn release_front(root: &Path, path: &str, config: &vitrine::model::SiteConfig) -
     let mut parts = path.split('/');
     let (Some("releases"), Some(year)) = (parts.next(), parts.next()) else { return None };
     parts.next()?;
-    let default = &config.languages[0].code;
+    let default = config.default_lang().code();
     [format!("_index.{default}.md"), "_index.md".to_string()].iter().find_map(|name| {
         let rel = format!("content/releases/{year}/{name}");
         let text = vitrine::load::read_text(&root.join(&rel), &rel).ok()?;

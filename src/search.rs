@@ -29,7 +29,7 @@ use pagefind::options::PagefindServiceConfig;
 type Bundle = Vec<(String, Vec<u8>)>;
 
 /// The folder, relative to the output root, that holds the search bundle.
-pub const BUNDLE_DIR: &str = "pagefind";
+pub const BUNDLE_DIR: &str = crate::model::layout::SEARCH_BUNDLE;
 
 /// Files of Pagefind's own ready-made user interfaces, which vitrine does not use (its search
 /// page uses the low-level API through `search.js`); left out of the output.

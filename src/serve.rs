@@ -149,7 +149,8 @@ async fn serve(root: PathBuf, port: u16, search: bool, quiet: bool) -> anyhow::R
         }
     })
     .context("cannot watch the site's files")?;
-    for sub in ["site.yaml", "calendar.yaml", "content", "data", "themes", "templates", "static"] {
+    use crate::model::layout::{SOURCE_FILES, SOURCE_FOLDERS};
+    for sub in SOURCE_FILES.iter().chain(SOURCE_FOLDERS) {
         let p = root.join(sub);
         if p.exists() {
             debouncer

@@ -72,6 +72,31 @@ impl<'b> Canvas<'b> {
         self.record(r);
     }
 
+    /// A rectangle drawn as an outline two units wide in `color`, for a value with an
+    /// observation status; too small to hollow out, it is filled.
+    pub(super) fn outlined_rect(&mut self, (x0, y0): (f64, f64), (x1, y1): (f64, f64), color: RGBColor) {
+        self.rect((x0, y0), (x1, y1), color);
+        let (l, r, t, b) = (x0.min(x1), x0.max(x1), y0.min(y1), y0.max(y1));
+        if r - l > 6.0 && b - t > 6.0 {
+            self.rect((l + 2.0, t + 2.0), (r - 2.0, b - 2.0), palette::BACKGROUND);
+        }
+    }
+
+    /// An open point marker: the shape's outline only.
+    pub(super) fn hollow_marker(&mut self, shape: Marker, (x, y): (f64, f64), r: f64, color: RGBColor) {
+        self.marker(shape, (x, y), r + 0.5, color);
+        self.marker_shape(shape, (x, y), (r - 1.5).max(1.0), palette::BACKGROUND);
+    }
+
+    /// A dashed vertical line from `y0` down to `y1` at `x`.
+    pub(super) fn dashed_vline(&mut self, x: f64, y0: f64, y1: f64, color: RGBColor) {
+        let mut y = y0;
+        while y < y1 {
+            self.polyline(&[(x, y), (x, (y + 4.0).min(y1))], color, 2);
+            y += 8.0;
+        }
+    }
+
     /// A polyline of `width` units through `points`.
     pub(super) fn polyline(&mut self, points: &[(f64, f64)], color: RGBColor, width: u32) {
         let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (px(x), px(y))).collect();

@@ -140,7 +140,11 @@ fn draw_row(c: &mut Canvas, l: &Layout, p: &Prepared, i: usize, row: &Row) {
         match s.values.get(i).copied().flatten() {
             Some(v) => {
                 let end = l.x(v);
-                c.rect((zero, y0), (end, y0 + thick), palette::color(j));
+                if s.hollow.get(i).copied().unwrap_or(false) {
+                    c.outlined_rect((zero, y0), (end, y0 + thick), palette::color(j));
+                } else {
+                    c.rect((zero, y0), (end, y0 + thick), palette::color(j));
+                }
                 let (x, align) = if v < 0.0 { (end - GAP, Align::End) } else { (end + GAP, Align::Start) };
                 c.text(text, (x, ym), frame::label(align, true));
             }

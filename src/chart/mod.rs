@@ -74,6 +74,9 @@ pub struct SeriesData {
     /// One value per category, in the same order; `None` is a missing value. Extra values are
     /// ignored and absent ones count as missing.
     pub values: Vec<Option<f64>>,
+    /// Values drawn hollow (an outlined bar, an open point): figures with an observation
+    /// status (derived, estimated, …). Missing entries count as solid.
+    pub hollow: Vec<bool>,
 }
 
 /// Everything needed to draw one chart in one language. All strings are plain text (not
@@ -95,6 +98,12 @@ pub struct ChartInput<'a> {
     pub categories: Vec<String>,
     /// The series to draw, in legend order (and stacking order, bottom first).
     pub series: Vec<SeriesData>,
+    /// Categories where a break in series starts (a change of statistical scope): a dashed
+    /// line is drawn before each.
+    pub breaks: Vec<usize>,
+    /// Sentences added to the chart's text description (what the hollow marks and breaks
+    /// mean), in the chart's language.
+    pub notes: String,
 }
 
 /// A chart input cleaned for drawing: safe id, no control characters, one finite value or
@@ -107,6 +116,7 @@ struct Prepared<'a> {
     unit: Unit<'a>,
     categories: Vec<String>,
     series: Vec<SeriesData>,
+    breaks: Vec<usize>,
 }
 
 /// Text without control characters (which XML 1.0 forbids and which would break lines) and
@@ -131,6 +141,7 @@ fn prepare<'a>(input: &ChartInput<'_>, unit: Unit<'a>) -> Prepared<'a> {
         .map(|s| SeriesData {
             label: clean_text(&s.label),
             values: (0..n).map(|i| s.values.get(i).copied().flatten().filter(|v| v.is_finite())).collect(),
+            hollow: (0..n).map(|i| s.hollow.get(i).copied().unwrap_or(false)).collect(),
         })
         .collect();
     Prepared {
@@ -141,6 +152,7 @@ fn prepare<'a>(input: &ChartInput<'_>, unit: Unit<'a>) -> Prepared<'a> {
         unit,
         categories: input.categories.iter().map(|c| clean_text(c)).collect(),
         series,
+        breaks: input.breaks.iter().copied().filter(|&i| i > 0 && i < n).collect(),
     }
 }
 
@@ -166,7 +178,13 @@ pub fn render_svg(input: &ChartInput) -> String {
     let label = clean_text(input.unit.label);
     let currency = input.unit.currency.map(clean_text);
     let p = prepare(input, Unit { label: &label, currency: currency.as_deref(), ..input.unit });
-    let desc = describe::describe(&p);
+    let mut desc = describe::describe(&p);
+    if !input.notes.is_empty() {
+        if p.style == Style::English && !desc.is_empty() {
+            desc.push(' ');
+        }
+        desc.push_str(&clean_text(&input.notes));
+    }
     let mut raw = String::new();
     let (mut width, mut height, ok) = draw(&p, &mut raw);
     if !ok {

@@ -12,7 +12,7 @@ fn years(from: u32, to: u32) -> Vec<String> {
 }
 
 fn series(label: &str, values: &[Option<f64>]) -> SeriesData {
-    SeriesData { label: label.to_string(), values: values.to_vec() }
+    SeriesData { label: label.to_string(), values: values.to_vec(), hollow: Vec::new() }
 }
 
 fn chart(kind: ChartKind, categories: Vec<String>, series: Vec<SeriesData>) -> ChartInput<'static> {
@@ -24,6 +24,8 @@ fn chart(kind: ChartKind, categories: Vec<String>, series: Vec<SeriesData>) -> C
         unit: COUNT_ZH,
         categories,
         series,
+        breaks: Vec::new(),
+        notes: String::new(),
     }
 }
 

@@ -259,7 +259,11 @@ fn draw_grouped(c: &mut Canvas, plot: &Plot, p: &Prepared) {
         for (i, v) in s.values.iter().enumerate() {
             if let Some(v) = v {
                 let x = plot.center(i, n) - group / 2.0 + j as f64 * bar;
-                c.rect((x + gap, zero), (x + bar - gap, plot.y(*v)), palette::color(j));
+                if s.hollow.get(i).copied().unwrap_or(false) {
+                    c.outlined_rect((x + gap, zero), (x + bar - gap, plot.y(*v)), palette::color(j));
+                } else {
+                    c.rect((x + gap, zero), (x + bar - gap, plot.y(*v)), palette::color(j));
+                }
             }
         }
     }
@@ -293,7 +297,11 @@ fn draw_stacked(c: &mut Canvas, plot: &Plot, p: &Prepared) {
             let Some(v) = s.values.get(i).copied().flatten().filter(|v| *v > 0.0) else {
                 continue;
             };
-            c.rect((x, plot.y(base)), (x + bar, plot.y(base + v)), palette::color(j));
+            if s.hollow.get(i).copied().unwrap_or(false) {
+                c.outlined_rect((x, plot.y(base)), (x + bar, plot.y(base + v)), palette::color(j));
+            } else {
+                c.rect((x, plot.y(base)), (x + bar, plot.y(base + v)), palette::color(j));
+            }
             if base > 0.0 {
                 // A hairline of background between segments.
                 c.hline(x, x + bar, plot.y(base), palette::BACKGROUND);
@@ -339,6 +347,12 @@ fn draw_lines(c: &mut Canvas, plot: &Plot, p: &Prepared) {
         for at in markers {
             c.marker(palette::marker(j), at, MARKER, color);
         }
+        // Values with a status: open points, drawn whatever the slot width.
+        for (i, v) in s.values.iter().enumerate() {
+            if let (Some(v), true) = (v, s.hollow.get(i).copied().unwrap_or(false)) {
+                c.hollow_marker(palette::marker(j), point(i, *v), MARKER + 1.0, color);
+            }
+        }
     }
     // Missing values: under the category labels, where no mark can be read as a point.
     let room = plot.slot(n) - LABEL_GAP / 2.0;
@@ -367,6 +381,28 @@ fn line_marks_height(p: &Prepared, slot: f64) -> f64 {
     (0..p.categories.len())
         .map(|i| line_mark_keys(p, i).into_iter().map(|k| frame::missing_size(p.style, room, k).1).sum::<f64>())
         .fold(0.0, f64::max)
+}
+
+/// A dashed line between the last category of the old scope and the first of the new, with a
+/// short label at its top: 口径调整 / break.
+fn draw_breaks(c: &mut Canvas, plot: &Plot, p: &Prepared) {
+    let n = p.categories.len();
+    for &i in &p.breaks {
+        let x = (plot.center(i - 1, n) + plot.center(i, n)) / 2.0;
+        c.dashed_vline(x, plot.top, plot.bottom, palette::AXIS);
+        let word = match p.style {
+            crate::numfmt::Style::Chinese => "口径调整",
+            crate::numfmt::Style::English => "break",
+        };
+        let spec = super::canvas::TextSpec {
+            size: 12.0,
+            bold: false,
+            color: palette::MUTED,
+            align: super::canvas::Align::Start,
+            middle: false,
+        };
+        c.text(word, (x + 3.0, plot.top), spec);
+    }
 }
 
 /// Runs of consecutive present values, as (index, value).
@@ -408,6 +444,7 @@ pub(super) fn draw(p: &Prepared, buf: &mut String) -> (u32, u32, bool) {
             draw_baseline(&mut c, &plot, p.kind);
         }
     }
+    draw_breaks(&mut c, &plot, p);
     draw_categories(&mut c, &plot, line);
     (WIDTH as u32, plot.height as u32, c.finish())
 }

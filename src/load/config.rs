@@ -3,22 +3,23 @@
 use std::path::Path;
 
 use serde::Deserialize;
+use serde_saphyr::Spanned;
 
 use super::read_text;
 use crate::diag::{Diagnostic, Result};
-use crate::model::{Language, SiteConfig, Text};
+use crate::model::{Lang, SiteConfig, Text};
 use crate::yaml;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    title: Text,
+    title: Spanned<Text>,
     #[serde(default)]
-    description: Option<Text>,
+    description: Option<Spanned<Text>>,
     base_url: String,
-    languages: Vec<RawLanguage>,
+    languages: Vec<Spanned<RawLanguage>>,
     #[serde(default)]
-    publisher: Option<Text>,
+    publisher: Option<Spanned<Text>>,
     #[serde(default)]
     license: Option<String>,
     #[serde(default)]
@@ -41,6 +42,13 @@ const PATH: &str = "site.yaml";
 
 /// Reads and validates `<root>/site.yaml`; `base_url` overrides the file's `base_url`.
 pub fn config(root: &Path, base_url: Option<&str>) -> Result<SiteConfig> {
+    config_checked(root, base_url).map(|(c, _)| c)
+}
+
+/// [`config`], with what deserves a look in a valid `site.yaml`: texts missing a language
+/// (see [`super::texts`]), and languages without number rules of their own (once each, at
+/// the language's line).
+pub fn config_checked(root: &Path, base_url: Option<&str>) -> Result<(SiteConfig, Vec<Diagnostic>)> {
     let file = root.join(PATH);
     if !file.exists() {
         return Err(Diagnostic::error(PATH, 0, 0, "no `site.yaml` in the site folder")
@@ -49,7 +57,42 @@ pub fn config(root: &Path, base_url: Option<&str>) -> Result<SiteConfig> {
     }
     let text = read_text(&file, PATH)?;
     let raw: RawConfig = yaml::parse(&text, PATH, 1, &text)?;
-    validate(raw, &text, base_url).map_err(Into::into)
+    let mut texts = Vec::new();
+    for (field, t) in [
+        ("`title`", Some(&raw.title)),
+        ("`description`", raw.description.as_ref()),
+        ("`publisher`", raw.publisher.as_ref()),
+    ] {
+        if let Some(t) = t.filter(|t| !matches!(&t.value, Text::Plain(s) if s.is_empty())) {
+            texts.push((field, t.value.clone(), yaml::location_of(&t.referenced).0));
+        }
+    }
+    let config = validate(raw, &text, base_url)?;
+    let written: Vec<super::texts::Written<'_>> = texts
+        .iter()
+        .map(|(field, text, line)| super::texts::Written { field: field.to_string(), text, line: *line })
+        .collect();
+    let mut warnings = super::texts::warnings(PATH, &text, &written, &config);
+    for l in config.languages.iter().filter(|l| !l.has_own_number_rules()) {
+        let rules = l.style().code();
+        warnings.push(
+            Diagnostic::warning(
+                PATH,
+                l.line(),
+                1,
+                format!(
+                    "language `{l}` has no number rules of its own: its figures are written by the `{rules}` rules \
+                     (155,000; 5.03 billion; up 3.2% year on year)"
+                ),
+            )
+            .with_hint(
+                "vitrine formats figures for Chinese and English only; where another form is needed, write the figure \
+                 into the text",
+            )
+            .with_source(&text),
+        );
+    }
+    Ok((config, warnings))
 }
 
 fn validate(raw: RawConfig, text: &str, base_url: Option<&str>) -> Result<SiteConfig, Diagnostic> {
@@ -61,32 +104,32 @@ fn validate(raw: RawConfig, text: &str, base_url: Option<&str>) -> Result<SiteCo
         return Err(at("languages")("`languages` is empty".into())
             .with_hint("list at least one language, e.g. `languages: [{code: zh, name: 中文}]`"));
     }
-    let mut languages: Vec<Language> = Vec::new();
-    let at_entry =
-        |code: &str, msg: String| Diagnostic::error(PATH, language_line(text, code), 1, msg).with_source(text);
-    for l in raw.languages {
+    let default_code = raw.languages[0].value.code.clone();
+    let mut languages: Vec<Lang> = Vec::new();
+    let at_entry = |line: usize, msg: String| Diagnostic::error(PATH, line, 1, msg).with_source(text);
+    for spanned in raw.languages {
+        let line = yaml::location_of(&spanned.referenced).0;
+        let l = spanned.value;
         let ok = !l.code.is_empty()
             && l.code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             && l.code.chars().all(|c| !c.is_ascii_uppercase())
             && l.code.chars().next().is_some_and(|c| c.is_ascii_lowercase());
         if !ok {
-            return Err(at_entry(&l.code, format!("`{}` is not a usable language code", l.code))
+            return Err(at_entry(line, format!("`{}` is not a usable language code", l.code))
                 .with_hint("use a short lowercase code such as `zh` or `en`"));
         }
-        if languages.iter().any(|x| x.code == l.code) {
-            return Err(at_entry(&l.code, format!("language `{}` is listed twice", l.code))
-                .with_hint("list each language once"));
+        if languages.iter().any(|x| x.code() == l.code) {
+            return Err(
+                at_entry(line, format!("language `{}` is listed twice", l.code)).with_hint("list each language once")
+            );
         }
         if let Some(tag) = l.tag.as_deref().filter(|t| !is_language_tag(t)) {
-            return Err(at_entry(&l.code, format!("`{tag}` is not a language tag")).with_hint(
+            return Err(at_entry(line, format!("`{tag}` is not a language tag")).with_hint(
                 "write a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en-GB` (letters and digits joined by `-`)",
             ));
         }
-        languages.push(Language {
-            name: l.name.unwrap_or_else(|| l.code.clone()),
-            tag: l.tag.unwrap_or_else(|| l.code.clone()),
-            code: l.code,
-        });
+        let name = l.name.as_deref().unwrap_or(&l.code);
+        languages.push(Lang::new(&l.code, name, l.tag.as_deref().unwrap_or(&l.code), &default_code).at_line(line));
     }
     let base = base_url.map_or(raw.base_url, str::to_string);
     let base = base.trim_end_matches('/').to_string();
@@ -100,27 +143,16 @@ fn validate(raw: RawConfig, text: &str, base_url: Option<&str>) -> Result<SiteCo
             .with_hint("write an offset such as `\"+08:00\"` or a zone name such as `Asia/Shanghai`")
     })?;
     Ok(SiteConfig {
-        title: raw.title,
-        description: raw.description.unwrap_or_default(),
+        title: raw.title.value,
+        description: raw.description.map(|t| t.value).unwrap_or_default(),
         base_url: base,
         languages,
-        publisher: raw.publisher.unwrap_or_default(),
+        publisher: raw.publisher.map(|t| t.value).unwrap_or_default(),
         license: raw.license.unwrap_or_else(|| "CC-BY-4.0".into()),
         timezone,
         timezone_name,
         theme: raw.theme.unwrap_or_else(|| "default".into()),
     })
-}
-
-/// The line of `site.yaml` (its text) where the language `code` is listed: the first line
-/// after `languages:` that names the code; the `languages:` line when none does.
-pub fn language_line(text: &str, code: &str) -> usize {
-    let start = text.lines().position(|l| l.starts_with("languages")).unwrap_or(0);
-    let line = text
-        .lines()
-        .skip(start)
-        .position(|l| l.split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| w == code) && l.contains("code"));
-    line.map_or(start + 1, |i| start + i + 1)
 }
 
 /// Whether `tag` has the shape of a BCP 47 language tag: a language of 2–3 (or 5–8) letters,

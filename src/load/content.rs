@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::{LoadOptions, frontmatter, read_text};
 use crate::diag::{Diagnostic, Failure, Result};
-use crate::model::{Page, PageKind, SiteConfig, page::Unpublished};
+use crate::model::{Lang, Page, PageKind, SiteConfig, page::Unpublished};
 
 /// A Markdown file found under `content/`.
 #[derive(Clone, Debug)]
@@ -94,7 +94,7 @@ fn is_ignored(name: &str) -> bool {
 /// Where a content file sits in the site, from its path alone.
 #[derive(Debug, PartialEq, Eq)]
 struct Placement {
-    lang: String,
+    lang: Lang,
     key: String,
     kind: PageKind,
     parent: Option<String>,
@@ -106,9 +106,9 @@ fn place(rel: &str, config: &SiteConfig) -> Result<Placement, Diagnostic> {
     let stem = inner.strip_suffix(".md").unwrap_or(inner);
     let (dir, file) = stem.rsplit_once('/').unwrap_or(("", stem));
     let (name, lang) = match file.rsplit_once('.') {
-        Some((name, code)) if config.language(code).is_some() => (name, code.to_string()),
+        Some((name, code)) if let Some(l) = config.language(code) => (name, l.clone()),
         Some((_, code)) if looks_like_lang(code) => {
-            let codes: Vec<String> = config.languages.iter().map(|l| format!("`{}`", l.code)).collect();
+            let codes: Vec<String> = config.languages.iter().map(|l| format!("`{l}`")).collect();
             return Err(Diagnostic::error(rel, 0, 0, format!("language code `{code}` is not in site.yaml")).with_hint(
                 format!(
                     "the site's languages are {}; rename the file or add the language to `languages` in site.yaml",
@@ -116,7 +116,7 @@ fn place(rel: &str, config: &SiteConfig) -> Result<Placement, Diagnostic> {
                 ),
             ));
         }
-        _ => (file, config.default_lang().code.clone()),
+        _ => (file, config.default_lang().clone()),
     };
     // The first folder must not be one whose URLs the build makes itself.
     let top = dir.split('/').next().filter(|t| !t.is_empty()).unwrap_or(if name == "_index" { "" } else { name });
@@ -143,7 +143,7 @@ fn place(rel: &str, config: &SiteConfig) -> Result<Placement, Diagnostic> {
              announce releases in `calendar.yaml`, or choose another folder or page name"
         )));
     }
-    if config.languages.iter().skip(1).any(|l| l.code == top) {
+    if config.languages.iter().skip(1).any(|l| *l == top) {
         return Err(Diagnostic::error(
             rel,
             0,
@@ -185,7 +185,7 @@ pub fn url_safe(part: &str) -> bool {
 
 /// First path segments whose URLs the build makes itself (data catalogue and dataset pages,
 /// charts, search page and index).
-const RESERVED_TOP: &[&str] = &["data", "charts", "search", crate::search::BUNDLE_DIR];
+use crate::model::layout::GENERATED_FOLDERS as RESERVED_TOP;
 
 /// The key of the release calendar's pages (`/releases/calendar/`), made by the build.
 const CALENDAR: &str = "releases/calendar";
@@ -228,11 +228,11 @@ pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> 
             Err(other) => return Err(other),
         }
     }
-    let lang_order = |code: &str| config.languages.iter().position(|l| l.code == code).unwrap_or(usize::MAX);
+    let lang_order = |lang: &Lang| config.languages.iter().position(|l| l == lang).unwrap_or(usize::MAX);
     pages.sort_by(|a, b| (&a.key, lang_order(&a.lang), &a.source).cmp(&(&b.key, lang_order(&b.lang), &b.source)));
 
     // Two files for one URL.
-    let mut seen: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+    let mut seen: BTreeMap<(&str, &Lang), &str> = BTreeMap::new();
     for p in &pages {
         if let Some(first) = seen.insert((&p.key, &p.lang), &p.source) {
             diags.push(
@@ -264,11 +264,11 @@ pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> 
 /// a home page, even without an `_index` file, so that listings, breadcrumbs and the language
 /// switch always have somewhere to go.
 fn add_missing_sections(pages: &mut Vec<Page>, config: &SiteConfig) {
-    let existing: std::collections::BTreeSet<(String, String)> =
+    let existing: std::collections::BTreeSet<(String, Lang)> =
         pages.iter().map(|p| (p.key.clone(), p.lang.clone())).collect();
     // Every language has a home page, even a site with no content yet.
-    let mut wanted: std::collections::BTreeSet<(String, String)> =
-        config.languages.iter().map(|l| (String::new(), l.code.clone())).collect();
+    let mut wanted: std::collections::BTreeSet<(String, Lang)> =
+        config.languages.iter().map(|l| (String::new(), l.clone())).collect();
     for p in pages.iter() {
         let mut parent = p.parent.clone();
         while let Some(key) = parent {
@@ -280,15 +280,13 @@ fn add_missing_sections(pages: &mut Vec<Page>, config: &SiteConfig) {
         if existing.contains(&(key.clone(), lang.clone())) {
             continue;
         }
-        let default = config.default_lang().code.as_str();
         let (kind, parent, title) = if key.is_empty() {
-            (PageKind::Home, None, config.title.get(&lang, default).to_string())
+            (PageKind::Home, None, config.title.get(&lang).to_string())
         } else {
             let (parent, last) = key.rsplit_once('/').unwrap_or(("", key.as_str()));
             (PageKind::Section, Some(parent.to_string()), last.to_string())
         };
-        let prefix = config.lang_prefix(&lang);
-        let url = if key.is_empty() { format!("{prefix}/") } else { format!("{prefix}/{key}/") };
+        let url = lang.url(&key);
         let source = if key.is_empty() {
             format!("content/_index.{lang}.md")
         } else {
@@ -346,8 +344,7 @@ fn load_page(file: &ContentFile, config: &SiteConfig, now: Option<jiff::Timestam
         .with_source(&text)
         .into());
     }
-    let prefix = config.lang_prefix(&place.lang);
-    let url = if place.key.is_empty() { format!("{prefix}/") } else { format!("{prefix}/{}/", place.key) };
+    let url = place.lang.url(&place.key);
     Ok(Page {
         source: file.rel.clone(),
         release: release_of(&place.key),
@@ -391,7 +388,7 @@ fn mark_unpublished(pages: &mut [Page], config: &SiteConfig, opts: &LoadOptions)
             _ => None,
         }
     };
-    let sections: BTreeMap<(String, String), Option<Unpublished>> =
+    let sections: BTreeMap<(String, Lang), Option<Unpublished>> =
         pages.iter().filter(|p| p.kind != PageKind::Page).map(|p| ((p.key.clone(), p.lang.clone()), own(p))).collect();
     let _ = config;
     for p in pages.iter_mut() {
@@ -411,10 +408,10 @@ fn mark_unpublished(pages: &mut [Page], config: &SiteConfig, opts: &LoadOptions)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Language, Text};
+    use crate::model::{Lang, Text};
 
     fn config() -> SiteConfig {
-        let lang = |c: &str| Language { code: c.into(), name: c.into(), tag: c.into() };
+        let lang = |c: &str| Lang::new(c, c, c, "zh");
         SiteConfig {
             title: Text::default(),
             description: Text::default(),
@@ -432,10 +429,10 @@ mod tests {
     fn places_files() {
         let c = config();
         let p = place("content/releases/2022/white-paper.en.md", &c).unwrap();
-        assert_eq!((p.lang.as_str(), p.key.as_str(), p.kind), ("en", "releases/2022/white-paper", PageKind::Page));
+        assert_eq!((p.lang.code(), p.key.as_str(), p.kind), ("en", "releases/2022/white-paper", PageKind::Page));
         assert_eq!(p.parent.as_deref(), Some("releases/2022"));
         let p = place("content/about.md", &c).unwrap();
-        assert_eq!((p.lang.as_str(), p.key.as_str()), ("zh", "about"));
+        assert_eq!((p.lang.code(), p.key.as_str()), ("zh", "about"));
         let p = place("content/_index.en.md", &c).unwrap();
         assert_eq!(p.kind, PageKind::Home);
         let p = place("content/releases/_index.zh.md", &c).unwrap();
@@ -473,7 +470,7 @@ mod tests {
                     for part in p.key.split('/').filter(|_| !p.key.is_empty()) {
                         proptest::prop_assert!(url_safe(part), "{:?} from {:?}", p.key, rel);
                     }
-                    proptest::prop_assert!(c.language(&p.lang).is_some());
+                    proptest::prop_assert!(c.language(p.lang.code()).is_some());
                 }
                 Err(d) => proptest::prop_assert!(!d.message.is_empty() && d.hint.is_some(), "{:?}", d.message),
             }

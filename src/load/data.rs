@@ -11,17 +11,21 @@ use serde_saphyr::Spanned;
 
 use super::read_text;
 use crate::diag::{Diagnostic, Failure, Result};
-use crate::model::dataset::{Correction, Dataset, Frozen, Key, KeyKind, Row, Series, Source, Unit, UnitKind};
+use crate::model::dataset::{
+    Break, Correction, Dataset, Frozen, Key, KeyKind, Row, Series, Source, Status, Unit, UnitKind,
+};
 use crate::model::{SiteConfig, Text};
 use crate::yaml;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDataset {
-    title: Text,
+    title: Spanned<Text>,
     #[serde(default)]
-    description: Option<Text>,
+    description: Option<Spanned<Text>>,
     source: RawSource,
+    #[serde(default)]
+    publisher: Option<Text>,
     #[serde(default)]
     license: Option<String>,
     #[serde(default)]
@@ -30,9 +34,11 @@ struct RawDataset {
     series: Vec<Spanned<RawSeries>>,
     rows: Vec<Spanned<Ordered<Spanned<serde_json::Value>>>>,
     #[serde(default)]
-    notes: Option<Text>,
+    notes: Option<Spanned<Text>>,
     #[serde(default)]
     corrections: Vec<Spanned<RawCorrection>>,
+    #[serde(default)]
+    breaks: Vec<Spanned<RawBreak>>,
     #[serde(default)]
     frozen: Option<Spanned<RawFrozen>>,
 }
@@ -49,7 +55,7 @@ struct RawFrozen {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
-    name: Text,
+    name: Spanned<Text>,
     #[serde(default)]
     url: Option<Spanned<String>>,
 }
@@ -60,7 +66,7 @@ struct RawKey {
     id: String,
     kind: Spanned<String>,
     #[serde(default)]
-    label: Option<Text>,
+    label: Option<Spanned<Text>>,
     #[serde(default)]
     categories: Option<Spanned<Ordered<Text>>>,
 }
@@ -73,6 +79,22 @@ struct RawSeries {
     unit: RawUnit,
     #[serde(default)]
     precision: Option<u8>,
+    #[serde(default)]
+    source: Option<RawSource>,
+    #[serde(default)]
+    publisher: Option<Text>,
+    #[serde(default)]
+    license: Option<String>,
+}
+
+/// `breaks: [{period: 2020, series: [total], note: {zh: …, en: …}}]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBreak {
+    period: Spanned<serde_json::Value>,
+    #[serde(default)]
+    series: Vec<Spanned<String>>,
+    note: Text,
 }
 
 #[derive(Deserialize)]
@@ -134,17 +156,16 @@ pub fn datasets_partial(root: &Path, config: &SiteConfig) -> Result<(Vec<Dataset
         .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
         .collect();
     files.sort();
-    let results: Vec<Result<Dataset>> = files.par_iter().map(|f| load(root, f, config)).collect();
+    let results: Vec<Result<(Dataset, Vec<Diagnostic>)>> = files.par_iter().map(|f| load(root, f, config)).collect();
     let mut out = Vec::new();
-    let mut diags = same_ids(root, &files);
+    let mut diags = crate::diag::Diagnostics(same_ids(root, &files));
     for r in results {
-        match r {
-            Ok(d) => out.push(d),
-            Err(Failure::Content(d)) => diags.extend(d),
-            Err(e) => return Err(e),
+        if let Some((d, warnings)) = diags.take(r)? {
+            out.push(d);
+            diags.extend(warnings);
         }
     }
-    Ok((out, diags))
+    Ok((out, diags.0))
 }
 
 /// Two files that would make one dataset (`x.yaml` and `x.yml`): both would be published
@@ -182,10 +203,10 @@ pub fn is_safe_id(id: &str) -> bool {
 
 /// Loads and validates one `data/<id>.yaml` file (for `serve`'s incremental rebuilds).
 pub fn dataset(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
-    load(root, file, config)
+    load(root, file, config).map(|(d, _)| d)
 }
 
-fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
+fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<(Dataset, Vec<Diagnostic>)> {
     let rel = super::relative(root, file);
     let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     if !is_safe_id(&stem) {
@@ -201,7 +222,7 @@ fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
             .into());
     }
     let text = read_text(file, &rel)?;
-    let d = from_text(stem, &rel, &text, config)?;
+    let (d, warnings) = from_text_checked(stem, &rel, &text, config)?;
     if d.frozen.is_some() {
         let line = text.lines().position(|l| l.starts_with("frozen")).map_or(1, |i| i + 1);
         return Err(Diagnostic::error(
@@ -214,11 +235,17 @@ fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<Dataset> {
         .with_source(&text)
         .into());
     }
-    Ok(d)
+    Ok((d, warnings))
 }
 
 /// Parses and validates the text of `data/<id>.yaml`; `rel` names the file in diagnostics.
 pub(crate) fn from_text(id: String, rel: &str, text: &str, config: &SiteConfig) -> Result<Dataset> {
+    from_text_checked(id, rel, text, config).map(|(d, _)| d)
+}
+
+/// [`from_text`], with the warnings about its texts (a site language missing, a code that is
+/// not one) and its dates (`updated` older than a correction), where they are written.
+fn from_text_checked(id: String, rel: &str, text: &str, config: &SiteConfig) -> Result<(Dataset, Vec<Diagnostic>)> {
     let raw: RawDataset = yaml::parse(text, rel, 1, text)?;
     Validator { rel, text, diags: Vec::new() }.dataset(id, raw, config)
 }
@@ -251,7 +278,7 @@ impl Validator<'_> {
         }
     }
 
-    fn dataset(mut self, id: String, raw: RawDataset, config: &SiteConfig) -> Result<Dataset> {
+    fn dataset(mut self, id: String, raw: RawDataset, config: &SiteConfig) -> Result<(Dataset, Vec<Diagnostic>)> {
         let updated = raw.updated.as_ref().and_then(|u| self.date(u));
         let kind = match raw.key.kind.value.as_str() {
             "year" => Some(KeyKind::Year),
@@ -334,7 +361,16 @@ impl Validator<'_> {
                     currency: r.unit.currency.clone(),
                 },
                 precision: r.precision,
+                source: r.source.as_ref().map(|s| Source {
+                    name: s.name.value.clone(),
+                    url: s.url.as_ref().map(|u| u.value.trim().to_string()),
+                }),
+                publisher: r.publisher.clone(),
+                license: r.license.clone(),
             });
+            if let Some(u) = r.source.as_ref().and_then(|s| s.url.as_ref()) {
+                self.url(u);
+            }
         }
         if series.is_empty() {
             self.diags.push(
@@ -351,6 +387,7 @@ impl Validator<'_> {
             let (line, _) = yaml::location_of(&row.referenced);
             let mut key = None;
             let mut values = vec![None; series.len()];
+            let mut status = vec![None; series.len()];
             let mut seen = vec![false; series.len()];
             for (col, value) in &row.value.0 {
                 if col.value == raw.key.id {
@@ -370,7 +407,7 @@ impl Validator<'_> {
                 };
                 seen[i] = true;
                 used.insert(series[i].id.as_str());
-                values[i] = self.number(value);
+                (values[i], status[i]) = self.cell(value);
             }
             let Some(key) = key else {
                 if !row.value.0.iter().any(|(c, _)| c.value == raw.key.id) {
@@ -399,7 +436,7 @@ impl Validator<'_> {
                 );
                 continue;
             }
-            rows.push(Row { key, values, line });
+            rows.push(Row { key, values, status, line });
         }
         if kind != Some(KeyKind::Category) {
             rows.sort_by(|a, b| a.key.cmp(&b.key));
@@ -419,41 +456,139 @@ impl Validator<'_> {
             }
         };
         corrections.sort_by_key(|c| c.date);
+        let mut breaks = Vec::new();
+        for b in &raw.breaks {
+            let (line, _) = yaml::location_of(&b.referenced);
+            if kind == Some(KeyKind::Category) {
+                self.error(
+                    &b.referenced,
+                    "a break in series needs periods, but this dataset is keyed by category".into(),
+                    Some("remove `breaks`, or say in `notes` how the categories are counted".into()),
+                );
+                continue;
+            }
+            let period = kind.and_then(|k| self.key_value(k, &b.value.period, &categories, &category_ids));
+            for sid in &b.value.series {
+                if !series.iter().any(|s| s.id == sid.value) {
+                    let known: Vec<&str> = series.iter().map(|s| s.id.as_str()).collect();
+                    let hint = match yaml::nearest(&sid.value, &known) {
+                        Some(k) => format!("did you mean `{k}`? The series are: {}", known.join(", ")),
+                        None => format!(
+                            "the series are: {}; leave out `series` for a break in all of them",
+                            known.join(", ")
+                        ),
+                    };
+                    self.error(
+                        &sid.referenced,
+                        format!("the break names `{}`, which is not a series", sid.value),
+                        Some(hint),
+                    );
+                }
+            }
+            if let Some(period) = period {
+                breaks.push(Break {
+                    period,
+                    series: b.value.series.iter().map(|s| s.value.clone()).collect(),
+                    note: b.value.note.clone(),
+                    line,
+                });
+            }
+        }
 
         let url = raw.source.url.as_ref().map(|u| u.value.trim().to_string());
-        if let (Some(u), Some(s)) = (&url, &raw.source.url)
-            && !(u.starts_with("https://") || u.starts_with("http://"))
-        {
-            self.error(
-                &s.referenced,
-                format!("source `url` must start with https:// or http://, not `{u}`"),
-                Some("give the full address of the original publication".into()),
-            );
+        if let Some(s) = &raw.source.url {
+            self.url(s);
         }
         if !self.diags.is_empty() {
             return Err(Failure::Content(self.diags));
         }
-        Ok(Dataset {
+        let warnings = self.warnings(&raw, updated, &corrections, config);
+        let dataset = Dataset {
             source_path: self.rel.to_string(),
             id,
-            title: raw.title,
-            description: raw.description,
-            source: Source { name: raw.source.name, url },
+            title: raw.title.value,
+            description: raw.description.map(|t| t.value),
+            source: Source { name: raw.source.name.value, url },
+            publisher: raw.publisher,
+            breaks,
             license: raw.license.unwrap_or_else(|| config.license.clone()),
             updated,
             key: Key {
-                label: raw.key.label.unwrap_or_else(|| Text::Plain(raw.key.id.clone())),
+                label: raw.key.label.map_or_else(|| Text::Plain(raw.key.id.clone()), |t| t.value),
                 id: raw.key.id,
                 kind: kind.unwrap_or(KeyKind::Category),
                 categories,
             },
             series,
             rows,
-            notes: raw.notes,
+            notes: raw.notes.map(|t| t.value),
             corrections,
             frozen,
             revisions: Vec::new(),
-        })
+        };
+        Ok((dataset, warnings))
+    }
+
+    /// What deserves a look in a valid dataset: its texts (see [`super::texts`]), and an
+    /// `updated` date older than its newest correction.
+    fn warnings(
+        &self,
+        raw: &RawDataset,
+        updated: Option<jiff::civil::Date>,
+        corrections: &[Correction],
+        config: &SiteConfig,
+    ) -> Vec<Diagnostic> {
+        use super::texts::Written;
+        let line = |loc: &serde_saphyr::Location| yaml::location_of(loc).0;
+        fn at<'t>(field: &str, t: &'t Spanned<Text>) -> Written<'t> {
+            Written { field: field.into(), text: &t.value, line: yaml::location_of(&t.referenced).0 }
+        }
+        let mut texts = vec![at("`title`", &raw.title), at("`source.name`", &raw.source.name)];
+        texts.extend(raw.key.label.as_ref().map(|t| at("`key.label`", t)));
+        texts.extend(raw.description.as_ref().map(|t| at("`description`", t)));
+        texts.extend(raw.notes.as_ref().map(|t| at("`notes`", t)));
+        if let Some(cats) = &raw.key.categories {
+            for (id, t) in &cats.value.0 {
+                texts.push(Written {
+                    field: format!("the label of category `{}`", id.value),
+                    text: t,
+                    line: line(&id.referenced),
+                });
+            }
+        }
+        for s in &raw.series {
+            let l = line(&s.referenced);
+            texts.push(Written {
+                field: format!("the label of series `{}`", s.value.id),
+                text: &s.value.label,
+                line: l,
+            });
+            if let Some(u) = s.value.unit.label.as_ref().filter(|u| !matches!(u, Text::Plain(l) if l.is_empty())) {
+                texts.push(Written { field: format!("the unit of series `{}`", s.value.id), text: u, line: l });
+            }
+        }
+        for c in &raw.corrections {
+            let field = format!("the correction of {}", c.value.date.value.trim());
+            texts.push(Written { field, text: &c.value.text, line: line(&c.referenced) });
+        }
+        let mut out = super::texts::warnings(self.rel, self.text, &texts, config);
+        if let (Some(updated), Some(newest), Some(at)) =
+            (updated, corrections.iter().map(|c| c.date).max(), raw.updated.as_ref())
+            && updated < newest
+        {
+            let (l, c) = yaml::location_of(&at.referenced);
+            out.push(
+                Diagnostic::warning(
+                    self.rel,
+                    l,
+                    c,
+                    format!("`updated` ({updated}) is older than the newest correction ({newest})"),
+                )
+                .with_hint(format!("set `updated: {newest}` or later: readers and search engines go by it"))
+                .with_source(self.text),
+            );
+        }
+        out
     }
 
     /// A key value in canonical form, or a diagnostic.
@@ -495,6 +630,66 @@ impl Validator<'_> {
         };
         self.error(&v.referenced, format!("`{s}` is not a valid {} key", kind.name()), Some(hint));
         None
+    }
+
+    /// A source `url`: a full web address.
+    fn url(&mut self, s: &Spanned<String>) {
+        let u = s.value.trim();
+        if !(u.starts_with("https://") || u.starts_with("http://")) {
+            self.error(
+                &s.referenced,
+                format!("source `url` must start with https:// or http://, not `{u}`"),
+                Some("give the full address of the original publication".into()),
+            );
+        }
+    }
+
+    /// A row's cell: a plain number, `null`, or `{value: 840000, status: lower_bound}`.
+    fn cell(&mut self, v: &Spanned<serde_json::Value>) -> (Option<f64>, Option<Status>) {
+        let serde_json::Value::Object(m) = &v.value else { return (self.number(v), None) };
+        let names: Vec<&str> = crate::model::quality::ALL.iter().map(|s| s.name()).collect();
+        let form = "write `{value: 840000, status: lower_bound}`, or a plain number";
+        if let Some(k) = m.keys().find(|k| !matches!(k.as_str(), "value" | "status")) {
+            self.error(&v.referenced, format!("a value has no field `{k}`"), Some(form.into()));
+            return (None, None);
+        }
+        let value = match m.get("value") {
+            Some(x) => self.number(&Spanned { value: x.clone(), referenced: v.referenced, defined: v.defined }),
+            None => {
+                self.error(&v.referenced, "this value has a `status` but no `value`".into(), Some(form.into()));
+                return (None, None);
+            }
+        };
+        let status = match m.get("status") {
+            Some(serde_json::Value::String(s)) => match Status::parse(s) {
+                Some(st) => Some(st),
+                None => {
+                    let hint = match yaml::nearest(s, &names) {
+                        Some(k) => format!("did you mean `{k}`? The statuses are: {}", names.join(", ")),
+                        None => format!("the statuses are: {}", names.join(", ")),
+                    };
+                    self.error(&v.referenced, format!("`{s}` is not an observation status"), Some(hint));
+                    None
+                }
+            },
+            Some(other) => {
+                self.error(
+                    &v.referenced,
+                    format!("`{other}` is not an observation status"),
+                    Some(format!("the statuses are: {}", names.join(", "))),
+                );
+                None
+            }
+            None => None,
+        };
+        if value.is_none() && status.is_some() && m.get("value").is_some_and(serde_json::Value::is_null) {
+            self.error(
+                &v.referenced,
+                "a missing value has no status".into(),
+                Some("give the figure, or write `null` alone for a missing value".into()),
+            );
+        }
+        (value, status)
     }
 
     /// A value: a number, or null for missing. Anything else is reported with a hint.
@@ -586,7 +781,9 @@ mod tests {
             );
             from_text("x".into(), "data/x.yaml", &text, &config).unwrap_or_else(|_| panic!("{kind} {key}"))
         };
-        let label = |kind: &str, key: &str, lang: &str| ds(kind, key).key_label(key, lang, "zh");
+        let label = |kind: &str, key: &str, lang: &str| {
+            ds(kind, key).key_label(key, &crate::model::Lang::new(lang, lang, lang, "zh"))
+        };
         assert_eq!(label("quarter", "2021-Q1", "zh"), "2021年一季度");
         assert_eq!(label("quarter", "2021-Q4", "en"), "2021 Q4");
         assert_eq!(label("month", "2021-03", "zh"), "2021年3月");

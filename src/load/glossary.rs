@@ -51,8 +51,8 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig) -> Result<Glossary> {
         return Ok(Glossary::default());
     }
     let raw: RawGlossary = yaml::parse(text, PATH, 1, text)?;
-    let default = config.default_lang().code.as_str();
-    let codes: Vec<String> = config.languages.iter().map(|l| format!("`{}`", l.code)).collect();
+    let default = config.default_lang().code();
+    let codes: Vec<String> = config.languages.iter().map(|l| format!("`{}`", l.code())).collect();
     let mut diags = Vec::new();
     let at = |loc: &serde_saphyr::Location, msg: String, hint: String| {
         let (l, c) = yaml::location_of(loc);

@@ -11,6 +11,7 @@ pub(crate) mod data;
 pub mod frontmatter;
 pub mod frozen;
 mod glossary;
+mod texts;
 mod theme;
 
 use std::path::Path;
@@ -18,11 +19,11 @@ use std::path::Path;
 use anyhow::Context;
 
 pub use calendar::calendar;
-pub use config::{config, language_line};
+pub use config::{config, config_checked};
 pub use content::{ContentFile, LoadedPages, Scanned, StaticFile, page, pages, scan, url_safe};
 pub use data::{dataset, datasets, datasets_partial, is_safe_id};
 pub use glossary::glossary;
-pub use theme::{Theme, theme};
+pub use theme::theme;
 
 use crate::diag::{Diagnostic, LineIndex, Result};
 

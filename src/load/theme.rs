@@ -1,4 +1,4 @@
-//! The theme: templates, UI strings per language, static files.
+//! Loads the theme ([`Theme`]): templates, UI strings per language, static files.
 //!
 //! The default theme (`themes/default/`) is compiled into the binary. A site may override it
 //! file by file: `<root>/themes/<name>/…` (for `theme: <name>` in site.yaml) and, for
@@ -8,19 +8,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Failure, Result};
-use crate::numfmt::Style;
+use crate::model::Theme;
 use crate::yaml;
-
-/// A loaded theme.
-#[derive(Debug, Clone, Default)]
-pub struct Theme {
-    /// Template name (`page.html`) -> source text.
-    pub templates: BTreeMap<String, String>,
-    /// Language code -> UI string key -> text.
-    pub strings: BTreeMap<String, BTreeMap<String, String>>,
-    /// Static files: output path (`style.css`) -> bytes.
-    pub files: BTreeMap<String, Vec<u8>>,
-}
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
@@ -101,55 +90,4 @@ pub fn theme(root: &Path, name: &str) -> Result<Theme> {
         }
     }
     if diags.is_empty() { Ok(theme) } else { Err(Failure::Content(diags)) }
-}
-
-impl Theme {
-    /// UI strings for `lang`: the theme's strings in that language, over those of the
-    /// language whose number rules `lang` is written with ([`Style::for_lang`]: English for a
-    /// language the theme has no strings for, such as `fr`), over those of any other language.
-    pub fn strings_for(&self, lang: &str) -> BTreeMap<String, String> {
-        let stand_in = Style::for_lang(lang).code();
-        let order = [lang, stand_in].into_iter().chain(self.strings.keys().map(String::as_str));
-        let mut out = BTreeMap::new();
-        for code in order {
-            for (k, v) in self.strings.get(code).into_iter().flatten() {
-                out.entry(k.clone()).or_insert_with(|| v.clone());
-            }
-        }
-        out
-    }
-
-    /// The language whose UI strings stand in for `lang`'s, when the theme has none in `lang`
-    /// (`en` for `fr`); `None` when it has them.
-    pub fn strings_stand_in(&self, lang: &str) -> Option<&'static str> {
-        (!self.strings.contains_key(lang)).then(|| Style::for_lang(lang).code())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_language_without_strings_borrows_those_of_its_number_rules() {
-        let strings = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        let theme = Theme {
-            strings: BTreeMap::from([
-                ("en".to_string(), strings(&[("home", "Home"), ("search", "Search")])),
-                ("fr".to_string(), strings(&[("home", "Accueil")])),
-                ("zh".to_string(), strings(&[("home", "首页"), ("search", "搜索"), ("only_zh", "仅中文")])),
-            ]),
-            ..Theme::default()
-        };
-        let fr = theme.strings_for("fr");
-        assert_eq!(
-            (fr["home"].as_str(), fr["search"].as_str(), fr["only_zh"].as_str()),
-            ("Accueil", "Search", "仅中文")
-        );
-        assert_eq!(theme.strings_for("de")["search"], "Search");
-        assert_eq!(theme.strings_for("zh-Hant")["search"], "搜索");
-        assert_eq!(theme.strings_stand_in("fr"), None);
-        assert_eq!(theme.strings_stand_in("de"), Some("en"));
-        assert_eq!(theme.strings_stand_in("zh-Hant"), Some("zh"));
-    }
 }

@@ -10,7 +10,7 @@ use super::shortcode::escape;
 use crate::chart::{self, ChartInput, ChartKind, SeriesData};
 use crate::diag::Diagnostic;
 use crate::model::dataset::KeyKind;
-use crate::model::{Dataset, Text};
+use crate::model::{Dataset, Lang, Text};
 use crate::numfmt::{self, Style, Unit};
 use crate::yaml;
 
@@ -174,11 +174,7 @@ pub struct FigureText<'a> {
 /// Where a figure is drawn: the page's language and strings.
 pub struct Place<'a> {
     /// The page's language.
-    pub lang: &'a str,
-    /// The site's default language.
-    pub default_lang: &'a str,
-    /// URL prefix of the language ("" or "/en").
-    pub lang_prefix: &'a str,
+    pub lang: &'a Lang,
     /// Theme strings.
     pub text: &'a FigureText<'a>,
     /// On the dataset's own page (no link to itself).
@@ -187,12 +183,13 @@ pub struct Place<'a> {
 
 /// Renders a chart block to its `<figure>` HTML and the standalone SVG.
 pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<'_>) -> (String, Figure) {
-    let Place { lang, default_lang, lang_prefix, text, on_dataset_page } = *place;
+    let Place { lang, text, on_dataset_page } = *place;
+    let lang_prefix = lang.prefix();
     let ds = spec.dataset;
-    let style = Style::for_lang(lang);
-    let title = spec.title.as_ref().unwrap_or(&ds.title).get(lang, default_lang);
+    let style = lang.style();
+    let title = spec.title.as_ref().unwrap_or(&ds.title).get(lang);
     let first = &ds.series[spec.series[0]];
-    let unit_label = first.unit.label.get(lang, default_lang);
+    let unit_label = first.unit.label.get(lang);
     let unit = Unit {
         kind: first.unit.kind,
         label: unit_label,
@@ -200,17 +197,38 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         precision: first.precision,
     };
     let rows = &ds.rows[spec.rows.clone()];
-    let categories: Vec<String> = rows.iter().map(|r| ds.key_label(&r.key, lang, default_lang)).collect();
+    let categories: Vec<String> = rows.iter().map(|r| ds.key_label(&r.key, lang)).collect();
     let series: Vec<SeriesData> = spec
         .series
         .iter()
         .map(|&i| SeriesData {
-            label: ds.series[i].label.get(lang, default_lang).to_string(),
+            label: ds.series[i].label.get(lang).to_string(),
             values: rows.iter().map(|r| r.values[i]).collect(),
+            hollow: rows.iter().map(|r| r.status.get(i).copied().flatten().is_some()).collect(),
         })
         .collect();
-    let input =
-        ChartInput { id: element_id, kind: spec.kind, title, style, unit, categories: categories.clone(), series };
+    let row_ids: Vec<usize> = spec.rows.clone().collect();
+    let breaks = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            ds.breaks.iter().any(|b| b.period == r.key && spec.series.iter().any(|&i| b.covers(&ds.series[i].id)))
+        })
+        .map(|(j, _)| j)
+        .collect();
+    let bars = spec.kind != crate::chart::ChartKind::Line;
+    let notes = super::marks::chart_notes(ds, &row_ids, &spec.series, lang, bars);
+    let input = ChartInput {
+        id: element_id,
+        kind: spec.kind,
+        title,
+        style,
+        unit,
+        categories: categories.clone(),
+        series,
+        breaks,
+        notes,
+    };
     let svg = chart::render_svg(&input);
 
     let unit_text = numfmt::unit_name(&unit, style);
@@ -237,39 +255,45 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         "<details class=\"chart-data\"><summary>{}</summary><div class=\"table-wrap\"><table><thead><tr>",
         escape(text.table)
     ));
-    html.push_str(&format!("<th scope=\"col\">{}</th>", escape(ds.key.label.get(lang, default_lang))));
+    html.push_str(&format!("<th scope=\"col\">{}</th>", escape(ds.key.label.get(lang))));
     for &i in &spec.series {
-        html.push_str(&format!("<th scope=\"col\">{}</th>", escape(ds.series[i].label.get(lang, default_lang))));
+        html.push_str(&format!("<th scope=\"col\">{}</th>", escape(ds.series[i].label.get(lang))));
     }
     html.push_str("</tr></thead><tbody>");
-    for (row, cat) in rows.iter().zip(&categories) {
+    for ((row, cat), &ri) in rows.iter().zip(&categories).zip(&row_ids) {
         html.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(cat)));
         for &i in &spec.series {
             let s = &ds.series[i];
             let u = Unit {
                 kind: s.unit.kind,
-                label: s.unit.label.get(lang, default_lang),
+                label: s.unit.label.get(lang),
                 currency: s.unit.currency.as_deref(),
                 precision: s.precision,
             };
-            html.push_str(&format!("<td>{}</td>", escape(&numfmt::table(row.values[i], &u, style))));
+            html.push_str(&format!(
+                "<td>{}{}</td>",
+                escape(&numfmt::table(row.values[i], &u, style)),
+                super::marks::cell(ds, ri, i, style)
+            ));
         }
         html.push_str("</tr>");
     }
     html.push_str("</tbody></table></div></details>");
+    // What the hollow marks and the dashed line mean: visible, under the chart.
+    html.push_str(&super::marks::legend(ds, &row_ids, &spec.series, lang));
     // Figures corrected since the release first published them.
     for r in ds.revisions.iter().filter(|r| spec.series.contains(&r.series)) {
         let Some(row) = rows.iter().find(|row| row.key == r.key) else { continue };
         let s = &ds.series[r.series];
         let u = Unit {
             kind: s.unit.kind,
-            label: s.unit.label.get(lang, default_lang),
+            label: s.unit.label.get(lang),
             currency: s.unit.currency.as_deref(),
             precision: s.precision,
         };
         let label = escape(&numfmt::correction_label(r.date, style));
-        let period = escape(&ds.key_label(&row.key, lang, default_lang));
-        let series = escape(s.label.get(lang, default_lang));
+        let period = escape(&ds.key_label(&row.key, lang));
+        let series = escape(s.label.get(lang));
         let was = escape(&numfmt::table(r.original, &u, style));
         let link = format!("{lang_prefix}/data/{}/#versions", ds.id);
         // `2021` -> `2021年`; quarters and months are already written as Chinese periods.
@@ -287,7 +311,7 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
     // Source and downloads.
     let sep = if style == Style::Chinese { "：" } else { ": " };
     html.push_str(&format!("<p class=\"chart-meta\">{}{sep}", escape(text.source)));
-    let source_name = escape(ds.source.name.get(lang, default_lang));
+    let source_name = escape(ds.source.name.get(lang));
     match ds.source.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
         Some(url) => html.push_str(&format!("<a href=\"{}\" rel=\"external\">{source_name}</a>", escape(url))),
         None => html.push_str(&source_name),

@@ -10,6 +10,7 @@
 
 pub mod cjk;
 pub mod figure;
+pub mod marks;
 pub mod shortcode;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,19 +19,15 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, LineIndex};
-use crate::model::Dataset;
+use crate::model::{Dataset, Lang};
 pub use figure::{Figure, FigureText};
 
 /// What a page's Markdown needs from the rest of the site.
 pub struct Context<'a> {
     /// All datasets by id.
     pub datasets: &'a BTreeMap<String, Dataset>,
-    /// The page's language and the site's default language.
-    pub lang: &'a str,
-    /// Default language code (fallback for bilingual text).
-    pub default_lang: &'a str,
-    /// URL prefix of the page's language ("" or "/en").
-    pub lang_prefix: &'a str,
+    /// The page's language.
+    pub lang: &'a Lang,
     /// Source path relative to the site root, for diagnostics.
     pub path: &'a str,
     /// Line of the file at which the Markdown body starts.
@@ -168,8 +165,7 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
         };
         let inner = &body[start + 2..end - 2];
         source.push_str(&body[pos..start]);
-        let result = shortcode::parse(inner)
-            .and_then(|c| shortcode::eval(&c, ctx.datasets, ctx.lang, ctx.default_lang, ctx.lang_prefix));
+        let result = shortcode::parse(inner).and_then(|c| shortcode::eval(&c, ctx.datasets, ctx.lang));
         match result {
             Ok(shortcode::Evaluated { html, dataset: ds, gap }) => {
                 if let Some((message, hint)) = gap {
@@ -232,13 +228,7 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
                             n += 1;
                         }
                         let element_id = format!("chart-{chart_count}");
-                        let place = figure::Place {
-                            lang: ctx.lang,
-                            default_lang: ctx.default_lang,
-                            lang_prefix: ctx.lang_prefix,
-                            text: &ctx.text,
-                            on_dataset_page: false,
-                        };
+                        let place = figure::Place { lang: ctx.lang, text: &ctx.text, on_dataset_page: false };
                         let (html, fig) = figure::render(&spec, &name, &element_id, &place);
                         out.datasets.insert(fig.dataset.clone());
                         out.figures.push(fig);
@@ -414,21 +404,24 @@ pub fn slugify(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn md(body: &str) -> String {
-        let datasets = BTreeMap::new();
-        let ctx = Context {
-            datasets: &datasets,
-            lang: "zh",
-            default_lang: "zh",
-            lang_prefix: "",
+    static ZH: std::sync::LazyLock<Lang> = std::sync::LazyLock::new(|| Lang::new("zh", "中文", "zh", "zh"));
+
+    /// A Chinese page's context over `datasets`.
+    pub(super) fn ctx<'a>(datasets: &'a BTreeMap<String, Dataset>) -> Context<'a> {
+        Context {
+            datasets,
+            lang: &ZH,
             path: "content/a.md",
             body_line: 1,
             key: "a",
             text: FigureText {
                 source: "来源", table: "数据表", dataset: "数据集", unit: "单位", download: "下载"
             },
-        };
-        render(body, &ctx).unwrap().html
+        }
+    }
+
+    fn md(body: &str) -> String {
+        render(body, &ctx(&BTreeMap::new())).unwrap().html
     }
 
     #[test]
@@ -473,23 +466,9 @@ mod tests {
 
 #[cfg(test)]
 mod props {
+    use super::tests::ctx;
     use super::*;
     use proptest::prelude::*;
-
-    fn ctx<'a>(datasets: &'a BTreeMap<String, Dataset>) -> Context<'a> {
-        Context {
-            datasets,
-            lang: "zh",
-            default_lang: "zh",
-            lang_prefix: "",
-            path: "content/a.md",
-            body_line: 1,
-            key: "a",
-            text: FigureText {
-                source: "来源", table: "数据表", dataset: "数据集", unit: "单位", download: "下载"
-            },
-        }
-    }
 
     proptest! {
         /// Any text made of the characters that trip up emphasis, shortcodes and code spans

@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::Dataset;
 use crate::model::dataset::KeyKind;
+use crate::model::{Dataset, Lang};
 use crate::numfmt::{self, Period, Style, Unit};
 
 /// A parsed call: `value(data="patent-grants", series="total", period=2021)`.
@@ -84,8 +84,8 @@ pub struct Evaluated {
 }
 
 /// The words for a missing figure, by period: `2019年数据缺失`, `no data for 2019`.
-fn no_data(ds: &Dataset, key: &str, lang: &str, default_lang: &str, style: Style) -> String {
-    let label = ds.key_label(key, lang, default_lang);
+fn no_data(ds: &Dataset, key: &str, lang: &Lang, style: Style) -> String {
+    let label = ds.key_label(key, lang);
     match style {
         Style::Chinese if ds.key.kind == KeyKind::Year => format!("{label}年数据缺失"),
         Style::Chinese => format!("{label}数据缺失"),
@@ -94,13 +94,7 @@ fn no_data(ds: &Dataset, key: &str, lang: &str, default_lang: &str, style: Style
 }
 
 /// Evaluates a call to HTML (already escaped) for a page in `lang`.
-pub fn eval(
-    call: &Call,
-    datasets: &BTreeMap<String, Dataset>,
-    lang: &str,
-    default_lang: &str,
-    lang_prefix: &str,
-) -> Result<Evaluated, CallError> {
+pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> Result<Evaluated, CallError> {
     let known = ["value", "change"];
     if !known.contains(&call.name.as_str()) {
         return Err(err(
@@ -113,15 +107,30 @@ pub fn eval(
     let mut data = None;
     let mut series = None;
     let mut period = None;
+    let mut precision = None;
+    let mut exact = false;
     for (k, v) in &call.args {
         match k.as_str() {
             "data" => data = Some(v.as_str()),
             "series" => series = Some(v.as_str()),
             "period" => period = Some(v.as_str()),
+            "precision" => precision = Some(precision_arg(v)?),
+            "exact" if call.name == "value" => {
+                exact = match v.trim() {
+                    "true" => true,
+                    "false" => false,
+                    other => {
+                        return Err(err(
+                            format!("`exact={other}` is neither `true` nor `false`"),
+                            Some("write `exact=true` to print every digit without 万 or million: 19464件".to_string()),
+                        ));
+                    }
+                }
+            }
             other => {
                 return Err(err(
                     format!("`{}` has no argument `{other}`", call.name),
-                    Some("its arguments are `data`, `series` and `period`".into()),
+                    Some("its arguments are `data`, `series`, `period` and, optionally, `precision` (and `exact` for `value`)".into()),
                 ));
             }
         }
@@ -149,12 +158,17 @@ pub fn eval(
             Some(format!("it has: {}", keys.join(", "))),
         ));
     };
-    let unit_label = s.unit.label.get(lang, default_lang);
-    let unit =
-        Unit { kind: s.unit.kind, label: unit_label, currency: s.unit.currency.as_deref(), precision: s.precision };
-    let style = Style::for_lang(lang);
+    let unit_label = s.unit.label.get(lang);
+    let unit = Unit {
+        kind: s.unit.kind,
+        label: unit_label,
+        currency: s.unit.currency.as_deref(),
+        precision: precision.or(s.precision),
+    };
+    let style = lang.style();
+    let lang_prefix = lang.prefix();
     let current = ds.rows[ri].values[si];
-    let (dt, sl) = (ds.title.get(lang, default_lang), s.label.get(lang, default_lang));
+    let (dt, sl) = (ds.title.get(lang), s.label.get(lang));
     let title = if dt == sl { dt.to_string() } else { format!("{dt} · {sl}") };
     let revised = |html: String, original: Option<String>, date: Option<jiff::civil::Date>| -> String {
         let (Some(original), Some(date)) = (original, date) else { return html };
@@ -174,9 +188,17 @@ pub fn eval(
     let key = &ds.rows[ri].key;
     let mut gap = None;
     let html = if call.name == "value" {
-        let text = numfmt::value(current, &unit, style);
+        let status = ds.rows[ri].status.get(si).copied().flatten();
+        let text =
+            if exact { numfmt::value_exact(current, &unit, style) } else { numfmt::value(current, &unit, style) };
+        let text = match status {
+            Some(st) => st.in_prose(&text, style),
+            None => text,
+        };
         let rev = ds.revision(key, si);
-        let original = rev.map(|r| numfmt::value(r.original, &unit, style));
+        let original = rev.map(|r| {
+            if exact { numfmt::value_exact(r.original, &unit, style) } else { numfmt::value(r.original, &unit, style) }
+        });
         let html = match current {
             None => {
                 gap = Some((
@@ -186,11 +208,12 @@ pub fn eval(
                 format!(
                     "<span class=\"figure-value missing\" title=\"{}\">{}</span>",
                     escape(&title),
-                    escape(&no_data(ds, key, lang, default_lang, style))
+                    escape(&no_data(ds, key, lang, style))
                 )
             }
             Some(v) => format!(
-                "<data class=\"figure-value\" value=\"{}\" title=\"{}\">{}</data>",
+                "<data class=\"figure-value{}\" value=\"{}\" title=\"{}\">{}</data>",
+                status.map_or_else(String::new, |st| format!(" status-{}", st.name())),
                 v,
                 escape(&title),
                 escape(&text)
@@ -219,7 +242,7 @@ pub fn eval(
         };
         let text = match missing {
             Some(k) => {
-                let words = no_data(ds, k, lang, default_lang, style);
+                let words = no_data(ds, k, lang, style);
                 gap = Some((
                     format!(
                         "`{data}` has no figure for series `{series_id}` in {k}, so the change in {period} cannot be given: the page says so"
@@ -229,11 +252,24 @@ pub fn eval(
                 ));
                 match style {
                     Style::Chinese => format!("{words}，无法计算增减"),
-                    Style::English if ri == 0 => format!("{words} before {}", ds.key_label(key, lang, default_lang)),
+                    Style::English if ri == 0 => format!("{words} before {}", ds.key_label(key, lang)),
                     Style::English => format!("{words}, so no change can be given"),
                 }
             }
-            None => text,
+            None => match ds.break_before(ri, si) {
+                // Across a change of statistical scope a growth rate would mislead.
+                Some(b) => {
+                    let note = b.note.get(lang);
+                    let words = crate::model::quality::not_comparable(style);
+                    let html = format!(
+                        "<span class=\"figure-change break\" title=\"{}\">{}</span>",
+                        escape(note),
+                        escape(words)
+                    );
+                    return Ok(Evaluated { html, dataset: ds.id.clone(), gap });
+                }
+                None => text,
+            },
         };
         let html = format!("<span class=\"figure-change {class}\">{}</span>", escape(&text));
         // A correction of either figure changes the change: say what was published first.
@@ -253,6 +289,17 @@ pub fn eval(
         revised(html, original, date)
     };
     Ok(Evaluated { html, dataset: ds.id.clone(), gap })
+}
+
+/// `precision=1`: the decimal places to show, 0 to 6.
+fn precision_arg(v: &str) -> Result<u8, CallError> {
+    match v.trim().parse::<u8>() {
+        Ok(p) if p <= 6 => Ok(p),
+        _ => Err(err(
+            format!("`precision={v}` is not a number of decimal places"),
+            Some("write a whole number from 0 to 6, e.g. `precision=1` for 15.5万件".to_string()),
+        )),
+    }
 }
 
 fn suggest(what: &str, got: &str, known: &[&str]) -> String {

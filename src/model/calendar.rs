@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Page, PageKind, Site, Text};
+use super::{Lang, Page, PageKind, Site, Text};
 
 /// One release announced in `calendar.yaml`, before its content exists.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,27 +38,23 @@ pub struct Entry {
     pub moment: jiff::Zoned,
     /// Whether `moment` has a time of day worth showing (not a date-only `date`).
     pub timed: bool,
-    /// The title in every language of the site (by language code).
-    pub title: BTreeMap<String, String>,
+    /// The title in every language of the site.
+    pub title: Text,
     /// Whether the release's landing page is public in this build.
     pub public: bool,
     /// The site path of the landing page in each language that has one (public releases only).
-    pub urls: BTreeMap<String, String>,
+    pub urls: Text,
 }
 
 impl Entry {
     /// The title in `lang` (else in the default language, else any).
-    pub fn title_in<'a>(&'a self, lang: &str, default: &str) -> &'a str {
-        self.title
-            .get(lang)
-            .or_else(|| self.title.get(default))
-            .or_else(|| self.title.values().next())
-            .map_or("", String::as_str)
+    pub fn title_in(&self, lang: &Lang) -> &str {
+        lang.pick(&self.title)
     }
 
     /// The landing page's site path in `lang` (else in the default language, else any).
-    pub fn url_in<'a>(&'a self, lang: &str, default: &str) -> Option<&'a str> {
-        self.urls.get(lang).or_else(|| self.urls.get(default)).or_else(|| self.urls.values().next()).map(String::as_str)
+    pub fn url_in(&self, lang: &Lang) -> Option<&str> {
+        Some(lang.pick(&self.urls)).filter(|u| !u.is_empty())
     }
 }
 
@@ -73,11 +69,10 @@ impl Entry {
 /// - The moment is the `_index`'s `publish_at`, else the announced moment, else the `_index`'s
 ///   `date` (at 00:00 in the site's time zone); a release with none of these (a public
 ///   release without dates) gets no entry.
-pub fn entries(site: &Site, neutral: &dyn Fn(&str, i32) -> String) -> Vec<Entry> {
+pub fn entries(site: &Site, neutral: &dyn Fn(&Lang, i32) -> String) -> Vec<Entry> {
     let config = &site.config;
-    let default = config.default_lang().code.as_str();
     let landing = |p: &&Page| p.kind == PageKind::Section && p.release.is_some() && p.key.matches('/').count() == 1;
-    let lang_order = |p: &Page| config.languages.iter().position(|l| l.code == p.lang).unwrap_or(usize::MAX);
+    let lang_order = |p: &Page| config.languages.iter().position(|l| *l == p.lang).unwrap_or(usize::MAX);
     // Landing pages by year, default language first: (published, withheld).
     let mut years: BTreeMap<i32, (Vec<&Page>, Vec<&Page>)> = BTreeMap::new();
     for &y in site.calendar.releases.keys() {
@@ -110,15 +105,16 @@ pub fn entries(site: &Site, neutral: &dyn Fn(&str, i32) -> String) -> Vec<Entry>
             .languages
             .iter()
             .map(|l| {
-                let own = published.iter().find(|p| p.lang == l.code && !p.generated).map(|p| p.front.title.clone());
+                let own = published.iter().find(|p| p.lang == *l && !p.generated).map(|p| p.front.title.clone());
                 let t = own
-                    .or_else(|| announced.map(|a| a.title.get(&l.code, default).to_string()))
+                    .or_else(|| announced.map(|a| a.title.get(l).to_string()))
                     .filter(|t| !t.is_empty())
-                    .unwrap_or_else(|| neutral(&l.code, year));
-                (l.code.clone(), t)
+                    .unwrap_or_else(|| neutral(l, year));
+                (l.code().to_string(), t)
             })
             .collect();
-        let urls = published.iter().map(|p| (p.lang.clone(), p.url.clone())).collect();
+        let title = Text::PerLang(title);
+        let urls = Text::PerLang(published.iter().map(|p| (p.lang.code().to_string(), p.url.clone())).collect());
         out.push(Entry { year, moment: moment.with_time_zone(config.timezone.clone()), timed, title, public, urls });
     }
     out.sort_by_key(|e| (e.moment.timestamp(), e.year));

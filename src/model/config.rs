@@ -1,17 +1,6 @@
 //! Site settings from `site.yaml`, validated.
 
-use super::Text;
-
-/// One language of the site.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Language {
-    /// Short code used in file names and URLs: `zh`, `en`.
-    pub code: String,
-    /// Name shown in the language switcher, in the language itself: `中文`, `English`.
-    pub name: String,
-    /// BCP 47 tag for `lang` and `hreflang`: `zh-Hans` (defaults to the code).
-    pub tag: String,
-}
+use super::{Lang, Text};
 
 /// Validated site settings.
 #[derive(Clone, Debug)]
@@ -23,7 +12,7 @@ pub struct SiteConfig {
     /// Absolute base URL without a trailing slash: `https://example.org`.
     pub base_url: String,
     /// The languages; the first is the default, served at the root.
-    pub languages: Vec<Language>,
+    pub languages: Vec<Lang>,
     /// Who publishes the site and its datasets.
     pub publisher: Text,
     /// SPDX licence id; the default licence of every dataset.
@@ -38,18 +27,13 @@ pub struct SiteConfig {
 
 impl SiteConfig {
     /// The default language (the first listed).
-    pub fn default_lang(&self) -> &Language {
+    pub fn default_lang(&self) -> &Lang {
         &self.languages[0]
     }
 
     /// Looks up a language by code.
-    pub fn language(&self, code: &str) -> Option<&Language> {
-        self.languages.iter().find(|l| l.code == code)
-    }
-
-    /// URL path prefix of a language: "" for the default language, "/en" for others.
-    pub fn lang_prefix(&self, code: &str) -> String {
-        if code == self.default_lang().code { String::new() } else { format!("/{code}") }
+    pub fn language(&self, code: &str) -> Option<&Lang> {
+        self.languages.iter().find(|l| l.code() == code)
     }
 
     /// Absolute URL for a site path such as `/en/about/`.

@@ -1,6 +1,7 @@
 //! Datasets (`data/<id>.yaml`), validated: typed key, series with units, rows of numbers.
 
-use super::Text;
+pub use super::quality::{Break, Status};
+use super::{Lang, Text};
 
 /// Where the figures come from.
 #[derive(Clone, Debug)]
@@ -77,6 +78,12 @@ pub struct Series {
     pub unit: Unit,
     /// Decimal places to show (None: the formatting defaults).
     pub precision: Option<u8>,
+    /// Where this series' figures come from, when not the dataset's source.
+    pub source: Option<Source>,
+    /// Who published this series' figures, when not the dataset's publisher.
+    pub publisher: Option<Text>,
+    /// The licence of this series' figures, when not the dataset's.
+    pub license: Option<String>,
 }
 
 /// One row: a key value and one value per series (`None` = missing, never 0).
@@ -86,6 +93,8 @@ pub struct Row {
     pub key: String,
     /// Values in series order.
     pub values: Vec<Option<f64>>,
+    /// The observation status of each value, in series order (`None`: as published).
+    pub status: Vec<Option<Status>>,
     /// Line of the row in the YAML file.
     pub line: usize,
 }
@@ -142,6 +151,11 @@ pub struct Dataset {
     pub description: Option<Text>,
     /// Origin of the figures.
     pub source: Source,
+    /// Who published the figures, when not the site's publisher (court statistics are the
+    /// courts', not the IP office's).
+    pub publisher: Option<Text>,
+    /// Changes of statistical scope, in the order written.
+    pub breaks: Vec<Break>,
     /// SPDX licence id (the site's when the file names none).
     pub license: String,
     /// Last update.
@@ -202,6 +216,29 @@ impl Dataset {
         }
     }
 
+    /// The status of a cell (`None`: as published, or no such cell).
+    pub fn status(&self, key: &str, series: usize) -> Option<Status> {
+        self.row_index(key).and_then(|i| self.rows[i].status.get(series).copied().flatten())
+    }
+
+    /// The break that makes the change into row `row` of series `series` not comparable: one
+    /// at a period after the previous row's and up to this row's.
+    pub fn break_before(&self, row: usize, series: usize) -> Option<&Break> {
+        let key = &self.rows.get(row)?.key;
+        let prev = &self.rows.get(row.checked_sub(1)?)?.key;
+        let id = &self.series.get(series)?.id;
+        self.breaks.iter().find(|b| b.covers(id) && b.period.as_str() > prev.as_str() && b.period <= *key)
+    }
+
+    /// The publisher of series `series`: its own, else the dataset's, else `site`'s.
+    pub fn publisher_of<'a>(&'a self, series: Option<usize>, site: &'a Text) -> &'a Text {
+        series
+            .and_then(|i| self.series.get(i))
+            .and_then(|s| s.publisher.as_ref())
+            .or(self.publisher.as_ref())
+            .unwrap_or(site)
+    }
+
     /// The index of the row with key `key`.
     pub fn row_index(&self, key: &str) -> Option<usize> {
         self.rows.iter().position(|r| r.key == key)
@@ -210,15 +247,15 @@ impl Dataset {
     /// The label of a key value in `lang`: the category's label; a period as its language
     /// writes it (Chinese `2021年一季度`, `2021年3月`, `2021年3月15日`; English `2021 Q1`, and
     /// months and days as written, `2021-03`); a year as written (`2021`).
-    pub fn key_label(&self, key: &str, lang: &str, default: &str) -> String {
-        let chinese = crate::numfmt::Style::for_lang(lang) == crate::numfmt::Style::Chinese;
+    pub fn key_label(&self, key: &str, lang: &Lang) -> String {
+        let chinese = lang.is_chinese();
         match self.key.kind {
             KeyKind::Category => self
                 .key
                 .categories
                 .iter()
                 .find(|(id, _)| id == key)
-                .map_or_else(|| key.to_string(), |(_, t)| t.get(lang, default).to_string()),
+                .map_or_else(|| key.to_string(), |(_, t)| t.get(lang).to_string()),
             KeyKind::Quarter => match key.split_once("-Q") {
                 Some((year, q)) if chinese => match q.parse::<usize>() {
                     Ok(n @ 1..=4) => format!("{year}年{}季度", ["一", "二", "三", "四"][n - 1]),

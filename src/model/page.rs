@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Calendar, Dataset, Glossary, SiteConfig};
+use super::{Calendar, Dataset, Glossary, Lang, SiteConfig};
 
 /// What a Markdown file is to the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -39,8 +39,8 @@ pub struct FrontMatter {
 pub struct Page {
     /// Source path relative to the site root: `content/releases/2022/white-paper.zh.md`.
     pub source: String,
-    /// Language code.
-    pub lang: String,
+    /// The page's language.
+    pub lang: Lang,
     /// Path key shared by the translations of one page: `""` (home), `releases/2022`
     /// (a section), `releases/2022/white-paper` (a page).
     pub key: String,
@@ -118,7 +118,7 @@ impl Site {
         let key = format!("releases/{year}");
         let mut landing: Vec<&Page> =
             self.pages.iter().chain(&self.withheld).filter(|p| p.key == key && !p.generated).collect();
-        let default = &self.config.default_lang().code;
+        let default = &self.config.default_lang().code();
         landing.sort_by_key(|p| (&p.lang != default, p.lang.clone()));
         landing.iter().find_map(|p| p.front.publish_at.clone().or_else(|| p.front.date.clone()))
     }

@@ -17,12 +17,17 @@ pub enum Text {
 }
 
 impl Text {
-    /// The string for `lang`, else for `default`, else any string, else "".
-    pub fn get<'a>(&'a self, lang: &str, default: &str) -> &'a str {
+    /// The string for `lang`, else for the site's default language, else any string, else "".
+    pub fn get(&self, lang: &super::Lang) -> &str {
+        lang.pick(self)
+    }
+
+    /// The string for the language `code`, else for `default`, else any string, else "".
+    pub(crate) fn get_or<'a>(&'a self, code: &str, default: &str) -> &'a str {
         match self {
             Text::Plain(s) => s,
             Text::PerLang(m) => {
-                m.get(lang).or_else(|| m.get(default)).or_else(|| m.values().next()).map_or("", String::as_str)
+                m.get(code).or_else(|| m.get(default)).or_else(|| m.values().next()).map_or("", String::as_str)
             }
         }
     }
@@ -118,8 +123,9 @@ mod tests {
     #[test]
     fn falls_back_to_default_language() {
         let t = Text::PerLang(BTreeMap::from([("zh".to_string(), "标题".to_string())]));
-        assert_eq!(t.get("en", "zh"), "标题");
+        let en = crate::model::Lang::new("en", "English", "en", "zh");
+        assert_eq!(t.get(&en), "标题");
         assert!(!t.has("en"));
-        assert_eq!(Text::Plain("x".into()).get("en", "zh"), "x");
+        assert_eq!(Text::Plain("x".into()).get(&en), "x");
     }
 }

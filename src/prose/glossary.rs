@@ -18,14 +18,13 @@ pub fn prose_text(site: &Site, page: &Page) -> String {
         out[r.clone()].copy_from_slice(&masked.as_bytes()[r]);
     }
     let mut s = String::from_utf8(out).unwrap_or_default();
-    let default = site.config.default_lang().code.as_str();
     let data = site.data_for(page);
     for (_, _, call) in super::pairs::calls(&page.body) {
         if let Some((_, series)) = data.get(&call[1]).and_then(|d| d.series(&call[2])) {
             s.push('\n');
-            s.push_str(series.unit.label.get(&page.lang, default));
+            s.push_str(series.unit.label.get(&page.lang));
             s.push('\n');
-            s.push_str(series.label.get(&page.lang, default));
+            s.push_str(series.label.get(&page.lang));
         }
     }
     s.make_ascii_lowercase();
@@ -46,7 +45,7 @@ pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
     if site.glossary.terms.is_empty() {
         return Vec::new();
     }
-    let default = site.config.default_lang().code.as_str();
+    let default = site.config.default_lang().code();
     let mut out = Vec::new();
     // A variant reported once, for the first term that names it (知识产权质押融资 before 质押融资).
     let mut reported = std::collections::BTreeSet::new();
@@ -64,7 +63,7 @@ pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
                 else {
                     continue;
                 };
-                let accepted = term.renderings.get(&twin.lang).map(Vec::as_slice).unwrap_or_default();
+                let accepted = term.renderings.get(twin.lang.code()).map(Vec::as_slice).unwrap_or_default();
                 if accepted.is_empty() {
                     continue;
                 }
@@ -73,7 +72,7 @@ pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
                     |r: &std::ops::Range<usize>| good.iter().any(|g| g.start <= r.start && r.end <= g.end);
                 let avoided = term
                     .avoid
-                    .get(&twin.lang)
+                    .get(twin.lang.code())
                     .into_iter()
                     .flatten()
                     .flat_map(|v| find_all(&target, v))
@@ -88,7 +87,7 @@ pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
                     out.push(super::at(twin, r.start, m, h));
                 } else if good.is_empty() {
                     let (m, h) =
-                        messages::glossary_missing(&first.body[used.clone()], &twin.lang, accepted, &twin.source);
+                        messages::glossary_missing(&first.body[used.clone()], twin.lang.code(), accepted, &twin.source);
                     out.push(super::at(first, used.start, m, h));
                 }
             }

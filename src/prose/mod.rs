@@ -15,8 +15,8 @@ pub mod pairs;
 use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, LineIndex};
-use crate::model::{Page, Site};
-use crate::numfmt::{self, Period, Style, Unit};
+use crate::model::{Lang, Page, Site};
+use crate::numfmt::{self, Period, Unit};
 
 use figures::Figure;
 use nearmiss::{Candidate, Verdict};
@@ -59,7 +59,6 @@ pub fn near_misses(site: &Site, page: &Page) -> Vec<Diagnostic> {
     }
     let data = site.data_for(page);
     let named = crate::markdown::datasets_named(&page.body);
-    let default = site.config.default_lang().code.as_str();
     let all = nearmiss::candidates(data);
     let masked = figures::blank_shortcodes(&page.body);
     let lines = LineIndex::new(&page.body);
@@ -69,7 +68,7 @@ pub fn near_misses(site: &Site, page: &Page) -> Vec<Diagnostic> {
             .iter()
             .filter(|c| {
                 c.class == f.class
-                    && nearmiss::unit_fits(f, c.dataset.series[c.series].unit.label.get(&page.lang, default))
+                    && nearmiss::unit_fits(f, c.dataset.series[c.series].unit.label.get(&page.lang))
             })
             .collect();
         if fitting.iter().any(|c| nearmiss::compare(f, c.value) == Verdict::Equal) {
@@ -83,9 +82,9 @@ pub fn near_misses(site: &Site, page: &Page) -> Vec<Diagnostic> {
             let dist = |c: &Candidate| ((c.value - f.value) / f.value).abs();
             (own(a), dist(a)).partial_cmp(&(own(b), dist(b))).unwrap_or(std::cmp::Ordering::Equal)
         });
-        near.retain(|c| related(&masked, f, c, &page.lang, default));
+        near.retain(|c| related(&masked, f, c, &page.lang));
         if let Some(c) = near.first() {
-            let (shown, call) = render_candidate(c, &page.lang, default);
+            let (shown, call) = render_candidate(c, &page.lang);
             let series = &c.dataset.series[c.series].id;
             let (message, hint) = messages::near_miss(&f.text, &c.dataset.id, series, c.key, &shown, &call);
             out.push(at_indexed(page, &lines, f.range.start, message, hint));
@@ -123,7 +122,7 @@ const GENERIC: &[&str] = &[
 /// slip of a figure about something else (`1508件` granted after pre-examination, beside
 /// 1504 PCT applications) is not a near miss.
 /// `body` has its shortcodes blanked.
-fn related(body: &str, f: &Figure, c: &Candidate, lang: &str, default: &str) -> bool {
+fn related(body: &str, f: &Figure, c: &Candidate, lang: &Lang) -> bool {
     let before = &body[..f.range.start];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let from = if body[line_start..].trim_start().starts_with('|') {
@@ -141,7 +140,7 @@ fn related(body: &str, f: &Figure, c: &Candidate, lang: &str, default: &str) -> 
     };
     let context = &body[from..f.range.end];
     let ds = c.dataset;
-    let about = format!("{} {}", ds.title.get(lang, default), ds.series[c.series].label.get(lang, default));
+    let about = format!("{} {}", ds.title.get(lang), ds.series[c.series].label.get(lang));
     let words = |t: &str| -> std::collections::BTreeSet<String> {
         let mut out = std::collections::BTreeSet::new();
         let chars: Vec<char> = t.chars().collect();
@@ -160,16 +159,16 @@ fn related(body: &str, f: &Figure, c: &Candidate, lang: &str, default: &str) -> 
 }
 
 /// A candidate as the page's language writes it, and the shortcode that writes it.
-pub(crate) fn render_candidate(c: &Candidate, lang: &str, default: &str) -> (String, String) {
+pub(crate) fn render_candidate(c: &Candidate, lang: &Lang) -> (String, String) {
     let ds = c.dataset;
     let s = &ds.series[c.series];
     let unit = Unit {
         kind: s.unit.kind,
-        label: s.unit.label.get(lang, default),
+        label: s.unit.label.get(lang),
         currency: s.unit.currency.as_deref(),
         precision: s.precision,
     };
-    let style = Style::for_lang(lang);
+    let style = lang.style();
     let shown = if c.change {
         let ri = ds.row_index(c.key).unwrap_or(0);
         let previous = ri.checked_sub(1).and_then(|p| ds.rows[p].values[c.series]);

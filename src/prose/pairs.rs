@@ -39,7 +39,7 @@ struct Stated {
 
 /// Warnings for every page whose language versions state different figures.
 pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
-    let default = site.config.default_lang().code.as_str();
+    let default = site.config.default_lang().code();
     let mut out = Vec::new();
     for versions in super::by_key(pages).values() {
         let Some(first) = versions.iter().find(|p| p.lang == default) else { continue };
@@ -63,8 +63,8 @@ fn compare(page: &Page, mine: &[Stated], twin: &Page, theirs: &[Stated]) -> Vec<
         }
         let differs = theirs.iter().find(|t| t.class == s.class && t.call.is_none() && s.call.is_none() && close(s, t));
         let (message, hint) = match differs {
-            Some(t) => messages::pair_differs(&s.text, &twin.lang, &t.text, &twin.source),
-            None => messages::pair_missing(&s.text, &twin.lang, &twin.source),
+            Some(t) => messages::pair_differs(&s.text, twin.lang.code(), &t.text, &twin.source),
+            None => messages::pair_missing(&s.text, twin.lang.code(), &twin.source),
         };
         out.push(super::at_indexed(page, &lines, s.offset, message, hint));
     }

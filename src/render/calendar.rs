@@ -8,12 +8,13 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::context::{Alternate, Link};
-use super::pages::{Assets, Index, LangShared, Templates, base_context, display_date};
-use super::{UiStrings, ics};
+use super::context::{Link, PageCtx};
+use super::pages::{LangShared, base_context, display_date, finish, generated_alternates};
+use super::{RenderContext, ics};
 use crate::diag::Result;
-use crate::model::Site;
 use crate::model::calendar::{self, Entry};
+use crate::model::layout::page_file;
+use crate::model::{Lang, Localized, Site};
 
 /// The calendar pages' key: `/releases/calendar/` in the default language.
 pub(crate) const KEY: &str = "releases/calendar";
@@ -22,15 +23,15 @@ pub(crate) const KEY: &str = "releases/calendar";
 pub(crate) const ICS_PATH: &str = "releases/calendar.ics";
 
 /// The calendar page's site path in `lang`: `/releases/calendar/`, `/en/releases/calendar/`.
-pub(crate) fn page_url(site: &Site, lang: &str) -> String {
-    format!("{}/{KEY}/", site.config.lang_prefix(lang))
+pub(crate) fn page_url(lang: &Lang) -> String {
+    lang.url(KEY)
 }
 
 /// The calendar's entries, with neutral titles (`{year}年发布`, `The {year} release`) from the
 /// theme's UI strings for releases that are neither public nor announced with a title.
-pub(crate) fn entries(site: &Site, strings: &UiStrings) -> Vec<Entry> {
-    let neutral = |lang: &str, year: i32| {
-        let template = strings.get(lang).and_then(|t| t.get("calendar_release")).map_or("{year}", String::as_str);
+pub(crate) fn entries(site: &Site, langs: &Localized<LangShared>) -> Vec<Entry> {
+    let neutral = |lang: &Lang, year: i32| {
+        let template = langs.get(lang).t.get("calendar_release").map_or("{year}", String::as_str);
         template.replace("{year}", &year.to_string())
     };
     calendar::entries(site, &neutral)
@@ -44,7 +45,7 @@ pub(crate) fn made(site: &Site, entries: &[Entry]) -> bool {
 /// When a release is, for readers of `lang`, in the site's time zone:
 /// `2027年4月26日 10:00（北京时间）`, `26 April 2027, 10:00 (Beijing time, UTC+8)`, or with
 /// `UTC+HH:MM` for another offset; the date alone for a release known only by its date.
-pub(crate) fn when(e: &Entry, lang: &str, t: &BTreeMap<String, String>) -> String {
+pub(crate) fn when(e: &Entry, lang: &Lang, t: &BTreeMap<String, String>) -> String {
     let date = display_date(&e.moment, lang);
     if !e.timed {
         return date;
@@ -73,55 +74,28 @@ struct EntryCtx {
     datetime: String,
 }
 
-/// The calendar page of every language: output path -> HTML (not yet finished).
-pub(crate) fn pages(
-    site: &Site,
-    index: &Index<'_>,
-    shared: &BTreeMap<String, LangShared>,
-    assets: &Assets,
-    templates: &Templates,
-    entries: &[Entry],
-) -> Result<Vec<(String, String)>> {
-    let c = &site.config;
-    let default = c.default_lang().code.as_str();
+/// The calendar page of every language: output path -> HTML.
+pub(crate) fn pages(cx: &RenderContext<'_>) -> Result<Vec<(String, Vec<u8>)>> {
+    let c = &cx.site.config;
     let mut out = Vec::new();
-    for l in &c.languages {
-        let lang = l.code.as_str();
-        let sh = &shared[lang];
-        let url = page_url(site, lang);
-        let alts: Vec<Alternate> = c
-            .languages
-            .iter()
-            .map(|x| {
-                let url = page_url(site, &x.code);
-                Alternate {
-                    code: x.code.clone(),
-                    name: x.name.clone(),
-                    tag: x.tag.clone(),
-                    permalink: c.absolute(&url),
-                    url,
-                    current: x.code == lang,
-                    translated: true,
-                }
-            })
-            .collect();
-        let mut ctx = base_context(sh, assets, &alts, KEY, &c.absolute(&url));
+    for lang in &c.languages {
+        let sh = cx.langs.get(lang);
+        let url = page_url(lang);
+        let alts = generated_alternates(cx, KEY, lang);
+        let mut ctx = base_context(cx, lang, &alts, KEY, &c.absolute(&url));
         let title = sh.t.get("calendar_title").cloned().unwrap_or_default();
         let description = sh.t.get("calendar_intro").cloned().unwrap_or_default();
-        ctx.insert(
-            "page",
-            &serde_json::json!({"title": title, "url": url, "description": description, "unpublished": null, "toc": []}),
-        );
+        ctx.insert("page", &PageCtx::generated(cx.site, lang, title, url.clone(), description));
         let crumbs: Vec<Link> = ["", "releases"]
             .iter()
-            .filter_map(|k| index.get(k, lang))
+            .filter_map(|k| cx.index.get(k, lang))
             .map(|p| Link { title: p.page.front.title.clone(), url: p.page.url.clone(), active: false })
             .collect();
         ctx.insert("breadcrumbs", &crumbs);
         let to_ctx = |e: &Entry| EntryCtx {
             year: e.year,
-            title: e.title_in(lang, default).to_string(),
-            url: e.public.then(|| e.url_in(lang, default).map(str::to_string)).flatten(),
+            title: e.title_in(lang).to_string(),
+            url: e.public.then(|| e.url_in(lang).map(str::to_string)).flatten(),
             when: when(e, lang, &sh.t),
             datetime: if e.timed {
                 e.moment.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
@@ -129,26 +103,25 @@ pub(crate) fn pages(
                 e.moment.date().to_string()
             },
         };
-        let upcoming: Vec<EntryCtx> = entries.iter().filter(|e| !e.public).map(to_ctx).collect();
-        let past: Vec<EntryCtx> = entries.iter().rev().filter(|e| e.public).map(to_ctx).collect();
+        let upcoming: Vec<EntryCtx> = cx.calendar.iter().filter(|e| !e.public).map(to_ctx).collect();
+        let past: Vec<EntryCtx> = cx.calendar.iter().rev().filter(|e| e.public).map(to_ctx).collect();
         ctx.insert("upcoming", &upcoming);
         ctx.insert("past", &past);
         ctx.insert("ics_url", &format!("/{ICS_PATH}"));
-        let html = templates.render("calendar.html", &ctx)?;
-        out.push((format!("{}index.html", url.trim_start_matches('/')), html));
+        let html = cx.templates.render("calendar.html", &ctx)?;
+        out.push((page_file(&url), finish(html, cx.opts)));
     }
     Ok(out)
 }
 
 /// The iCalendar file: one event per entry, titles of all languages joined by ` / `.
-pub(crate) fn ics(site: &Site, strings: &UiStrings, entries: &[Entry]) -> String {
-    let c = &site.config;
-    let site_title = |lang: &str| c.title.get(lang, &c.default_lang().code).to_string();
+pub(crate) fn ics(cx: &RenderContext<'_>) -> String {
+    let c = &cx.site.config;
     let joined = |key: &str| {
         let mut parts: Vec<String> = Vec::new();
         for l in &c.languages {
-            let Some(s) = strings.get(&l.code).and_then(|t| t.get(key)) else { continue };
-            let s = s.replace("{site}", &site_title(&l.code));
+            let Some(s) = cx.langs.get(l).t.get(key) else { continue };
+            let s = s.replace("{site}", c.title.get(l));
             if !parts.contains(&s) {
                 parts.push(s);
             }
@@ -157,12 +130,13 @@ pub(crate) fn ics(site: &Site, strings: &UiStrings, entries: &[Entry]) -> String
     };
     let text =
         ics::EventText { public: joined("calendar_event_public"), announced: joined("calendar_event_announced") };
-    ics::calendar(c, entries, &text, &page_url(site, &c.default_lang().code))
+    ics::calendar(c, &cx.calendar, &text, &page_url(c.default_lang()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Text;
 
     /// An entry at `moment` (RFC 3339), in the time zone of its written offset (`+HH:MM`).
     fn entry(moment: &str, timed: bool) -> Entry {
@@ -175,9 +149,9 @@ mod tests {
             year: 2027,
             moment: ts.to_zoned(jiff::tz::TimeZone::fixed(offset)),
             timed,
-            title: BTreeMap::new(),
+            title: Text::default(),
             public: false,
-            urls: BTreeMap::new(),
+            urls: Text::default(),
         }
     }
 
@@ -191,14 +165,16 @@ mod tests {
 
     #[test]
     fn moments_in_beijing_time_and_other_offsets() {
+        let zh = Lang::new("zh", "中文", "zh", "zh");
+        let en = Lang::new("en", "English", "en", "zh");
         let beijing = entry("2027-04-26T10:00:00+08:00", true);
-        assert_eq!(when(&beijing, "zh", &strings("zh")), "2027年4月26日 10:00（北京时间）");
-        assert_eq!(when(&beijing, "en", &strings("en")), "26 April 2027, 10:00 (Beijing time, UTC+8)");
+        assert_eq!(when(&beijing, &zh, &strings("zh")), "2027年4月26日 10:00（北京时间）");
+        assert_eq!(when(&beijing, &en, &strings("en")), "26 April 2027, 10:00 (Beijing time, UTC+8)");
         let delhi = entry("2027-04-26T10:00:00+05:30", true);
-        assert_eq!(when(&delhi, "zh", &strings("zh")), "2027年4月26日 10:00（UTC+05:30）");
-        assert_eq!(when(&delhi, "en", &strings("en")), "26 April 2027, 10:00 (UTC+05:30)");
+        assert_eq!(when(&delhi, &zh, &strings("zh")), "2027年4月26日 10:00（UTC+05:30）");
+        assert_eq!(when(&delhi, &en, &strings("en")), "26 April 2027, 10:00 (UTC+05:30)");
         let west = entry("2027-04-26T10:00:00-03:00", true);
-        assert_eq!(when(&west, "en", &strings("en")), "26 April 2027, 10:00 (UTC-03:00)");
-        assert_eq!(when(&entry("2027-04-26T00:00:00+08:00", false), "zh", &strings("zh")), "2027年4月26日");
+        assert_eq!(when(&west, &en, &strings("en")), "26 April 2027, 10:00 (UTC-03:00)");
+        assert_eq!(when(&entry("2027-04-26T00:00:00+08:00", false), &zh, &strings("zh")), "2027年4月26日");
     }
 }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::markdown::TocEntry;
+use crate::model::{Lang, Site};
 
 /// `site` in templates.
 #[derive(Serialize, Clone)]
@@ -39,6 +40,19 @@ pub struct LangCtx {
     pub og_locale: String,
 }
 
+impl LangCtx {
+    /// The context of a language.
+    pub fn of(l: &Lang) -> LangCtx {
+        LangCtx {
+            code: l.code().to_string(),
+            name: l.name().to_string(),
+            tag: l.tag().to_string(),
+            home: l.url(""),
+            og_locale: super::pages::og_locale(l.tag()),
+        }
+    }
+}
+
 /// A page as a link in a listing.
 #[derive(Serialize, Clone)]
 pub struct PageRef {
@@ -68,6 +82,32 @@ pub struct PageCtx {
     pub description: String,
 }
 
+impl PageCtx {
+    /// The context of a page the build makes (404, search, data, calendar pages): every field
+    /// a Markdown page's context has, so that templates can rely on them all.
+    pub fn generated(site: &Site, lang: &Lang, title: String, url: String, description: String) -> PageCtx {
+        PageCtx {
+            link: PageRef {
+                title,
+                permalink: site.config.absolute(&url),
+                url,
+                summary: None,
+                date: None,
+                date_iso: None,
+                kind: "generated",
+                release: None,
+            },
+            content: String::new(),
+            toc: Vec::new(),
+            key: String::new(),
+            lang: lang.code().to_string(),
+            unpublished: None,
+            publish_at: None,
+            description,
+        }
+    }
+}
+
 /// One entry of the language switcher and of the hreflang alternates.
 #[derive(Serialize, Clone)]
 pub struct Alternate {
@@ -79,6 +119,21 @@ pub struct Alternate {
     pub current: bool,
     /// Whether this is the same page in that language (not a fallback to a section).
     pub translated: bool,
+}
+
+impl Alternate {
+    /// The entry of language `l` at site path `url`, seen from a page in `current`.
+    pub fn new(site: &Site, l: &Lang, current: &Lang, url: String, translated: bool) -> Alternate {
+        Alternate {
+            code: l.code().to_string(),
+            name: l.name().to_string(),
+            tag: l.tag().to_string(),
+            permalink: site.config.absolute(&url),
+            url,
+            current: l == current,
+            translated,
+        }
+    }
 }
 
 /// A link with a title (breadcrumbs, navigation).

@@ -7,15 +7,16 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use super::pages::{self, Assets, Index, Templates, display_date};
-use super::{PageOut, RenderOptions};
+use super::context::{Link, PageCtx};
+use super::pages::{self, display_date};
+use super::{PageOut, RenderContext};
 use crate::chart::ChartKind;
 use crate::diag::{Failure, Result};
 use crate::export::{self, csv, datapackage, json, license_url};
-use crate::load::Theme;
 use crate::markdown::figure::{self, ChartSpec, FigureText};
-use crate::model::Site;
 use crate::model::dataset::{Dataset, KeyKind};
+use crate::model::layout::{dataset_url, page_file};
+use crate::model::{Lang, Site};
 use crate::numfmt::{self, Style, Unit};
 use crate::output::Output;
 
@@ -55,21 +56,14 @@ pub const ARCHIVE: &str = "vitrine-data.zip";
 type Files = Vec<(String, Vec<u8>)>;
 
 /// Writes the data files and renders the catalogue and one page per dataset per language.
-pub fn render(
-    site: &Site,
-    theme: &Theme,
-    templates: &Templates,
-    rendered: &[PageOut<'_>],
-    assets: &Assets,
-    opts: &RenderOptions,
-    output: &mut Output,
-) -> Result<()> {
+pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
+    let (site, rendered, opts) = (cx.site, cx.pages, cx.opts);
     if site.datasets.is_empty() {
         return Ok(());
     }
     let mut downloads: BTreeMap<&str, Vec<DataFile>> = BTreeMap::new();
     for ds in site.datasets.values() {
-        let csv = csv(ds).map_err(Failure::Other)?;
+        let csv = csv(ds, site).map_err(Failure::Other)?;
         let xlsx = export::xlsx(ds, site).map_err(|e| anyhow::anyhow!("cannot write `{}.xlsx`: {e}", ds.id))?;
         let files = downloads.entry(&ds.id).or_default();
         files.push(DataFile { name: format!("{}.csv", ds.id), format: "CSV", bytes: csv });
@@ -81,7 +75,7 @@ pub fn render(
     for v in site.versions.values().flatten() {
         let Some(f) = &v.frozen else { continue };
         let base = format!("data/{}/{}/v{}", v.id, f.release, f.version);
-        let csv = csv(v).map_err(Failure::Other)?;
+        let csv = csv(v, site).map_err(Failure::Other)?;
         let xlsx = export::xlsx(v, site).map_err(|e| anyhow::anyhow!("cannot write `{base}.xlsx`: {e}"))?;
         version_files.entry(v.id.as_str()).or_default().push(json!({
             "release": f.release, "version": f.version, "date": f.date.to_string(),
@@ -106,9 +100,6 @@ pub fn render(
         output.add(format!("data/{}", f.name), f.bytes.clone());
     }
 
-    let index = Index::new(rendered);
-    let shared = pages::shared(site, theme, &index, opts.search);
-    let default = site.config.default_lang().code.clone();
     // Which pages use each dataset.
     let mut used_by: BTreeMap<&str, Vec<&PageOut<'_>>> = BTreeMap::new();
     for p in rendered {
@@ -116,7 +107,7 @@ pub fn render(
             used_by.entry(id.as_str()).or_default().push(p);
         }
     }
-    let jobs: Vec<(&crate::model::Language, Option<&Dataset>)> = site
+    let jobs: Vec<(&crate::model::Lang, Option<&Dataset>)> = site
         .config
         .languages
         .iter()
@@ -124,42 +115,31 @@ pub fn render(
         .collect();
     let results: Vec<Result<Files>> = jobs
         .par_iter()
-        .map(|&(l, ds)| {
-            let lang = l.code.as_str();
-            let sh = &shared[lang];
-            let prefix = site.config.lang_prefix(lang);
+        .map(|&(lang, ds)| {
+            let sh = cx.langs.get(lang);
             let key = match ds {
                 Some(d) => format!("data/{}", d.id),
                 None => "data".to_string(),
             };
-            let alts: Vec<_> = pages::alternates(site, &index, &key, lang)
-                .into_iter()
-                .map(|mut a| {
-                    a.url = format!("{}/{key}/", site.config.lang_prefix(&a.code));
-                    a.permalink = site.config.absolute(&a.url);
-                    a.translated = true;
-                    a
-                })
-                .collect();
-            let url = format!("{prefix}/{key}/");
-            let mut ctx = pages::base_context(sh, assets, &alts, "data", &site.config.absolute(&url));
+            let alts = pages::generated_alternates(cx, &key, lang);
+            let url = lang.url(&key);
+            let mut ctx = pages::base_context(cx, lang, &alts, "data", &site.config.absolute(&url));
             let mut files = Vec::new();
-            let catalogue: Vec<Value> = site.datasets.values().map(|d| dataset_summary(d, site, lang, &prefix)).collect();
-            let crumbs = vec![
-                json!({"title": sh.t.get("home"), "url": format!("{prefix}/")}),
-            ];
+            let t = |k: &str| sh.t.get(k).cloned().unwrap_or_default();
+            let mut crumbs = vec![Link { title: t("home"), url: lang.url(""), active: false }];
             match ds {
                 None => {
-                    let title = sh.t.get("data_catalogue").cloned().unwrap_or_default();
-                    ctx.insert("page", &json!({"title": title, "url": url, "permalink": site.config.absolute(&url), "description": sh.t.get("data_catalogue_intro"), "unpublished": null, "toc": []}));
+                    let catalogue: Vec<Value> = site.datasets.values().map(|d| dataset_summary(d, lang)).collect();
+                    let page =
+                        PageCtx::generated(site, lang, t("data_catalogue"), url.clone(), t("data_catalogue_intro"));
+                    ctx.insert("page", &page);
                     ctx.insert("datasets", &catalogue);
                     ctx.insert("breadcrumbs", &crumbs);
-                    let html = templates.render("data-list.html", &ctx)?;
-                    files.push((format!("{}index.html", url.trim_start_matches('/')), pages::finish(html, opts)));
+                    let html = cx.templates.render("data-list.html", &ctx)?;
+                    files.push((page_file(&url), pages::finish(html, opts)));
                 }
                 Some(d) => {
-                    let mut crumbs = crumbs;
-                    crumbs.push(json!({"title": sh.t.get("data_catalogue"), "url": format!("{prefix}/data/")}));
+                    crumbs.push(Link { title: t("data_catalogue"), url: lang.url("data"), active: false });
                     ctx.insert("breadcrumbs", &crumbs);
                     let dl: Vec<Download> = downloads[d.id.as_str()]
                         .iter()
@@ -172,11 +152,8 @@ pub fn render(
                             sha256: hex(&Sha256::digest(&f.bytes)),
                         })
                         .collect();
-                    let (chart_html, svg) = if d.rows.len() <= CHART_ROWS {
-                        dataset_chart(d, lang, &default, &prefix, sh)
-                    } else {
-                        (String::new(), None)
-                    };
+                    let (chart_html, svg) =
+                        if d.rows.len() <= CHART_ROWS { dataset_chart(d, lang, sh) } else { (String::new(), None) };
                     if let Some(svg) = svg {
                         files.push((format!("charts/data-{}.{lang}.svg", d.id), svg.into_bytes()));
                     }
@@ -184,13 +161,13 @@ pub fn render(
                         .get(d.id.as_str())
                         .into_iter()
                         .flatten()
-                        .filter(|p| p.page.lang == lang)
+                        .filter(|p| p.page.lang == *lang)
                         .map(|p| pages::page_ref(site, p))
                         .collect();
-                    let mut info = dataset_summary(d, site, lang, &prefix);
+                    let mut info = dataset_summary(d, lang);
                     let permalink = site.config.absolute(&url);
                     info["chart"] = json!(chart_html);
-                    info["table"] = json!(table_html(d, lang, &default));
+                    info["table"] = json!(table_html(d, lang));
                     let note = (d.rows.len() > TABLE_ROWS).then(|| {
                         let text = sh.t.get("table_truncated").map_or("", String::as_str);
                         text.replace("{shown}", &TABLE_ROWS.to_string()).replace("{total}", &d.rows.len().to_string())
@@ -198,18 +175,19 @@ pub fn render(
                     info["table_note"] = json!(note);
                     info["downloads"] = json!(dl);
                     info["pages"] = json!(pages_using);
+                    let users: Vec<&PageOut<'_>> = used_by.get(d.id.as_str()).into_iter().flatten().copied().collect();
+                    info["releases_quoting"] =
+                        json!(super::continuity::releases_quoting(site, &cx.index, &users, lang));
                     info["citation"] = json!(citation(d, site, lang, &permalink));
                     info["versions"] = json!(versions_of(d, site, lang, version_files.get(d.id.as_str())));
                     info["json_ld"] = json!(json_ld(d, site, lang, &permalink, &dl));
                     ctx.insert("dataset", &info);
                     ctx.insert("searchable", &opts.search);
-                    let description = meta_description(d, site, lang, &sh.t);
-                    ctx.insert(
-                        "page",
-                        &json!({"title": info["title"], "url": url, "permalink": permalink, "description": description, "unpublished": null, "toc": []}),
-                    );
-                    let html = templates.render("dataset.html", &ctx)?;
-                    files.push((format!("{}index.html", url.trim_start_matches('/')), pages::finish(html, opts)));
+                    let description = meta_description(d, lang, &sh.t);
+                    let page = PageCtx::generated(site, lang, d.title.get(lang).to_string(), url.clone(), description);
+                    ctx.insert("page", &page);
+                    let html = cx.templates.render("dataset.html", &ctx)?;
+                    files.push((page_file(&url), pages::finish(html, opts)));
                 }
             }
             Ok(files)
@@ -229,9 +207,8 @@ fn hex(bytes: &[u8]) -> String {
 
 /// The version list of a dataset page: newest first, each with its release, number, date,
 /// why it was made (first publication, or the corrections it applies), files and checksum.
-fn versions_of(d: &Dataset, site: &Site, lang: &str, files: Option<&Vec<Value>>) -> Vec<Value> {
-    let default = site.config.default_lang().code.as_str();
-    let style = Style::for_lang(lang);
+fn versions_of(d: &Dataset, site: &Site, lang: &Lang, files: Option<&Vec<Value>>) -> Vec<Value> {
+    let style = lang.style();
     let list = site.versions.get(&d.id).map(Vec::as_slice).unwrap_or_default();
     let mut out = Vec::new();
     for (i, v) in list.iter().enumerate() {
@@ -239,7 +216,7 @@ fn versions_of(d: &Dataset, site: &Site, lang: &str, files: Option<&Vec<Value>>)
         let previous =
             i.checked_sub(1).map(|p| &list[p]).filter(|p| p.frozen.as_ref().is_some_and(|pf| pf.release == f.release));
         let reasons: Vec<&str> =
-            crate::publication::corrections_applied(previous, v).map(|c| c.text.get(lang, default)).collect();
+            crate::publication::corrections_applied(previous, v).map(|c| c.text.get(lang)).collect();
         let file = files.and_then(|fs| fs.iter().find(|x| x["release"] == f.release && x["version"] == f.version));
         out.push(json!({
             "release": f.release,
@@ -259,54 +236,54 @@ fn versions_of(d: &Dataset, site: &Site, lang: &str, files: Option<&Vec<Value>>)
 
 /// The meta description of a dataset's page: its description, or where it has none (or an
 /// empty one), its title and source in the words of the theme's `dataset_description` string.
-fn meta_description(d: &Dataset, site: &Site, lang: &str, t: &BTreeMap<String, String>) -> String {
-    let default = site.config.default_lang().code.as_str();
-    if let Some(text) = d.description.as_ref().map(|t| t.get(lang, default)).filter(|s| !s.trim().is_empty()) {
+fn meta_description(d: &Dataset, lang: &Lang, t: &BTreeMap<String, String>) -> String {
+    if let Some(text) = d.description.as_ref().map(|t| t.get(lang)).filter(|s| !s.trim().is_empty()) {
         return text.to_string();
     }
-    let (title, source) = (d.title.get(lang, default).trim(), d.source.name.get(lang, default).trim());
+    let (title, source) = (d.title.get(lang).trim(), d.source.name.get(lang).trim());
     match t.get("dataset_description") {
         Some(words) if !source.is_empty() => words.replace("{title}", title).replace("{source}", source),
         _ => title.to_string(),
     }
 }
 
-fn dataset_summary(d: &Dataset, site: &Site, lang: &str, prefix: &str) -> Value {
-    let default = site.config.default_lang().code.as_str();
-    let first = d.rows.first().map(|r| d.key_label(&r.key, lang, default));
-    let last = d.rows.last().map(|r| d.key_label(&r.key, lang, default));
+fn dataset_summary(d: &Dataset, lang: &Lang) -> Value {
+    let first = d.rows.first().map(|r| d.key_label(&r.key, lang));
+    let last = d.rows.last().map(|r| d.key_label(&r.key, lang));
     json!({
         "id": d.id,
-        "title": d.title.get(lang, default),
-        "description": d.description.as_ref().map(|t| t.get(lang, default)),
-        "url": format!("{prefix}/data/{}/", d.id),
-        "source_name": d.source.name.get(lang, default),
+        "title": d.title.get(lang),
+        "description": d.description.as_ref().map(|t| t.get(lang)),
+        "url": dataset_url(lang.prefix(), &d.id),
+        "source_name": d.source.name.get(lang),
         "source_url": d.source.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
         "license": d.license,
         "license_url": license_url(&d.license),
+        "publisher": d.publisher.as_ref().map(|t| t.get(lang)),
+        "series_credits": d.series.iter().filter(|s| s.source.is_some() || s.publisher.is_some() || s.license.is_some()).map(|s| json!({
+            "label": s.label.get(lang),
+            "source_name": s.source.as_ref().map(|x| x.name.get(lang)),
+            "source_url": s.source.as_ref().and_then(|x| x.url.as_deref()),
+            "publisher": s.publisher.as_ref().map(|t| t.get(lang)),
+            "license": s.license,
+        })).collect::<Vec<_>>(),
         "updated": d.updated.map(|u| u.to_string()),
         "updated_text": d.updated.and_then(|u| u.to_zoned(jiff::tz::TimeZone::UTC).ok()).map(|z| display_date(&z, lang)),
         "key_kind": d.key.kind.name(),
         "coverage": match (first, last) { (Some(a), Some(b)) if d.key.kind != KeyKind::Category => Some(format!("{a}–{b}")), _ => None },
         "rows": d.rows.len(),
-        "series": d.series.iter().map(|s| s.label.get(lang, default)).collect::<Vec<_>>(),
-        "notes": d.notes.as_ref().map(|t| t.get(lang, default)),
+        "series": d.series.iter().map(|s| s.label.get(lang)).collect::<Vec<_>>(),
+        "notes": d.notes.as_ref().map(|t| t.get(lang)),
         "corrections": d.corrections.iter().map(|c| json!({
             "date": c.date.to_string(),
             "date_text": c.date.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| display_date(&z, lang)),
-            "text": c.text.get(lang, default),
+            "text": c.text.get(lang),
         })).collect::<Vec<_>>(),
     })
 }
 
 /// The dataset's overview chart: its series that share the first series' unit.
-fn dataset_chart(
-    d: &Dataset,
-    lang: &str,
-    default: &str,
-    prefix: &str,
-    sh: &pages::LangShared,
-) -> (String, Option<String>) {
+fn dataset_chart(d: &Dataset, lang: &Lang, sh: &pages::LangShared) -> (String, Option<String>) {
     if d.rows.is_empty() || d.series.is_empty() {
         return (String::new(), None);
     }
@@ -327,12 +304,8 @@ fn dataset_chart(
         download: get("download"),
     };
     let name = format!("data-{}", d.id);
-    let (html, fig) = figure::render(
-        &spec,
-        &name,
-        "chart-data",
-        &figure::Place { lang, default_lang: default, lang_prefix: prefix, text: &text, on_dataset_page: true },
-    );
+    let (html, fig) =
+        figure::render(&spec, &name, "chart-data", &figure::Place { lang, text: &text, on_dataset_page: true });
     (html, Some(fig.svg))
 }
 
@@ -344,16 +317,16 @@ pub const TABLE_ROWS: usize = 1000;
 /// thousands of bars or points on a phone, and the SVG would weigh megabytes.
 pub const CHART_ROWS: usize = 5000;
 
-fn table_html(d: &Dataset, lang: &str, default: &str) -> String {
+fn table_html(d: &Dataset, lang: &Lang) -> String {
     use crate::markdown::shortcode::escape;
-    let style = Style::for_lang(lang);
+    let style = lang.style();
     let mut h = String::from("<table><thead><tr>");
-    h.push_str(&format!("<th scope=\"col\">{}</th>", escape(d.key.label.get(lang, default))));
+    h.push_str(&format!("<th scope=\"col\">{}</th>", escape(d.key.label.get(lang))));
     for s in &d.series {
         let unit = numfmt::unit_name(
             &Unit {
                 kind: s.unit.kind,
-                label: s.unit.label.get(lang, default),
+                label: s.unit.label.get(lang),
                 currency: s.unit.currency.as_deref(),
                 precision: None,
             },
@@ -361,35 +334,42 @@ fn table_html(d: &Dataset, lang: &str, default: &str) -> String {
         );
         h.push_str(&format!(
             "<th scope=\"col\">{} <span class=\"unit\">({})</span></th>",
-            escape(s.label.get(lang, default)),
+            escape(s.label.get(lang)),
             escape(unit)
         ));
     }
     h.push_str("</tr></thead><tbody>");
-    for r in d.rows.iter().take(TABLE_ROWS) {
-        h.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(&d.key_label(&r.key, lang, default))));
-        for (s, v) in d.series.iter().zip(&r.values) {
+    for (ri, r) in d.rows.iter().enumerate().take(TABLE_ROWS) {
+        h.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(&d.key_label(&r.key, lang))));
+        for (si, (s, v)) in d.series.iter().zip(&r.values).enumerate() {
             let u = Unit {
                 kind: s.unit.kind,
-                label: s.unit.label.get(lang, default),
+                label: s.unit.label.get(lang),
                 currency: s.unit.currency.as_deref(),
                 precision: s.precision,
             };
             let class = if v.is_none() { " class=\"missing\"" } else { "" };
-            h.push_str(&format!("<td{class}>{}</td>", escape(&numfmt::table(*v, &u, style))));
+            h.push_str(&format!(
+                "<td{class}>{}{}</td>",
+                escape(&numfmt::table(*v, &u, style)),
+                crate::markdown::marks::cell(d, ri, si, style)
+            ));
         }
         h.push_str("</tr>");
     }
     h.push_str("</tbody></table>");
+    let rows: Vec<usize> = (0..d.rows.len().min(TABLE_ROWS)).collect();
+    let series: Vec<usize> = (0..d.series.len()).collect();
+    h.push_str(&crate::markdown::marks::legend(d, &rows, &series, lang));
     h
 }
 
-fn citation(d: &Dataset, site: &Site, lang: &str, url: &str) -> String {
-    let default = site.config.default_lang().code.as_str();
-    let publisher = site.config.publisher.get(lang, default);
-    let title = d.title.get(lang, default);
+fn citation(d: &Dataset, site: &Site, lang: &Lang, url: &str) -> String {
+    // Court statistics are cited as the courts', not as the site's publisher's.
+    let publisher = d.publisher.as_ref().unwrap_or(&site.config.publisher).get(lang);
+    let title = d.title.get(lang);
     let updated = d.updated.and_then(|u| u.to_zoned(jiff::tz::TimeZone::UTC).ok());
-    if Style::for_lang(lang) == Style::Chinese {
+    if lang.is_chinese() {
         let upd = updated.map(|z| format!("，{}更新", display_date(&z, lang))).unwrap_or_default();
         format!("{publisher}：《{title}》（数据集）{upd}，{url}，许可协议：{}。", d.license)
     } else {
@@ -400,25 +380,24 @@ fn citation(d: &Dataset, site: &Site, lang: &str, url: &str) -> String {
 }
 
 /// schema.org `Dataset` JSON-LD, safe to place inside `<script>`.
-fn json_ld(d: &Dataset, site: &Site, lang: &str, url: &str, dl: &[Download]) -> String {
-    let default = site.config.default_lang().code.as_str();
-    let tag = site.config.language(lang).map_or(lang, |l| l.tag.as_str());
+fn json_ld(d: &Dataset, site: &Site, lang: &Lang, url: &str, dl: &[Download]) -> String {
+    let tag = lang.tag();
     let mut doc = json!({
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "name": d.title.get(lang, default),
-        "description": d.description.as_ref().map_or_else(|| d.title.get(lang, default), |t| t.get(lang, default)),
+        "name": d.title.get(lang),
+        "description": d.description.as_ref().map_or_else(|| d.title.get(lang), |t| t.get(lang)),
         "url": url,
         "inLanguage": tag,
         "license": license_url(&d.license),
         "isAccessibleForFree": true,
-        "publisher": {"@type": "Organization", "name": site.config.publisher.get(lang, default)},
+        "publisher": {"@type": "Organization", "name": site.config.publisher.get(lang)},
         // The source a dataset cites: where its figures come from, with its address if known.
         "isBasedOn": match d.source.url.as_deref() {
-            Some(u) => json!({"@type": "CreativeWork", "name": d.source.name.get(lang, default), "url": u}),
-            None => json!({"@type": "CreativeWork", "name": d.source.name.get(lang, default)}),
+            Some(u) => json!({"@type": "CreativeWork", "name": d.source.name.get(lang), "url": u}),
+            None => json!({"@type": "CreativeWork", "name": d.source.name.get(lang)}),
         },
-        "creator": {"@type": "Organization", "name": site.config.publisher.get(lang, default)},
+        "creator": {"@type": "Organization", "name": d.publisher.as_ref().unwrap_or(&site.config.publisher).get(lang)},
         "distribution": dl.iter().map(|f| json!({
             "@type": "DataDownload",
             "encodingFormat": media_type(f.format),

@@ -3,18 +3,18 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::PageOut;
+use super::{PageOut, RenderContext};
 use crate::markdown::shortcode::escape;
-use crate::model::{PageKind, Site};
+use crate::model::{Lang, PageKind, Site};
 use crate::output::Output;
 
 /// Adds the feeds, the sitemap and robots.txt. `generated` lists the pages the build makes in
 /// every language besides the Markdown pages and the data pages, by their default-language
 /// path (`/releases/calendar/`).
-pub fn all(site: &Site, rendered: &[PageOut<'_>], generated: &[String], output: &mut Output) {
+pub fn all(cx: &RenderContext<'_>, generated: &[String], output: &mut Output) {
+    let (site, rendered) = (cx.site, cx.pages);
     for l in &site.config.languages {
-        let prefix = site.config.lang_prefix(&l.code);
-        output.add(format!("{}atom.xml", format!("{prefix}/").trim_start_matches('/')), atom(site, rendered, &l.code));
+        output.add(format!("{}atom.xml", l.url("").trim_start_matches('/')), atom(site, rendered, l));
     }
     output.add("sitemap.xml", sitemap(site, rendered, generated));
     output.add("robots.txt", format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.config.base_url));
@@ -42,10 +42,9 @@ fn page_updated(site: &Site, p: &PageOut<'_>) -> Option<jiff::Zoned> {
 
 /// One feed entry per correction (a version after a release's first), newest first:
 /// (date, title, link, summary).
-fn correction_entries(site: &Site, lang: &str) -> Vec<(jiff::Zoned, String, String, String)> {
+fn correction_entries(site: &Site, lang: &Lang) -> Vec<(jiff::Zoned, String, String, String)> {
     let c = &site.config;
-    let default = c.default_lang().code.as_str();
-    let chinese = crate::numfmt::Style::for_lang(lang) == crate::numfmt::Style::Chinese;
+    let chinese = lang.is_chinese();
     let mut out = Vec::new();
     for (id, list) in &site.versions {
         for pair in list.windows(2) {
@@ -54,16 +53,15 @@ fn correction_entries(site: &Site, lang: &str) -> Vec<(jiff::Zoned, String, Stri
                 continue;
             }
             let Ok(at) = b.date.to_zoned(c.timezone.clone()) else { continue };
-            let title = pair[1].title.get(lang, default);
+            let title = pair[1].title.get(lang);
             let heading = if chinese {
                 format!("更正：{title}（{}年发布，第{}版）", b.release, b.version)
             } else {
                 format!("Correction: {title} ({} release, version {})", b.release, b.version)
             };
-            let link = c.absolute(&format!("{}/data/{id}/#versions", c.lang_prefix(lang)));
-            let reasons: Vec<&str> = crate::publication::corrections_applied(Some(&pair[0]), &pair[1])
-                .map(|x| x.text.get(lang, default))
-                .collect();
+            let link = c.absolute(&format!("{}#versions", lang.url(&format!("data/{id}"))));
+            let reasons: Vec<&str> =
+                crate::publication::corrections_applied(Some(&pair[0]), &pair[1]).map(|x| x.text.get(lang)).collect();
             out.push((at, heading, link, reasons.join(" ")));
         }
     }
@@ -71,13 +69,12 @@ fn correction_entries(site: &Site, lang: &str) -> Vec<(jiff::Zoned, String, Stri
 }
 
 /// An Atom 1.0 feed of one language's pages (releases included), newest first.
-fn atom(site: &Site, rendered: &[PageOut<'_>], lang: &str) -> String {
+fn atom(site: &Site, rendered: &[PageOut<'_>], lang: &Lang) -> String {
     let c = &site.config;
-    let default = c.default_lang().code.as_str();
-    let home = format!("{}/", c.lang_prefix(lang));
+    let home = lang.url("");
     let mut entries: Vec<&PageOut<'_>> = rendered
         .iter()
-        .filter(|p| p.page.lang == lang && p.page.kind != PageKind::Home && p.page.sort_date().is_some())
+        .filter(|p| p.page.lang == *lang && p.page.kind != PageKind::Home && p.page.sort_date().is_some())
         .collect();
     entries.sort_by(|a, b| {
         b.page
@@ -94,12 +91,12 @@ fn atom(site: &Site, rendered: &[PageOut<'_>], lang: &str) -> String {
         .chain(corrections.iter().map(|c| c.0.clone()))
         .max_by_key(jiff::Zoned::timestamp)
         .map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), |z| rfc3339(&z));
-    let tag = c.language(lang).map_or(lang, |l| l.tag.as_str());
+    let tag = lang.tag();
     let mut x = String::new();
     let _ = writeln!(x, "<?xml version=\"1.0\" encoding=\"utf-8\"?>");
     let _ = writeln!(x, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">", escape(tag));
-    let _ = writeln!(x, "<title>{}</title>", escape(c.title.get(lang, default)));
-    let desc = c.description.get(lang, default);
+    let _ = writeln!(x, "<title>{}</title>", escape(c.title.get(lang)));
+    let desc = c.description.get(lang);
     if !desc.is_empty() {
         let _ = writeln!(x, "<subtitle>{}</subtitle>", escape(desc));
     }
@@ -111,7 +108,7 @@ fn atom(site: &Site, rendered: &[PageOut<'_>], lang: &str) -> String {
     let _ = writeln!(x, "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>", escape(&c.absolute(&home)));
     let _ = writeln!(x, "<id>{}</id>", escape(&c.absolute(&home)));
     let _ = writeln!(x, "<updated>{updated}</updated>");
-    let _ = writeln!(x, "<author><name>{}</name></author>", escape(c.publisher.get(lang, default)));
+    let _ = writeln!(x, "<author><name>{}</name></author>", escape(c.publisher.get(lang)));
     let _ = writeln!(x, "<rights>{}</rights>", escape(&c.license));
     for p in entries {
         let url = c.absolute(&p.page.url);
@@ -167,7 +164,7 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>], generated: &[String]) -> Strin
         let group = &by_key[p.page.key.as_str()];
         if group.len() > 1 {
             for q in group {
-                let tag = c.language(&q.page.lang).map_or(q.page.lang.as_str(), |l| l.tag.as_str());
+                let tag = q.page.lang.tag();
                 let _ = writeln!(
                     s,
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
@@ -175,7 +172,7 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>], generated: &[String]) -> Strin
                     escape(&c.absolute(&q.page.url))
                 );
             }
-            if let Some(d) = group.iter().find(|q| q.page.lang == c.default_lang().code) {
+            if let Some(d) = group.iter().find(|q| q.page.lang.is_default()) {
                 let _ = writeln!(
                     s,
                     "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
@@ -188,9 +185,9 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>], generated: &[String]) -> Strin
     }
     if !site.datasets.is_empty() {
         for l in &c.languages {
-            let prefix = c.lang_prefix(&l.code);
-            let mut paths = vec![format!("{prefix}/data/")];
-            paths.extend(site.datasets.keys().map(|id| format!("{prefix}/data/{id}/")));
+            let prefix = l.prefix();
+            let mut paths = vec![l.url("data")];
+            paths.extend(site.datasets.keys().map(|id| crate::model::layout::dataset_url(prefix, id)));
             // The catalogue changes when any dataset does; a dataset page when its data does.
             let last_version = |id: &str| {
                 site.versions.get(id).and_then(|l| l.iter().filter_map(|v| v.frozen.as_ref().map(|f| f.date)).max())
@@ -207,7 +204,7 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>], generated: &[String]) -> Strin
                 if let Some(u) = updated {
                     let _ = writeln!(s, "<lastmod>{u}</lastmod>");
                 }
-                let tail = path.strip_prefix(&prefix).unwrap_or(&path);
+                let tail = path.strip_prefix(prefix).unwrap_or(&path);
                 every_language(site, tail, &mut s);
                 urls.push((path, s));
             }
@@ -215,7 +212,7 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>], generated: &[String]) -> Strin
     }
     for tail in generated {
         for l in &c.languages {
-            let path = format!("{}{tail}", c.lang_prefix(&l.code));
+            let path = format!("{}{tail}", l.prefix());
             let mut s = format!("<url><loc>{}</loc>\n", escape(&c.absolute(&path)));
             every_language(site, tail, &mut s);
             urls.push((path, s));
@@ -234,11 +231,11 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>], generated: &[String]) -> Strin
 fn every_language(site: &Site, tail: &str, s: &mut String) {
     let c = &site.config;
     for l in &c.languages {
-        let u = format!("{}{tail}", c.lang_prefix(&l.code));
+        let u = format!("{}{tail}", l.prefix());
         let _ = writeln!(
             s,
             "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-            escape(&l.tag),
+            escape(l.tag()),
             escape(&c.absolute(&u))
         );
     }

@@ -1,21 +1,21 @@
 //! The glossary's pages (`/glossary/`, `/en/glossary/`): every term of `glossary.yaml` in
 //! each language, with its accepted renderings, the variants to avoid and its note.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
-use super::context::{Alternate, Link};
-use super::pages::{Assets, Index, LangShared, Templates, base_context};
+use super::RenderContext;
+use super::context::{Link, PageCtx};
+use super::pages::{base_context, finish, generated_alternates};
 use crate::diag::Result;
-use crate::model::Site;
+use crate::model::layout::page_file;
+use crate::model::{Lang, Site};
 
 /// The glossary pages' key: `/glossary/` in the default language.
 pub(crate) const KEY: &str = "glossary";
 
 /// The glossary page's site path in `lang`: `/glossary/`, `/en/glossary/`.
-pub(crate) fn page_url(site: &Site, lang: &str) -> String {
-    format!("{}/{KEY}/", site.config.lang_prefix(lang))
+pub(crate) fn page_url(lang: &Lang) -> String {
+    lang.url(KEY)
 }
 
 /// Whether the build makes the glossary pages: the site has terms.
@@ -28,12 +28,13 @@ pub(crate) fn made(site: &Site) -> bool {
 struct TermCtx {
     /// The term in the page's language (its preferred rendering).
     term: String,
-    /// The term in each other language.
-    others: Vec<OtherCtx>,
     /// Other accepted renderings in the page's language.
     also: Vec<String>,
     /// Variants to avoid in the page's language.
     avoid: Vec<String>,
+    /// The term in each other language.
+    others: Vec<OtherCtx>,
+    /// The note in the page's language.
     note: String,
 }
 
@@ -48,81 +49,58 @@ struct OtherCtx {
     avoid: Vec<String>,
 }
 
-/// The glossary page of every language: output path -> HTML (not yet finished).
-pub(crate) fn pages(
-    site: &Site,
-    index: &Index<'_>,
-    shared: &BTreeMap<String, LangShared>,
-    assets: &Assets,
-    templates: &Templates,
-    searchable: bool,
-) -> Result<Vec<(String, String)>> {
-    let c = &site.config;
-    let default = c.default_lang().code.as_str();
+/// The glossary page of every language: output path -> HTML.
+pub(crate) fn pages(cx: &RenderContext<'_>) -> Result<Vec<(String, Vec<u8>)>> {
+    let c = &cx.site.config;
+    let default = c.default_lang().code();
     let mut out = Vec::new();
-    for l in &c.languages {
-        let lang = l.code.as_str();
-        let sh = &shared[lang];
-        let url = page_url(site, lang);
-        let alts: Vec<Alternate> = c
-            .languages
-            .iter()
-            .map(|x| {
-                let url = page_url(site, &x.code);
-                Alternate {
-                    code: x.code.clone(),
-                    name: x.name.clone(),
-                    tag: x.tag.clone(),
-                    permalink: c.absolute(&url),
-                    url,
-                    current: x.code == lang,
-                    translated: true,
-                }
-            })
-            .collect();
-        let mut ctx = base_context(sh, assets, &alts, KEY, &c.absolute(&url));
+    for lang in &c.languages {
+        let sh = cx.langs.get(lang);
+        let url = page_url(lang);
+        let alts = generated_alternates(cx, KEY, lang);
+        let mut ctx = base_context(cx, lang, &alts, KEY, &c.absolute(&url));
         let title = sh.t.get("glossary_title").cloned().unwrap_or_default();
         let description = sh.t.get("glossary_intro").cloned().unwrap_or_default();
-        ctx.insert(
-            "page",
-            &serde_json::json!({"title": title, "url": url, "description": description, "unpublished": null, "toc": []}),
-        );
-        let crumbs: Vec<Link> = index
+        ctx.insert("page", &PageCtx::generated(cx.site, lang, title, url.clone(), description));
+        let crumbs: Vec<Link> = cx
+            .index
             .get("", lang)
             .map(|p| Link { title: p.page.front.title.clone(), url: p.page.url.clone(), active: false })
             .into_iter()
             .collect();
         ctx.insert("breadcrumbs", &crumbs);
-        let terms: Vec<TermCtx> = site
+        // Indexed for search, like the pages written by hand.
+        ctx.insert("searchable", &cx.opts.search);
+        let terms: Vec<TermCtx> = cx
+            .site
             .glossary
             .terms
             .iter()
             .map(|t| {
-                let own = t.renderings.get(lang).or_else(|| t.renderings.get(default)).cloned().unwrap_or_default();
+                let own = t.renderings.get(lang.code()).or_else(|| t.renderings.get(default)).cloned().unwrap_or_default();
                 TermCtx {
                     term: own.first().cloned().unwrap_or_default(),
                     also: own.iter().skip(1).cloned().collect(),
+                    avoid: t.avoid.get(lang.code()).cloned().unwrap_or_default(),
                     others: c
                         .languages
                         .iter()
-                        .filter(|x| x.code != lang)
+                        .filter(|x| *x != lang)
                         .map(|x| OtherCtx {
-                            tag: x.tag.clone(),
-                            renderings: t.renderings.get(&x.code).cloned().unwrap_or_default(),
-                            avoid: t.avoid.get(&x.code).cloned().unwrap_or_default(),
+                            tag: x.tag().to_string(),
+                            renderings: t.renderings.get(x.code()).cloned().unwrap_or_default(),
+                            avoid: t.avoid.get(x.code()).cloned().unwrap_or_default(),
                         })
                         .collect(),
-                    avoid: t.avoid.get(lang).cloned().unwrap_or_default(),
-                    note: t.note.as_ref().map(|n| n.get(lang, default).to_string()).unwrap_or_default(),
+                    note: t.note.as_ref().map(|n| n.get(lang).to_string()).unwrap_or_default(),
                 }
             })
             .collect();
-        let columns: Vec<&str> = c.languages.iter().filter(|x| x.code != lang).map(|x| x.name.as_str()).collect();
-        ctx.insert("searchable", &searchable);
+        let columns: Vec<&str> = c.languages.iter().filter(|x| *x != lang).map(|x| x.name()).collect();
         ctx.insert("terms", &terms);
         ctx.insert("other_languages", &columns);
-        let html = templates.render("glossary.html", &ctx)?;
-        out.push((format!("{}index.html", url.trim_start_matches('/')), html));
+        let html = cx.templates.render("glossary.html", &ctx)?;
+        out.push((page_file(&url), finish(html, cx.opts)));
     }
     Ok(out)
 }

@@ -24,7 +24,7 @@ pub struct EventText {
 /// The iCalendar file of `entries`. `calendar_url` is the calendar page's site path in the
 /// default language, linked from releases that are not public yet.
 pub fn calendar(config: &SiteConfig, entries: &[Entry], text: &EventText, calendar_url: &str) -> String {
-    let default = config.default_lang().code.as_str();
+    let default = config.default_lang();
     let host = host_of(&config.base_url);
     let mut out = String::new();
     for line in [
@@ -36,17 +36,17 @@ pub fn calendar(config: &SiteConfig, entries: &[Entry], text: &EventText, calend
     ] {
         push(&mut out, line);
     }
-    push(&mut out, &format!("X-WR-CALNAME:{}", escape_text(config.title.get(default, default))));
+    push(&mut out, &format!("X-WR-CALNAME:{}", escape_text(config.title.get(default))));
     for e in entries {
         let utc = e.moment.timestamp().strftime("%Y%m%dT%H%M%SZ").to_string();
-        let titles: Vec<&str> = config.languages.iter().map(|l| e.title_in(&l.code, default)).collect();
+        let titles: Vec<&str> = config.languages.iter().map(|l| e.title_in(l)).collect();
         let mut summary: Vec<&str> = Vec::new();
         for t in titles {
             if !summary.contains(&t) {
                 summary.push(t);
             }
         }
-        let url = match e.url_in(default, default) {
+        let url = match e.url_in(default) {
             Some(u) if e.public => config.absolute(u),
             _ => config.absolute(calendar_url),
         };

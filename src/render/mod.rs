@@ -6,6 +6,7 @@
 
 mod calendar;
 mod context;
+mod continuity;
 mod data;
 mod feeds;
 mod glossary;
@@ -19,11 +20,12 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Failure, Result};
-use crate::load::Theme;
+use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::markdown::{self, FigureText, Rendered};
-use crate::model::{Page, Site};
+use crate::model::calendar::Entry;
+use crate::model::{Localized, Page, Site, Theme};
 use crate::output::Output;
+use pages::{Assets, Index, LangShared};
 
 pub use pages::{Selection, Templates};
 
@@ -47,25 +49,20 @@ pub struct PageOut<'a> {
 }
 
 /// The theme's UI strings of each language, for rendering Markdown (figure captions, links).
-pub type UiStrings = BTreeMap<String, BTreeMap<String, String>>;
+pub type UiStrings = Localized<BTreeMap<String, String>>;
 
 /// The UI strings of every language of the site.
 pub fn ui_strings(site: &Site, theme: &Theme) -> UiStrings {
-    site.config.languages.iter().map(|l| (l.code.clone(), theme.strings_for(&l.code))).collect()
+    Localized::new(&site.config.languages, |l| theme.strings_for(l))
 }
 
 /// Renders the Markdown of one page.
 pub fn page_markdown(site: &Site, page: &Page, strings: &UiStrings) -> std::result::Result<Rendered, Vec<Diagnostic>> {
-    let default = site.config.default_lang().code.as_str();
-    let empty = BTreeMap::new();
-    let s = strings.get(page.lang.as_str()).unwrap_or(&empty);
+    let s = strings.get(&page.lang);
     let get = |k: &'static str| s.get(k).map_or(k, String::as_str);
-    let prefix = site.config.lang_prefix(&page.lang);
     let ctx = markdown::Context {
         datasets: site.data_for(page),
         lang: &page.lang,
-        default_lang: default,
-        lang_prefix: &prefix,
         path: &page.source,
         body_line: page.body_line,
         key: &page.key,
@@ -88,62 +85,57 @@ pub fn markdown<'a>(site: &'a Site, theme: &Theme) -> Result<Vec<PageOut<'a>>> {
         .par_iter()
         .map(|page| page_markdown(site, page, &strings).map(|body| PageOut { page, body: Arc::new(body) }))
         .collect();
-    let mut out = Vec::with_capacity(results.len());
-    let mut diags = Vec::new();
-    for r in results {
-        match r {
-            Ok(p) => out.push(p),
-            Err(d) => diags.extend(d),
-        }
+    let mut diags = Diagnostics::default();
+    let out = results.into_iter().filter_map(|r| r.map_err(|d| diags.extend(d)).ok()).collect();
+    diags.finish(out)
+}
+
+/// Everything the renderers need, made once per render and handed to each of them (pages,
+/// data pages, the calendar, feeds), as mdBook hands its `RenderContext` to its renderers.
+pub struct RenderContext<'a> {
+    /// The site (public pages and data only: see [`crate::publication`]).
+    pub site: &'a Site,
+    /// The theme.
+    pub theme: &'a Theme,
+    /// Every page with its Markdown rendered.
+    pub pages: &'a [PageOut<'a>],
+    /// How to render.
+    pub opts: &'a RenderOptions,
+    /// The compiled templates.
+    pub templates: Templates,
+    /// The pages by key and language, and each section's children.
+    pub(crate) index: Index<'a>,
+    /// The theme's fingerprinted asset URLs.
+    pub(crate) assets: Assets,
+    /// What every page of a language shares: site and language contexts, UI strings, navigation.
+    pub(crate) langs: Localized<LangShared>,
+    /// The release calendar's entries.
+    pub(crate) calendar: Vec<Entry>,
+}
+
+impl<'a> RenderContext<'a> {
+    /// Compiles the templates and makes the indexes and shared contexts.
+    pub fn new(site: &'a Site, theme: &'a Theme, pages: &'a [PageOut<'a>], opts: &'a RenderOptions) -> Result<Self> {
+        let templates = Templates::new(theme)?;
+        let index = Index::new(pages);
+        let langs = pages::shared(site, theme, &index, opts.search);
+        let calendar = calendar::entries(site, &langs);
+        Ok(RenderContext { site, theme, pages, opts, templates, index, assets: pages::assets(theme), langs, calendar })
     }
-    if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) }
+
+    /// Whether the build makes the release calendar.
+    pub(crate) fn calendar_made(&self) -> bool {
+        calendar::made(self.site, &self.calendar)
+    }
 }
 
 /// Renders the whole site into an [`Output`].
 pub fn site(site: &Site, theme: &Theme, rendered: &[PageOut<'_>], opts: &RenderOptions) -> Result<Output> {
-    let mut output = Output::default();
-    let assets = pages::assets(theme, &mut output);
-    let templates = Templates::new(theme)?;
-    let html = pages::render_all(site, theme, &templates, rendered, &assets, opts, Selection::All)?;
-    for (path, text) in html {
-        output.add(path, text);
-    }
-    for r in rendered {
-        for f in &r.body.figures {
-            output.add(format!("charts/{}.{}.svg", f.name, r.page.lang), f.svg.clone());
-        }
-    }
-    data::render(site, theme, &templates, rendered, &assets, opts, &mut output)?;
-    let strings = ui_strings(site, theme);
-    let calendar_entries = calendar::entries(site, &strings);
-    let mut generated = Vec::new();
-    if calendar::made(site, &calendar_entries) {
-        output.add(calendar::ICS_PATH, calendar::ics(site, &strings, &calendar_entries));
-        generated.push(format!("/{}/", calendar::KEY));
-    }
-    if glossary::made(site) {
-        generated.push(format!("/{}/", glossary::KEY));
-    }
-    feeds::all(site, rendered, &generated, &mut output);
-    relocate_pages(&mut output, site.config.base_path());
-    Ok(output)
+    files(&RenderContext::new(site, theme, rendered, opts)?, Selection::All, true)
 }
 
-/// Moves the root-relative links of every HTML page under the base URL's path, if it has one.
-fn relocate_pages(output: &mut Output, base: &str) {
-    use rayon::prelude::*;
-    if base.is_empty() {
-        return;
-    }
-    output.files.par_iter_mut().filter(|(path, _)| path.ends_with(".html")).for_each(|(_, bytes)| {
-        if let Ok(html) = std::str::from_utf8(bytes) {
-            *bytes = relocate::relocate(html, base).into_bytes();
-        }
-    });
-}
-
-/// Renders only the selected pages and their charts, plus the data pages and files (for
-/// `serve`'s incremental rebuilds: the caller has checked that nothing else changed).
+/// Renders only the selected pages and their charts, plus, `with_data`, the data pages and
+/// files (for `serve`'s incremental rebuilds: the caller has checked that nothing else changed).
 pub fn partial(
     site: &Site,
     theme: &Theme,
@@ -152,21 +144,47 @@ pub fn partial(
     only: &(dyn Fn(&Page) -> bool + Sync),
     with_data: bool,
 ) -> Result<Output> {
+    files(&RenderContext::new(site, theme, rendered, opts)?, Selection::Only(only), with_data)
+}
+
+/// The files of the selected pages: with [`Selection::All`], every file of the site.
+fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool) -> Result<Output> {
     let mut output = Output::default();
-    let assets = pages::assets(theme, &mut output);
-    let templates = Templates::new(theme)?;
-    let html = pages::render_all(site, theme, &templates, rendered, &assets, opts, Selection::Only(only))?;
-    for (path, text) in html {
+    pages::add_theme_files(cx.theme, &mut output);
+    for (path, text) in pages::render_all(cx, selection)? {
         output.add(path, text);
     }
-    for r in rendered.iter().filter(|r| only(r.page)) {
+    for r in cx.pages.iter().filter(|r| selection.wants(r.page)) {
         for f in &r.body.figures {
             output.add(format!("charts/{}.{}.svg", f.name, r.page.lang), f.svg.clone());
         }
     }
     if with_data {
-        data::render(site, theme, &templates, rendered, &assets, opts, &mut output)?;
+        data::render(cx, &mut output)?;
     }
-    relocate_pages(&mut output, site.config.base_path());
+    if matches!(selection, Selection::All) {
+        let mut generated = Vec::new();
+        if cx.calendar_made() {
+            output.add(calendar::ICS_PATH, calendar::ics(cx));
+            generated.push(format!("/{}/", calendar::KEY));
+        }
+        if glossary::made(cx.site) {
+            generated.push(format!("/{}/", glossary::KEY));
+        }
+        feeds::all(cx, &generated, &mut output);
+    }
+    relocate_pages(&mut output, cx.site.config.base_path());
     Ok(output)
+}
+
+/// Moves the root-relative links of every HTML page under the base URL's path, if it has one.
+fn relocate_pages(output: &mut Output, base: &str) {
+    if base.is_empty() {
+        return;
+    }
+    output.files.par_iter_mut().filter(|(path, _)| path.ends_with(".html")).for_each(|(_, bytes)| {
+        if let Ok(html) = std::str::from_utf8(bytes) {
+            *bytes = relocate::relocate(html, base).into_bytes();
+        }
+    });
 }

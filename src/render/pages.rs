@@ -6,11 +6,11 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::context::*;
-use super::{PageOut, RenderOptions, minify};
-use crate::diag::{Diagnostic, Failure, Result};
-use crate::load::Theme;
+use super::{PageOut, RenderContext, RenderOptions, minify};
+use crate::diag::{Diagnostic, Diagnostics, Failure, Result};
+use crate::model::layout::{dataset_url, page_file};
 use crate::model::page::Unpublished;
-use crate::model::{Page, PageKind, Site};
+use crate::model::{Lang, Localized, Page, PageKind, Site, Theme};
 use crate::output::Output;
 
 /// The compiled templates.
@@ -58,20 +58,29 @@ pub struct Assets {
     pub css: String,
 }
 
-/// Adds the theme's static files to the output (CSS fingerprinted) and returns their URLs.
-pub fn assets(theme: &Theme, output: &mut Output) -> Assets {
-    let mut css = "/style.css".to_string();
-    for (path, bytes) in &theme.files {
-        if let Some(stem) = path.strip_suffix(".css").filter(|_| path == "style.css") {
-            let hash = Sha256::digest(bytes);
-            let short: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
-            css = format!("/{stem}.{short}.css");
-            output.add(css.trim_start_matches('/'), bytes.clone());
-        } else {
-            output.add(path.clone(), bytes.clone());
+/// The output path of a theme's static file: `style.css` fingerprinted by its content
+/// (`style.1a2b3c4d5e.css`, cached for ever), the others as they are.
+fn theme_file_path(path: &str, bytes: &[u8]) -> String {
+    match path.strip_suffix(".css").filter(|_| path == "style.css") {
+        Some(stem) => {
+            let short: String = Sha256::digest(bytes).iter().take(5).map(|b| format!("{b:02x}")).collect();
+            format!("{stem}.{short}.css")
         }
+        None => path.to_string(),
     }
-    Assets { css }
+}
+
+/// The URLs of the theme's fingerprinted assets.
+pub fn assets(theme: &Theme) -> Assets {
+    let css = theme.files.get("style.css").map_or_else(|| "style.css".into(), |b| theme_file_path("style.css", b));
+    Assets { css: format!("/{css}") }
+}
+
+/// Adds the theme's static files to the output.
+pub fn add_theme_files(theme: &Theme, output: &mut Output) {
+    for (path, bytes) in &theme.files {
+        output.add(theme_file_path(path, bytes), bytes.clone());
+    }
 }
 
 /// The Open Graph locale of a language tag, `language_TERRITORY` as Facebook and WeChat read
@@ -97,8 +106,8 @@ pub(crate) fn og_locale(tag: &str) -> String {
 }
 
 /// Display forms of a date in a language: "2022年4月26日" / "26 April 2022".
-pub fn display_date(d: &jiff::Zoned, lang: &str) -> String {
-    crate::numfmt::date(d.date(), crate::numfmt::Style::for_lang(lang))
+pub fn display_date(d: &jiff::Zoned, lang: &Lang) -> String {
+    crate::numfmt::date(d.date(), lang.style())
 }
 
 /// Indexes over the rendered pages: by key and language, children of each section.
@@ -115,9 +124,9 @@ impl<'a> Index<'a> {
         let mut by_key: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
         let mut children: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
         for (i, p) in pages.iter().enumerate() {
-            by_key.entry(p.page.lang.as_str()).or_default().insert(p.page.key.as_str(), i);
+            by_key.entry(p.page.lang.code()).or_default().insert(p.page.key.as_str(), i);
             if let Some(parent) = &p.page.parent {
-                children.entry(p.page.lang.as_str()).or_default().entry(parent.as_str()).or_default().push(i);
+                children.entry(p.page.lang.code()).or_default().entry(parent.as_str()).or_default().push(i);
             }
         }
         for list in children.values_mut().flat_map(|m| m.values_mut()) {
@@ -126,18 +135,18 @@ impl<'a> Index<'a> {
         Index { pages, by_key, children }
     }
 
-    pub fn get(&self, key: &str, lang: &str) -> Option<&'a PageOut<'a>> {
-        self.by_key.get(lang).and_then(|m| m.get(key)).map(|&i| &self.pages[i])
+    pub fn get(&self, key: &str, lang: &Lang) -> Option<&'a PageOut<'a>> {
+        self.by_key.get(lang.code()).and_then(|m| m.get(key)).map(|&i| &self.pages[i])
     }
 
-    pub fn children<'s>(&'s self, key: &str, lang: &str) -> impl Iterator<Item = &'a PageOut<'a>> + 's {
-        let list: &'s [usize] = self.children.get(lang).and_then(|m| m.get(key)).map_or(&[], Vec::as_slice);
+    pub fn children<'s>(&'s self, key: &str, lang: &Lang) -> impl Iterator<Item = &'a PageOut<'a>> + 's {
+        let list: &'s [usize] = self.children.get(lang.code()).and_then(|m| m.get(key)).map_or(&[], Vec::as_slice);
         let pages = self.pages;
         list.iter().map(move |&i| &pages[i])
     }
 
     /// The releases in `lang`, newest first.
-    pub fn releases(&self, lang: &str) -> Vec<&'a PageOut<'a>> {
+    pub fn releases(&self, lang: &Lang) -> Vec<&'a PageOut<'a>> {
         let mut r: Vec<_> = self
             .children("releases", lang)
             .filter(|p| p.page.kind == PageKind::Section && p.page.release.is_some())
@@ -170,74 +179,54 @@ pub(crate) struct LangShared {
     values: [tera::Value; 3],
 }
 
-pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool) -> BTreeMap<String, LangShared> {
+pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool) -> Localized<LangShared> {
     let c = &site.config;
     let has_og_image = theme.files.contains_key("og-image.png");
-    let default = c.default_lang().code.as_str();
-    let languages: Vec<LangCtx> = c
-        .languages
-        .iter()
-        .map(|l| LangCtx {
-            code: l.code.clone(),
-            name: l.name.clone(),
-            tag: l.tag.clone(),
-            home: format!("{}/", c.lang_prefix(&l.code)),
-            og_locale: og_locale(&l.tag),
-        })
-        .collect();
-    c.languages
-        .iter()
-        .map(|l| {
-            let code = l.code.as_str();
-            let t = theme.strings_for(code);
-            let site_ctx = SiteCtx {
-                title: c.title.get(code, default).to_string(),
-                description: c.description.get(code, default).to_string(),
-                publisher: c.publisher.get(code, default).to_string(),
-                base_url: c.base_url.clone(),
-                license: c.license.clone(),
-                license_url: crate::export::license_url(&c.license),
-                languages: languages.clone(),
-                default_lang: default.to_string(),
-                has_data: !site.datasets.is_empty(),
-                glossary_url: super::glossary::made(site).then(|| super::glossary::page_url(site, code)),
-                search_url: search.then(|| format!("{}/search/", c.lang_prefix(code))),
-                og_image: has_og_image.then(|| c.absolute("/og-image.png")),
-                nav_entries: MAIN_NAV_ENTRIES,
-            };
-            let prefix = c.lang_prefix(code);
-            let mut nav = vec![(
-                String::new(),
-                Link { title: t.get("home").cloned().unwrap_or_default(), url: format!("{prefix}/"), active: false },
-            )];
-            // The first top-level pages and sections, in their order: a header of dozens of
-            // links serves no reader (on a phone it fills the screen); where there are more, the
-            // home page lists them all (`home.html`).
-            for child in index.children("", code).take(MAIN_NAV_ENTRIES) {
-                nav.push((
-                    child.page.key.clone(),
-                    Link { title: child.page.front.title.clone(), url: child.page.url.clone(), active: false },
-                ));
-            }
-            if !site.datasets.is_empty() {
-                nav.push((
-                    "data".into(),
-                    Link {
-                        title: t.get("data").cloned().unwrap_or_default(),
-                        url: format!("{prefix}/data/"),
-                        active: false,
-                    },
-                ));
-            }
-            let lang_ctx = languages.iter().find(|x| x.code == code).cloned().expect("language listed");
-            let values = [
-                tera::Value::from_serializable(&site_ctx),
-                tera::Value::from_serializable(&lang_ctx),
-                tera::Value::from_serializable(&t),
-            ];
-            (code.to_string(), LangShared { site: site_ctx, lang: lang_ctx, t, nav, values })
-        })
-        .collect()
+    let languages: Vec<LangCtx> = c.languages.iter().map(LangCtx::of).collect();
+    Localized::new(&c.languages, |l| {
+        let t = theme.strings_for(l);
+        let site_ctx = SiteCtx {
+            title: c.title.get(l).to_string(),
+            description: c.description.get(l).to_string(),
+            publisher: c.publisher.get(l).to_string(),
+            base_url: c.base_url.clone(),
+            license: c.license.clone(),
+            license_url: crate::export::license_url(&c.license),
+            languages: languages.clone(),
+            default_lang: c.default_lang().code().to_string(),
+            has_data: !site.datasets.is_empty(),
+            glossary_url: super::glossary::made(site).then(|| super::glossary::page_url(l)),
+            search_url: search.then(|| l.url("search")),
+            og_image: has_og_image.then(|| c.absolute("/og-image.png")),
+            nav_entries: MAIN_NAV_ENTRIES,
+        };
+        let mut nav = vec![(
+            String::new(),
+            Link { title: t.get("home").cloned().unwrap_or_default(), url: l.url(""), active: false },
+        )];
+        // The first top-level pages and sections, in their order: a header of dozens of
+        // links serves no reader (on a phone it fills the screen); where there are more, the
+        // home page lists them all (`home.html`).
+        for child in index.children("", l).take(MAIN_NAV_ENTRIES) {
+            nav.push((
+                child.page.key.clone(),
+                Link { title: child.page.front.title.clone(), url: child.page.url.clone(), active: false },
+            ));
+        }
+        if !site.datasets.is_empty() {
+            nav.push((
+                "data".into(),
+                Link { title: t.get("data").cloned().unwrap_or_default(), url: l.url("data"), active: false },
+            ));
+        }
+        let lang_ctx = LangCtx::of(l);
+        let values = [
+            tera::Value::from_serializable(&site_ctx),
+            tera::Value::from_serializable(&lang_ctx),
+            tera::Value::from_serializable(&t),
+        ];
+        LangShared { site: site_ctx, lang: lang_ctx, t, nav, values }
+    })
 }
 
 pub(crate) fn page_ref(site: &Site, p: &PageOut<'_>) -> PageRef {
@@ -273,43 +262,37 @@ pub fn truncate(s: &str, max: usize) -> String {
 
 /// Language switch and hreflang alternates: the same page in each language, or the nearest
 /// section that exists in that language, or its home page.
-pub(crate) fn alternates(site: &Site, index: &Index<'_>, key: &str, lang: &str) -> Vec<Alternate> {
-    site.config
-        .languages
-        .iter()
-        .map(|l| {
-            let (url, translated) = match index.get(key, &l.code) {
-                Some(p) => (p.page.url.clone(), true),
-                None => {
-                    let mut k = key;
-                    loop {
-                        k = k.rsplit_once('/').map_or("", |(a, _)| a);
-                        if let Some(p) = index.get(k, &l.code) {
-                            break (p.page.url.clone(), false);
-                        }
-                        if k.is_empty() {
-                            break (format!("{}/", site.config.lang_prefix(&l.code)), false);
-                        }
+pub(crate) fn alternates(cx: &RenderContext<'_>, key: &str, lang: &Lang) -> Vec<Alternate> {
+    let each = cx.site.config.languages.iter().map(|l| {
+        let (url, translated) = match cx.index.get(key, l) {
+            Some(p) => (p.page.url.clone(), true),
+            None => {
+                let mut k = key;
+                loop {
+                    k = k.rsplit_once('/').map_or("", |(a, _)| a);
+                    if let Some(p) = cx.index.get(k, l) {
+                        break (p.page.url.clone(), false);
+                    }
+                    if k.is_empty() {
+                        break (l.url(""), false);
                     }
                 }
-            };
-            Alternate {
-                code: l.code.clone(),
-                name: l.name.clone(),
-                tag: l.tag.clone(),
-                permalink: site.config.absolute(&url),
-                url,
-                current: l.code == lang,
-                translated,
             }
-        })
-        .collect()
+        };
+        Alternate::new(cx.site, l, lang, url, translated)
+    });
+    each.collect()
 }
 
-fn release_ctx(site: &Site, index: &Index<'_>, p: &PageOut<'_>) -> ReleaseCtx {
-    let lang = p.page.lang.as_str();
-    let default = site.config.default_lang().code.as_str();
-    let pages: Vec<&PageOut<'_>> = index.children(&p.page.key, lang).collect();
+/// The alternates of a page the build makes in every language at `key` (the search, data and
+/// calendar pages).
+pub(crate) fn generated_alternates(cx: &RenderContext<'_>, key: &str, lang: &Lang) -> Vec<Alternate> {
+    cx.site.config.languages.iter().map(|l| Alternate::new(cx.site, l, lang, l.url(key), true)).collect()
+}
+
+fn release_ctx(cx: &RenderContext<'_>, p: &PageOut<'_>) -> ReleaseCtx {
+    let (site, lang) = (cx.site, &p.page.lang);
+    let pages: Vec<&PageOut<'_>> = cx.index.children(&p.page.key, lang).collect();
     let mut charts = Vec::new();
     let mut used = std::collections::BTreeSet::new();
     for q in std::iter::once(p).chain(pages.iter().copied()) {
@@ -323,15 +306,14 @@ fn release_ctx(site: &Site, index: &Index<'_>, p: &PageOut<'_>) -> ReleaseCtx {
             });
         }
     }
-    let prefix = site.config.lang_prefix(lang);
     let datasets = used
         .iter()
         .filter_map(|id| site.datasets.get(id))
         .map(|d| DatasetRef {
             id: d.id.clone(),
-            title: d.title.get(lang, default).to_string(),
-            url: format!("{prefix}/data/{}/", d.id),
-            description: d.description.as_ref().map(|t| t.get(lang, default).to_string()),
+            title: d.title.get(lang).to_string(),
+            url: dataset_url(lang.prefix(), &d.id),
+            description: d.description.as_ref().map(|t| t.get(lang).to_string()),
             updated: d.updated.map(|u| u.to_string()),
         })
         .collect();
@@ -347,12 +329,13 @@ fn release_ctx(site: &Site, index: &Index<'_>, p: &PageOut<'_>) -> ReleaseCtx {
 
 /// Common context for any page of a language.
 pub(crate) fn base_context(
-    shared: &LangShared,
-    assets: &Assets,
+    cx: &RenderContext<'_>,
+    lang: &Lang,
     alternates: &[Alternate],
     active_key: &str,
     canonical: &str,
 ) -> tera::Context {
+    let shared = cx.langs.get(lang);
     let mut ctx = tera::Context::new();
     let [site, lang, t] = shared.values.clone();
     ctx.insert_value("site", site);
@@ -365,7 +348,7 @@ pub(crate) fn base_context(
         .map(|(k, l)| Link { active: *k == top && (!k.is_empty() || active_key.is_empty()), ..l.clone() })
         .collect();
     ctx.insert("nav", &nav);
-    ctx.insert("css", &assets.css);
+    ctx.insert("css", &cx.assets.css);
     ctx.insert("alternates", alternates);
     // The default language's version, or where there is none, the first language that has one.
     let x_default = alternates
@@ -404,7 +387,8 @@ pub enum Selection<'s> {
 }
 
 impl Selection<'_> {
-    fn wants(&self, page: &Page) -> bool {
+    /// Whether `page` is selected.
+    pub(crate) fn wants(&self, page: &Page) -> bool {
         match self {
             Selection::All => true,
             Selection::Only(f) => f(page),
@@ -414,19 +398,9 @@ impl Selection<'_> {
 
 /// Renders the selected pages (and, for [`Selection::All`], the 404 and search pages), in
 /// parallel. Returns output path -> bytes.
-pub fn render_all(
-    site: &Site,
-    theme: &Theme,
-    templates: &Templates,
-    rendered: &[PageOut<'_>],
-    assets: &Assets,
-    opts: &RenderOptions,
-    selection: Selection<'_>,
-) -> Result<Vec<(String, Vec<u8>)>> {
-    let index = Index::new(rendered);
-    let shared = shared(site, theme, &index, opts.search);
-    let calendar_entries = super::calendar::entries(site, &super::ui_strings(site, theme));
-    let calendar_made = super::calendar::made(site, &calendar_entries);
+pub fn render_all(cx: &RenderContext<'_>, selection: Selection<'_>) -> Result<Vec<(String, Vec<u8>)>> {
+    let (site, rendered, index, opts, templates) = (cx.site, cx.pages, &cx.index, cx.opts, &cx.templates);
+    let calendar_made = cx.calendar_made();
     // Each section's listing, converted to a Tera value once and shared by every page that
     // shows it (its own page and its pages' sibling navigation): no quadratic work. Only the
     // listings the selected pages show are made.
@@ -437,7 +411,7 @@ pub fn render_all(
                 .iter()
                 .filter(|p| selection.wants(p.page))
                 .flat_map(|p| {
-                    let lang = p.page.lang.as_str();
+                    let lang = p.page.lang.code();
                     std::iter::once((lang, p.page.key.as_str())).chain(p.page.parent.as_deref().map(|k| (lang, k)))
                 })
                 .collect(),
@@ -446,10 +420,10 @@ pub fn render_all(
     let listings: BTreeMap<(&str, &str), tera::Value> = rendered
         .par_iter()
         .filter(|p| p.page.kind != PageKind::Page)
-        .filter(|p| needed.as_ref().is_none_or(|n| n.contains(&(p.page.lang.as_str(), p.page.key.as_str()))))
+        .filter(|p| needed.as_ref().is_none_or(|n| n.contains(&(p.page.lang.code(), p.page.key.as_str()))))
         .map(|p| {
             let refs: Vec<PageRef> = index.children(&p.page.key, &p.page.lang).map(|c| page_ref(site, c)).collect();
-            ((p.page.lang.as_str(), p.page.key.as_str()), tera::Value::from_serializable(&refs))
+            ((p.page.lang.code(), p.page.key.as_str()), tera::Value::from_serializable(&refs))
         })
         .collect();
     let empty = tera::Value::from_serializable(&Vec::<PageRef>::new());
@@ -458,10 +432,10 @@ pub fn render_all(
         .filter(|p| selection.wants(p.page))
         .map(|p| {
             let page = p.page;
-            let sh = &shared[page.lang.as_str()];
-            let alts = alternates(site, &index, &page.key, &page.lang);
+            let sh = cx.langs.get(&page.lang);
+            let alts = alternates(cx, &page.key, &page.lang);
             let link = page_ref(site, p);
-            let mut ctx = base_context(sh, assets, &alts, &page.key, &link.permalink);
+            let mut ctx = base_context(cx, &page.lang, &alts, &page.key, &link.permalink);
             // An empty `summary:` gives way too; where both are empty, the theme leaves the
             // description tags out (an empty `content` is invalid HTML).
             let description =
@@ -471,7 +445,7 @@ pub fn render_all(
                 content: p.body.html.clone(),
                 toc: p.body.toc.clone(),
                 key: page.key.clone(),
-                lang: page.lang.clone(),
+                lang: page.lang.code().to_string(),
                 unpublished: page.unpublished.as_ref().map(|u| match u {
                     Unpublished::Draft => "draft".to_string(),
                     Unpublished::Embargo(_) => "embargo".to_string(),
@@ -494,7 +468,7 @@ pub fn render_all(
             }
             crumbs.reverse();
             ctx.insert("breadcrumbs", &crumbs);
-            let listing = |key: &str| listings.get(&(page.lang.as_str(), key)).unwrap_or(&empty).clone();
+            let listing = |key: &str| listings.get(&(page.lang.code(), key)).unwrap_or(&empty).clone();
             ctx.insert_value("children", listing(&page.key));
             let siblings = match (&page.parent, page.kind) {
                 (Some(parent), PageKind::Page) => listing(parent),
@@ -503,16 +477,16 @@ pub fn render_all(
             ctx.insert_value("siblings", siblings);
             let releases: Vec<ReleaseCtx> = match (page.kind, page.key.as_str()) {
                 (PageKind::Home, _) | (PageKind::Section, "releases") => {
-                    index.releases(&page.lang).into_iter().map(|r| release_ctx(site, &index, r)).collect()
+                    index.releases(&page.lang).into_iter().map(|r| release_ctx(cx, r)).collect()
                 }
                 _ => Vec::new(),
             };
-            ctx.insert("calendar_url", &calendar_made.then(|| super::calendar::page_url(site, &page.lang)));
+            ctx.insert("calendar_url", &calendar_made.then(|| super::calendar::page_url(&page.lang)));
             ctx.insert("latest", &releases.first());
             ctx.insert("releases", &releases);
-            let release =
-                (page.kind == PageKind::Section && page.release.is_some()).then(|| release_ctx(site, &index, p));
+            let release = (page.kind == PageKind::Section && page.release.is_some()).then(|| release_ctx(cx, p));
             ctx.insert("release", &release);
+            ctx.insert("continuity", &super::continuity::of(site, index, p));
             // Indexed for search: pages, release landings and sections with text of their own;
             // not the home page or bare listings, which would only repeat other pages' titles.
             let searchable = opts.search
@@ -537,101 +511,54 @@ pub fn render_all(
                     .into());
             }
             let html = templates.render(&template, &ctx)?;
-            let path = format!("{}index.html", page.url.trim_start_matches('/'));
-            Ok((path, finish(html, opts)))
+            Ok((page_file(&page.url), finish(html, opts)))
         })
         .collect();
+    let mut diags = Diagnostics::default();
     let mut out = Vec::new();
-    let mut diags = Vec::new();
     for r in results {
-        match r {
-            Ok(f) => out.push(f),
-            Err(Failure::Content(d)) => diags.extend(d),
-            Err(e) => return Err(e),
-        }
+        out.extend(diags.take(r)?);
     }
-    if matches!(selection, Selection::Only(_)) {
-        return if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) };
-    }
-    // 404 pages, one per language.
-    for l in &site.config.languages {
-        let sh = &shared[l.code.as_str()];
-        let alts = alternates(site, &index, "", &l.code);
-        let mut ctx = base_context(sh, assets, &alts, "404", &site.config.absolute(&sh.lang.home));
-        ctx.insert("page", &serde_json::json!({"title": sh.t.get("not_found_title"), "description": sh.site.description, "unpublished": null, "toc": [], "url": sh.lang.home}));
-        ctx.insert("breadcrumbs", &Vec::<Link>::new());
-        match templates.render("404.html", &ctx) {
-            Ok(html) => out.push((format!("{}404.html", sh.lang.home.trim_start_matches('/')), finish(html, opts))),
-            Err(Failure::Content(d)) => diags.extend(d),
-            Err(e) => return Err(e),
-        }
-    }
-    if calendar_made {
-        match super::calendar::pages(site, &index, &shared, assets, templates, &calendar_entries) {
-            Ok(pages) => out.extend(pages.into_iter().map(|(path, html)| (path, finish(html, opts)))),
-            Err(Failure::Content(d)) => diags.extend(d),
-            Err(e) => return Err(e),
-        }
-    }
-    if super::glossary::made(site) {
-        match super::glossary::pages(site, &index, &shared, assets, templates, opts.search) {
-            Ok(pages) => out.extend(pages.into_iter().map(|(path, html)| (path, finish(html, opts)))),
-            Err(Failure::Content(d)) => diags.extend(d),
-            Err(e) => return Err(e),
-        }
-    }
-    if opts.search {
+    if matches!(selection, Selection::All) {
         for l in &site.config.languages {
-            if index.get("search", &l.code).is_some() {
-                continue; // the site has its own page at /search/
-            }
-            match search_page(site, &index, &shared[l.code.as_str()], assets, templates) {
-                Ok((path, html)) => out.push((path, finish(html, opts))),
-                Err(Failure::Content(d)) => diags.extend(d),
-                Err(e) => return Err(e),
+            out.extend(diags.take(not_found_page(cx, l))?);
+            if opts.search && index.get("search", l).is_none() {
+                // (unless the site has its own page at /search/)
+                out.extend(diags.take(search_page(cx, l))?);
             }
         }
+        if calendar_made {
+            out.extend(diags.take(super::calendar::pages(cx))?.into_iter().flatten());
+        }
+        if super::glossary::made(site) {
+            out.extend(diags.take(super::glossary::pages(cx))?.into_iter().flatten());
+        }
     }
-    // Templates fail the same way for every page: report each message once.
-    diags.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
-    diags.dedup_by(|a, b| a.path == b.path && a.message == b.message);
-    if diags.is_empty() { Ok(out) } else { Err(Failure::Content(diags)) }
+    diags.finish(out)
+}
+
+/// The 404 page of one language.
+fn not_found_page(cx: &RenderContext<'_>, l: &Lang) -> Result<(String, Vec<u8>)> {
+    let sh = cx.langs.get(l);
+    let alts = alternates(cx, "", l);
+    let mut ctx = base_context(cx, l, &alts, "404", &cx.site.config.absolute(&sh.lang.home));
+    let title = sh.t.get("not_found_title").cloned().unwrap_or_default();
+    let page = PageCtx::generated(cx.site, l, title, l.url(""), sh.site.description.clone());
+    ctx.insert("page", &page);
+    ctx.insert("breadcrumbs", &Vec::<Link>::new());
+    let html = cx.templates.render("404.html", &ctx)?;
+    Ok((format!("{}404.html", sh.lang.home.trim_start_matches('/')), finish(html, cx.opts)))
 }
 
 /// The search page of one language (`/search/`, `/en/search/`): a search form and, for readers
 /// without JavaScript, every page of the language grouped by top-level section, and the datasets.
-fn search_page(
-    site: &Site,
-    index: &Index<'_>,
-    sh: &LangShared,
-    assets: &Assets,
-    templates: &Templates,
-) -> Result<(String, String)> {
-    let lang = sh.lang.code.as_str();
-    let url = format!("{}search/", sh.lang.home);
-    let alts: Vec<Alternate> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| {
-            let url = format!("{}/search/", site.config.lang_prefix(&l.code));
-            Alternate {
-                code: l.code.clone(),
-                name: l.name.clone(),
-                tag: l.tag.clone(),
-                permalink: site.config.absolute(&url),
-                url,
-                current: l.code == lang,
-                translated: true,
-            }
-        })
-        .collect();
-    let mut ctx = base_context(sh, assets, &alts, "search", &site.config.absolute(&url));
+fn search_page(cx: &RenderContext<'_>, lang: &Lang) -> Result<(String, Vec<u8>)> {
+    let (site, index, sh) = (cx.site, &cx.index, cx.langs.get(lang));
+    let url = lang.url("search");
+    let alts = generated_alternates(cx, "search", lang);
+    let mut ctx = base_context(cx, lang, &alts, "search", &site.config.absolute(&url));
     let title = sh.t.get("search_title").cloned().unwrap_or_default();
-    ctx.insert(
-        "page",
-        &serde_json::json!({"title": title, "url": url, "description": sh.site.description, "unpublished": null, "toc": []}),
-    );
+    ctx.insert("page", &PageCtx::generated(site, lang, title, url.clone(), sh.site.description.clone()));
     ctx.insert("breadcrumbs", &Vec::<Link>::new());
     let mut groups = Vec::new();
     for top in index.children("", lang) {
@@ -647,22 +574,20 @@ fn search_page(
         groups.push(serde_json::json!({"title": top.page.front.title, "url": top.page.url, "pages": pages}));
     }
     if !site.datasets.is_empty() {
-        let default = site.config.default_lang().code.as_str();
-        let prefix = site.config.lang_prefix(lang);
         let pages: Vec<Link> = site
             .datasets
             .values()
             .map(|d| Link {
-                title: d.title.get(lang, default).to_string(),
-                url: format!("{prefix}/data/{}/", d.id),
+                title: d.title.get(lang).to_string(),
+                url: dataset_url(lang.prefix(), &d.id),
                 active: false,
             })
             .collect();
-        groups.push(serde_json::json!({"title": sh.t.get("data"), "url": format!("{prefix}/data/"), "pages": pages}));
+        groups.push(serde_json::json!({"title": sh.t.get("data"), "url": lang.url("data"), "pages": pages}));
     }
     ctx.insert("groups", &groups);
-    let html = templates.render("search.html", &ctx)?;
-    Ok((format!("{}index.html", url.trim_start_matches('/')), html))
+    let html = cx.templates.render("search.html", &ctx)?;
+    Ok((page_file(&url), finish(html, cx.opts)))
 }
 
 #[cfg(test)]

@@ -15,8 +15,8 @@ fn example_with_embargoed_release() -> Site {
     let site = Site::example();
     site.replace(
         "data/patent-grants.yaml",
-        "  - {year: 2021, total: 155000, invention: 22400, other: 132600}\n",
-        "  - {year: 2021, total: 155000, invention: 22400, other: 132600}\n  - {year: 2024, total: 287913, invention: 61357, other: 226556}\n",
+        "  - {year: 2021, total: 155000, invention: 22400, other: {value: 132600, status: derived}}\n",
+        "  - {year: 2021, total: 155000, invention: 22400, other: {value: 132600, status: derived}}\n  - {year: 2024, total: 287913, invention: 61357, other: 226556}\n",
     );
     site.write(
         "data/ip-insurance.yaml",
@@ -125,7 +125,7 @@ fn an_embargoed_release_leaks_no_figure_anywhere() {
     }
     // The published figures are all still there.
     let csv = site.read("data/patent-grants.csv");
-    assert!(csv.contains("2021,155000,22400,132600"), "{csv}");
+    assert!(csv.contains("2021,155000,,22400,,132600,derived"), "{csv}");
     assert!(!site.exists("releases/2025/index.html"));
     assert!(r.stdout.contains("2025-04-26 10:00"), "the build says when the embargo lifts: {}", r.stdout);
 
@@ -137,7 +137,7 @@ fn an_embargoed_release_leaks_no_figure_anywhere() {
         for form in ["287913", "287,913", "4719386527", "ip-insurance", "SECRET-LANDING"] {
             assert!(files.iter().any(|(_, t)| t.contains(form)), "`{form}` missing with {args:?} at {at}");
         }
-        assert!(site.read("data/patent-grants.csv").contains("2024,287913,61357,226556"));
+        assert!(site.read("data/patent-grants.csv").contains("2024,287913,,61357,,226556,"));
         assert!(site.exists("data/ip-insurance/index.html") && site.exists("en/data/ip-insurance/index.html"));
     }
 }
@@ -174,31 +174,31 @@ fn a_corrected_figure_gets_a_new_version_and_a_note_on_the_old_release() {
 
     site.replace(
         "data/patent-grants.yaml",
-        "notes:",
-        "corrections:\n  - {date: 2025-05-10, text: {zh: 2021年专利授权总量更正为15.8万件。, en: The 2021 total is corrected to 158000.}}\nnotes:",
+        "corrections:\n",
+        "corrections:\n  - {date: 2027-05-10, text: {zh: 2021年专利授权总量更正为15.8万件。, en: The 2021 total is corrected to 158000.}}\n",
     );
     let r = site.run(&["freeze", "2022"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("data/frozen/2022/patent-grants.v2.yaml"), "{}", r.stdout);
+    assert!(r.stdout.contains("data/frozen/2022/patent-grants.v3.yaml"), "{}", r.stdout);
     assert_eq!(std::fs::read(site.root().join("data/frozen/2022/patent-grants.v1.yaml")).unwrap(), v1);
     site.build(&[]);
 
     let zh = crate::support::main_of(&site.read("releases/2022/white-paper/index.html")).to_string();
     assert!(zh.contains("15.8万件"), "the corrected figure");
-    assert!(zh.contains("更正（2025年5月10日）</a>：原发布为15.5万件"), "the note in Chinese");
+    assert!(zh.contains("更正（2027年5月10日）</a>：原发布为15.5万件"), "the note in Chinese");
     assert!(zh.contains("原发布为同比增长40.9%"), "the change as first published");
     let en = crate::support::main_of(&site.read("en/releases/2022/white-paper/index.html")).to_string();
-    assert!(en.contains("Correction, 10 May 2025</a>: originally published as 155,000"), "the note in English");
+    assert!(en.contains("Correction, 10 May 2027</a>: originally published as 155,000"), "the note in English");
     assert_eq!(site.bytes("data/patent-grants/2022/v1.csv"), old_csv, "a published version never changes");
-    assert!(String::from_utf8(site.bytes("data/patent-grants/2022/v2.csv")).unwrap().contains("2021,158000"));
+    assert!(String::from_utf8(site.bytes("data/patent-grants/2022/v3.csv")).unwrap().contains("2021,158000"));
     let page = site.read("data/patent-grants/index.html");
-    assert!(page.contains("/data/patent-grants/2022/v1.csv") && page.contains("/data/patent-grants/2022/v2.csv"));
+    assert!(page.contains("/data/patent-grants/2022/v1.csv") && page.contains("/data/patent-grants/2022/v3.csv"));
     assert!(page.contains("2021年专利授权总量更正为15.8万件。"), "the reason is listed");
     // The 2021 release froze no 2021 figure: it is untouched.
-    assert!(!site.read("releases/2021/index.html").contains("更正（2025"));
+    assert!(!site.read("releases/2021/index.html").contains("更正（2027"));
     // The feeds and sitemap date the corrected pages.
-    assert!(site.read("sitemap.xml").contains("2025-05-10"));
-    assert!(site.read("atom.xml").contains("2025-05-10"));
+    assert!(site.read("sitemap.xml").contains("2027-05-10"));
+    assert!(site.read("atom.xml").contains("2027-05-10"));
     // The data package stays valid JSON naming the latest files.
     let pkg: serde_json::Value = serde_json::from_str(&site.read("data/datapackage.json")).unwrap();
     assert!(pkg["resources"].as_array().unwrap().iter().any(|r| r["path"] == "patent-grants.csv"));
@@ -226,8 +226,8 @@ fn a_correction_dated_before_its_release_is_an_error() {
     let site = Site::example();
     site.replace(
         "data/patent-grants.yaml",
-        "notes:",
-        "corrections:\n  - {date: 2020-01-01, text: {zh: 错误日期。, en: Wrong date.}}\nnotes:",
+        "corrections:\n",
+        "corrections:\n  - {date: 2020-01-01, text: {zh: 错误日期。, en: Wrong date.}}\n",
     );
     let r = site.run(&["build"]);
     assert_eq!(r.code, 1);

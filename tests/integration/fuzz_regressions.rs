@@ -39,7 +39,9 @@ fn chart_unit_label_with_control_character() {
                 style,
                 unit: Unit { kind, label, currency, precision: None },
                 categories: vec!["a\u{2}".into()],
-                series: vec![SeriesData { label: "s".into(), values: vec![Some(0.0)] }],
+                series: vec![SeriesData { label: "s".into(), values: vec![Some(0.0)], hollow: vec![true] }],
+                breaks: vec![0],
+                notes: "\u{2}".into(),
             });
             let forbidden = |c: char| {
                 (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || ('\u{FFFE}'..='\u{FFFF}').contains(&c)

@@ -19,6 +19,7 @@ mod netlify;
 mod nothing_lost;
 mod prose;
 mod publishing;
+mod quality;
 mod search;
 mod serve;
 mod yaml_messages;
