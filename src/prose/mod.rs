@@ -67,8 +67,7 @@ pub fn near_misses(site: &Site, page: &Page) -> Vec<Diagnostic> {
         let fitting: Vec<&Candidate> = all
             .iter()
             .filter(|c| {
-                c.class == f.class
-                    && nearmiss::unit_fits(f, c.dataset.series[c.series].unit.label.get(&page.lang))
+                c.class == f.class && nearmiss::unit_fits(f, c.dataset.series[c.series].unit.label.get(&page.lang))
             })
             .collect();
         if fitting.iter().any(|c| nearmiss::compare(f, c.value) == Verdict::Equal) {

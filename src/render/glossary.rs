@@ -77,7 +77,8 @@ pub(crate) fn pages(cx: &RenderContext<'_>) -> Result<Vec<(String, Vec<u8>)>> {
             .terms
             .iter()
             .map(|t| {
-                let own = t.renderings.get(lang.code()).or_else(|| t.renderings.get(default)).cloned().unwrap_or_default();
+                let own =
+                    t.renderings.get(lang.code()).or_else(|| t.renderings.get(default)).cloned().unwrap_or_default();
                 TermCtx {
                     term: own.first().cloned().unwrap_or_default(),
                     also: own.iter().skip(1).cloned().collect(),
