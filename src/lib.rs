@@ -27,6 +27,7 @@ pub mod markdown;
 pub mod model;
 pub mod numfmt;
 pub mod output;
+pub mod prose;
 pub mod publication;
 pub mod quality;
 pub mod rebuild;

@@ -195,6 +195,7 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool
             languages: languages.clone(),
             default_lang: c.default_lang().code().to_string(),
             has_data: !site.datasets.is_empty(),
+            glossary_url: super::glossary::made(site).then(|| super::glossary::page_url(l)),
             search_url: search.then(|| l.url("search")),
             og_image: has_og_image.then(|| c.absolute("/og-image.png")),
             nav_entries: MAIN_NAV_ENTRIES,
@@ -529,6 +530,9 @@ pub fn render_all(cx: &RenderContext<'_>, selection: Selection<'_>) -> Result<Ve
         }
         if calendar_made {
             out.extend(diags.take(super::calendar::pages(cx))?.into_iter().flatten());
+        }
+        if super::glossary::made(site) {
+            out.extend(diags.take(super::glossary::pages(cx))?.into_iter().flatten());
         }
     }
     diags.finish(out)

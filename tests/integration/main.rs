@@ -18,6 +18,7 @@ mod hostile;
 mod languages;
 mod netlify;
 mod nothing_lost;
+mod prose;
 mod publishing;
 mod quality;
 mod search;
