@@ -21,6 +21,7 @@ pub mod export;
 pub mod freeze;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod init;
 pub mod linkcheck;
 pub mod load;
 pub mod markdown;

@@ -15,6 +15,7 @@ mod embargo;
 mod example;
 mod fuzz_regressions;
 mod hostile;
+mod init;
 mod languages;
 mod netlify;
 mod nothing_lost;
