@@ -21,6 +21,7 @@ pub mod export;
 pub mod freeze;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod init;
 pub mod linkcheck;
 pub mod load;
 pub mod markdown;
@@ -28,6 +29,7 @@ pub mod model;
 pub mod msg;
 pub mod numfmt;
 pub mod output;
+pub mod prose;
 pub mod publication;
 pub mod quality;
 pub mod rebuild;

@@ -30,7 +30,14 @@ fn main() -> ExitCode {
     let locale = Locale::resolve(
         typed.lang.as_deref(),
         env("VITRINE_LANG").as_deref(),
-        vitrine::root::site_is_chinese(&site.path),
+        if typed.init {
+            // The site to be made speaks its first language (`--languages`; clap's default,
+            // `zh,en`, is Chinese first).
+            let first = typed.languages.as_deref().map(|l| l.split(',').next().unwrap_or("").to_string());
+            Some(first.is_none_or(|c| Locale::parse(&c) == Some(Locale::Zh)))
+        } else {
+            vitrine::root::site_is_chinese(&site.path)
+        },
         env("LC_ALL").or_else(|| env("LC_MESSAGES")).or_else(|| env("LANG")).as_deref(),
     );
     msg::set_locale(locale);
@@ -56,6 +63,7 @@ fn main() -> ExitCode {
             }
         }),
         Some(Command::Freeze(args)) => run_freeze(&root, i32::from(args.year), quiet),
+        Some(Command::Init(args)) => run_init(&args, quiet),
         Some(Command::Serve(args)) => {
             vitrine::serve::run(&root, args.port, !args.no_search, quiet).map_err(Failure::Other)
         }
@@ -74,6 +82,22 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn run_init(args: &vitrine::cli::InitArgs, quiet: bool) -> Result<(), Failure> {
+    let opts = vitrine::init::InitOptions {
+        languages: args.languages.clone(),
+        title: args.title.clone(),
+        from_example: args.from_example,
+    };
+    let created = vitrine::init::run(&args.dir, &opts)?;
+    if !quiet {
+        for f in &created {
+            println!("{}", msg::created(f));
+        }
+        println!("{}", msg::init_done(&args.dir.display().to_string()));
+    }
+    Ok(())
 }
 
 fn print_diagnostics(diags: &[Diagnostic]) {

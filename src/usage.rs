@@ -19,6 +19,10 @@ pub struct Typed {
     pub lang: Option<String>,
     /// `--root DIR` or `--root=DIR`.
     pub root: Option<PathBuf>,
+    /// `vitrine init`'s `--languages zh,en`: the first is the new site's language.
+    pub languages: Option<String>,
+    /// Whether the command is `init` (a site that does not exist yet).
+    pub init: bool,
 }
 
 impl Typed {
@@ -30,6 +34,7 @@ impl Typed {
             if a == "--" {
                 break;
             }
+            typed.init |= a == "init";
             let mut value = |name: &str| -> Option<String> {
                 match a.strip_prefix(name)? {
                     "" => it.next(),
@@ -40,6 +45,8 @@ impl Typed {
                 typed.lang = Some(v);
             } else if let Some(v) = value("--root") {
                 typed.root = Some(PathBuf::from(v));
+            } else if let Some(v) = value("--languages") {
+                typed.languages = Some(v);
             }
         }
         typed

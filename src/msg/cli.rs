@@ -178,4 +178,21 @@ catalogue! {
     }
 
     cannot_write_because(path: &str, cause: &str) { en: "cannot write `{path}`: {cause}", zh: "无法写入 `{path}`：{cause}" }
+
+    // vitrine init.
+    init_not_empty(dir: &str) {
+        en: "`{dir}` is not an empty folder; nothing was changed: name a new or empty folder",
+        zh: "`{dir}` 不是空文件夹，未作任何改动：请指定一个新的或空的文件夹",
+    }
+    init_done(dir: &str) {
+        en: "The new site is in `{dir}`. Preview: vitrine serve --root {dir}; check: vitrine check --root {dir}",
+        zh: "新网站已创建在 `{dir}`。预览：vitrine serve --root {dir}；检查：vitrine check --root {dir}",
+    }
+
+    cannot_create_because(path: &str, cause: &str) { en: "cannot create `{path}`: {cause}", zh: "无法建立 `{path}`：{cause}" }
+
+    usage_language_codes_hint() {
+        en: "write short lowercase codes such as `zh,en`",
+        zh: "请写简短的小写语言代码，如 `zh,en`",
+    }
 }

@@ -773,4 +773,86 @@ catalogue! {
         en: "say in the text that the change cannot be given, or choose a period whose figures are both there",
         zh: "请在正文中说明无法计算增减，或改用前后两期都有数据的时期",
     }
+
+    // glossary.yaml.
+    glossary_note() {
+        en: "`note` must be a text, or one text per language such as `{{zh: …, en: …}}`",
+        zh: "`note` 须为文字，或每种语言各一段文字，如 `{{zh: …, en: …}}`",
+    }
+    glossary_note_hint() {
+        en: "write the note as `note: {{zh: 定义。, en: Definition.}}`, or leave it out",
+        zh: "请写成 `note: {{zh: 定义。, en: Definition.}}`，或不写",
+    }
+    glossary_avoid() {
+        en: "`avoid` must list the variants to avoid per language, each a non-empty text",
+        zh: "`avoid` 须按语言列出不宜使用的译法，每项都不能为空",
+    }
+    glossary_avoid_hint() {
+        en: "write it as `avoid: {{en: [mortgage financing]}}`",
+        zh: "请写成 `avoid: {{en: [mortgage financing]}}` 的形式",
+    }
+    glossary_duplicate_hint() {
+        en: "keep one entry per term: merge the renderings of both into the first",
+        zh: "每个术语只保留一项，请把两项的译法合并到第一项",
+    }
+    glossary_unknown_language(code: &str) { en: "`{code}` is not a language of the site", zh: "`{code}` 不是本网站的语言" }
+    glossary_unknown_key(key: &str) {
+        en: "`{key}` is neither a language of the site nor `avoid` or `note`",
+        zh: "`{key}` 既不是本网站的语言，也不是 `avoid` 或 `note`",
+    }
+    glossary_languages_hint(codes: &List) {
+        en: "an entry gives the term in each of the site's languages ({codes}), and optionally `avoid` and `note`",
+        zh: "每一项按本网站的各语言（{codes}）写出术语，可另写 `avoid` 和 `note`",
+    }
+    glossary_empty(code: &str) { en: "the `{code}` rendering is empty", zh: "`{code}` 译法是空的" }
+    glossary_empty_hint(code: &str) {
+        en: "write the term as it is used in `{code}`, e.g. `{code}: …`, or a list with the preferred rendering first",
+        zh: "请写出该术语在 `{code}` 中的用法，例如 `{code}: …`，或列出多个译法（首个为推荐译法）",
+    }
+    glossary_no_default(code: &str) { en: "the entry has no `{code}` term", zh: "这一项没有 `{code}` 术语" }
+    glossary_twice(term: &str, first: usize) {
+        en: "the term `{term}` is listed twice (first at line {first})",
+        zh: "术语 `{term}` 列了两次（第一次在第{first}行）",
+    }
+    // Prose checked against the data.
+    near_miss(text: &str, data: &str, shown: &str, series: &str, key: &str) {
+        en: "`{text}` is close to, but not, the figure in the data: `{data}` gives {shown} for series `{series}` in {key}",
+        zh: "`{text}` 与数据接近但不一致：`{data}` 中指标 `{series}` 在 {key} 为 {shown}",
+    }
+    near_miss_hint(call: &str) {
+        en: "if the text means that figure, write `{call}`, which always agrees with the data; if it is another figure, check it against its source",
+        zh: "如正文指的就是这个数，请写 `{call}`，它始终与数据一致；如是另一个数，请与其出处核对",
+    }
+    pair_missing(text: &str, lang: &str) {
+        en: "`{text}` is not stated in the `{lang}` version of the page",
+        zh: "本页的 `{lang}` 版本中没有 `{text}` 这个数",
+    }
+    pair_missing_hint(twin: &str) {
+        en: "give the same figure in `{twin}`, or remove it here; with `{{{{ value(…) }}}}` in both versions the figures always agree",
+        zh: "请在 `{twin}` 中写出同一个数，或在此处删除；两个版本都用 `{{{{ value(…) }}}}` 引用，数字就始终一致",
+    }
+    pair_differs(text: &str, lang: &str, other: &str) {
+        en: "`{text}` is stated differently in the `{lang}` version of the page: `{other}`",
+        zh: "本页的 `{lang}` 版本中，`{text}` 写作 `{other}`，两者不一致",
+    }
+    pair_differs_hint(twin: &str) {
+        en: "make `{twin}` and this page give the same figure; with `{{{{ value(…) }}}}` in both they always agree",
+        zh: "请让 `{twin}` 与本页写同一个数；两者都用 `{{{{ value(…) }}}}` 引用，数字就始终一致",
+    }
+    glossary_avoided(variant: &str, term: &str) {
+        en: "`{variant}` renders `{term}`, which the glossary says to avoid",
+        zh: "`{variant}` 是 `{term}` 的译法，术语表注明不宜使用",
+    }
+    glossary_avoided_hint(preferred: &str) {
+        en: "write `{preferred}`, as `glossary.yaml` has it",
+        zh: "请按 `glossary.yaml` 写作 `{preferred}`",
+    }
+    glossary_missing(term: &str, lang: &str, accepted: &List) {
+        en: "`{term}` is used here, but the `{lang}` version uses none of its renderings in the glossary ({accepted})",
+        zh: "此处用了 `{term}`，但 `{lang}` 版本没有使用术语表中的任何译法（{accepted}）",
+    }
+    glossary_missing_hint(twin: &str) {
+        en: "use the glossary's rendering in `{twin}`, or add the rendering it uses to the term in `glossary.yaml`",
+        zh: "请在 `{twin}` 中使用术语表的译法，或把它实际使用的译法加到 `glossary.yaml` 的该术语下",
+    }
 }
