@@ -177,7 +177,11 @@ fn theme_stand_ins(config: &crate::model::SiteConfig, theme: &Theme) -> Vec<crat
                 1,
                 crate::msg::theme_lacks_strings(l.code(), &stand_in.to_string()),
             )
-            .with_hint(crate::msg::theme_lacks_strings_hint(&config.theme, l.code(), &stand_in.to_string())),
+            .with_hint(crate::msg::theme_lacks_strings_hint(
+                &config.theme,
+                l.code(),
+                &stand_in.to_string(),
+            )),
         )
     });
     each.collect()
@@ -211,17 +215,14 @@ fn render_pages(loaded: &Loaded, rendered: &[render::PageOut<'_>], opts: &BuildO
         if made_here {
             let rel = load::relative(&opts.root, &f.path);
             clashes.push(
-                crate::diag::Diagnostic::error(
-                    &rel,
-                    0,
-                    0,
-                    crate::msg::static_replaces(&rel, &f.out),
-                )
-                .with_hint(crate::msg::static_replaces_hint()),
+                crate::diag::Diagnostic::error(&rel, 0, 0, crate::msg::static_replaces(&rel, &f.out))
+                    .with_hint(crate::msg::static_replaces_hint()),
             );
             continue;
         }
-        let bytes = std::fs::read(&f.path).map_err(|e| anyhow::anyhow!(crate::msg::cannot_read_because(&f.path.display().to_string(), &e.to_string())))?;
+        let bytes = std::fs::read(&f.path).map_err(|e| {
+            anyhow::anyhow!(crate::msg::cannot_read_because(&f.path.display().to_string(), &e.to_string()))
+        })?;
         output.add(f.out.clone(), bytes);
     }
     if !clashes.is_empty() {

@@ -108,10 +108,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
             .iter()
             .any(|p| p.release == Some(*y) && !crate::markdown::datasets_named(&p.body).is_empty());
         if uses_data {
-            schedule.push((
-                jiff::Timestamp::MIN,
-                msg::schedule_not_frozen(*y),
-            ));
+            schedule.push((jiff::Timestamp::MIN, msg::schedule_not_frozen(*y)));
         }
     }
     schedule.sort();
@@ -127,13 +124,8 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
                 .any(|q| q.release == Some(y) && q.kind == crate::model::PageKind::Section && !q.generated)
         {
             report.warnings.push(
-                Diagnostic::warning(
-                    &p.source,
-                    1,
-                    1,
-                    msg::draft_in_public_release(y),
-                )
-                .with_hint(msg::draft_in_public_release_hint()),
+                Diagnostic::warning(&p.source, 1, 1, msg::draft_in_public_release(y))
+                    .with_hint(msg::draft_in_public_release_hint()),
             );
         }
     }
@@ -163,13 +155,8 @@ pub fn warnings(
             {
                 let line = if in_title { 1 } else { p.body_line + i };
                 out.push(
-                    Diagnostic::warning(
-                        &p.source,
-                        line,
-                        1,
-                        msg::placeholder_left(placeholder),
-                    )
-                    .with_hint(msg::placeholder_left_hint()),
+                    Diagnostic::warning(&p.source, line, 1, msg::placeholder_left(placeholder))
+                        .with_hint(msg::placeholder_left_hint()),
                 );
                 break;
             }

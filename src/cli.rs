@@ -170,18 +170,10 @@ fn page_path(s: &str) -> Result<String, String> {
     let ok = !path.is_empty()
         && !s.starts_with('/')
         && path.split('/').all(|part| crate::load::url_safe(part) && !part.starts_with('.') && !part.contains('.'));
-    if ok {
-        Ok(path.to_string())
-    } else {
-        Err(crate::msg::usage_page_path_hint().to_string())
-    }
+    if ok { Ok(path.to_string()) } else { Err(crate::msg::usage_page_path_hint().to_string()) }
 }
 
 /// `new dataset <ID>`: a usable dataset id.
 fn dataset_id(s: &str) -> Result<String, String> {
-    if crate::load::is_safe_id(s) {
-        Ok(s.to_string())
-    } else {
-        Err(crate::msg::usage_dataset_id_hint().to_string())
-    }
+    if crate::load::is_safe_id(s) { Ok(s.to_string()) } else { Err(crate::msg::usage_dataset_id_hint().to_string()) }
 }

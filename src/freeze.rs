@@ -20,8 +20,8 @@ use crate::load::frozen::{self, DIR, SUMS};
 use crate::markdown;
 use crate::model::Text;
 use crate::model::dataset::{Dataset, Frozen, KeyKind};
-use crate::publication::changed_cells;
 use crate::msg;
+use crate::publication::changed_cells;
 
 /// What one dataset's freeze did.
 #[derive(Debug, PartialEq, Eq)]

@@ -78,8 +78,7 @@ fn swap(staging: &Path, out_dir: &Path, old: &Path) -> Result<()> {
         // File systems without RENAME_EXCHANGE: two renames, as elsewhere.
     }
     if out_dir.exists() {
-        std::fs::rename(out_dir, old)
-            .with_context(|| crate::msg::cannot_move_aside(&out_dir.display().to_string()))?;
+        std::fs::rename(out_dir, old).with_context(|| crate::msg::cannot_move_aside(&out_dir.display().to_string()))?;
     }
     if let Err(e) = std::fs::rename(staging, out_dir) {
         let _ = std::fs::rename(old, out_dir);

@@ -91,7 +91,11 @@ pub fn resolve(site: &mut Site, frozen: Vec<Dataset>) -> Result<Vec<Diagnostic>>
                         &working.source_path,
                         first_hidden.map_or(1, |r| r.line),
                         1,
-                        msg::shared_with_hidden(id, &embargoed.map_or_else(msg::hidden_page, msg::hidden_release), &release),
+                        msg::shared_with_hidden(
+                            id,
+                            &embargoed.map_or_else(msg::hidden_page, msg::hidden_release),
+                            &release,
+                        ),
                     )
                     .with_hint(newest_user.map_or_else(msg::freeze_some_release_hint, msg::freeze_release_hint)),
                 );
@@ -105,13 +109,11 @@ pub fn resolve(site: &mut Site, frozen: Vec<Dataset>) -> Result<Vec<Diagnostic>>
                 }
                 let page = users[0];
                 errors.push(
-                    Diagnostic::error(
-                        &page.source,
-                        page.body_line,
-                        1,
-                        msg::cannot_tell_public(id, &hidden[0].source),
-                    )
-                    .with_hint(page.release.map_or_else(msg::cannot_tell_public_hint, msg::cannot_tell_public_release_hint)),
+                    Diagnostic::error(&page.source, page.body_line, 1, msg::cannot_tell_public(id, &hidden[0].source))
+                        .with_hint(
+                            page.release
+                                .map_or_else(msg::cannot_tell_public_hint, msg::cannot_tell_public_release_hint),
+                        ),
                 );
             }
         }
@@ -124,13 +126,8 @@ pub fn resolve(site: &mut Site, frozen: Vec<Dataset>) -> Result<Vec<Diagnostic>>
         if !site.datasets.contains_key(id) {
             if let Some(d) = releases.values().next().and_then(|v| v.first()) {
                 errors.push(
-                    Diagnostic::error(
-                        &d.source_path,
-                        1,
-                        1,
-                        msg::published_dataset_missing(id),
-                    )
-                    .with_hint(msg::published_dataset_missing_hint()),
+                    Diagnostic::error(&d.source_path, 1, 1, msg::published_dataset_missing(id))
+                        .with_hint(msg::published_dataset_missing_hint()),
                 );
             }
             continue;
@@ -321,13 +318,8 @@ fn unlogged_changes(working: &Dataset, year: i32, latest: &Dataset, warnings: &m
     }
     if let Some((line, what)) = annotations_changed(working, latest) {
         warnings.push(
-            Diagnostic::warning(
-                &working.source_path,
-                line,
-                1,
-                msg::annotations_differ(&what, &working.id, year),
-            )
-            .with_hint(msg::annotations_differ_hint(year)),
+            Diagnostic::warning(&working.source_path, line, 1, msg::annotations_differ(&what, &working.id, year))
+                .with_hint(msg::annotations_differ_hint(year)),
         );
     }
 }

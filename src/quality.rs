@@ -26,13 +26,8 @@ pub fn warnings<'a>(datasets: impl IntoIterator<Item = &'a Dataset>) -> Vec<Diag
                 );
             } else if d.rows.first().is_some_and(|r| r.key == b.period) {
                 out.push(
-                    Diagnostic::warning(
-                        &d.source_path,
-                        b.line,
-                        1,
-                        msg::break_at_first_row(&b.period, &d.id),
-                    )
-                    .with_hint(msg::break_at_first_row_hint()),
+                    Diagnostic::warning(&d.source_path, b.line, 1, msg::break_at_first_row(&b.period, &d.id))
+                        .with_hint(msg::break_at_first_row_hint()),
                 );
             }
         }

@@ -89,12 +89,16 @@ fn words(e: &clap::Error) -> (Said, Option<Said>) {
     let suggested = |k: ContextKind| text(k).map(|s| msg::usage_did_you_mean(&s));
     let arg = text(ContextKind::InvalidArg).unwrap_or_default();
     match e.kind() {
-        ErrorKind::UnknownArgument => {
-            (msg::usage_unknown_argument(&arg), suggested(ContextKind::SuggestedArg).or(suggested(ContextKind::SuggestedSubcommand)))
-        }
+        ErrorKind::UnknownArgument => (
+            msg::usage_unknown_argument(&arg),
+            suggested(ContextKind::SuggestedArg).or(suggested(ContextKind::SuggestedSubcommand)),
+        ),
         ErrorKind::InvalidSubcommand => {
             let cmd = text(ContextKind::InvalidSubcommand).unwrap_or_default();
-            (msg::usage_unknown_command(&cmd), suggested(ContextKind::SuggestedSubcommand).or(Some(msg::usage_commands())))
+            (
+                msg::usage_unknown_command(&cmd),
+                suggested(ContextKind::SuggestedSubcommand).or(Some(msg::usage_commands())),
+            )
         }
         ErrorKind::MissingSubcommand => (msg::usage_missing_command(), Some(msg::usage_new_what())),
         ErrorKind::MissingRequiredArgument => (msg::usage_missing_argument(&arg), None),
@@ -106,7 +110,11 @@ fn words(e: &clap::Error) -> (Said, Option<Said>) {
                 _ => None,
             };
             let hint = hint.or_else(|| range_hint(e));
-            if value.is_empty() { (msg::usage_value_missing(&arg), hint) } else { (msg::usage_bad_value(&value, &arg), hint) }
+            if value.is_empty() {
+                (msg::usage_value_missing(&arg), hint)
+            } else {
+                (msg::usage_bad_value(&value, &arg), hint)
+            }
         }
         ErrorKind::ArgumentConflict => {
             let other = text(ContextKind::PriorArg).unwrap_or_default();

@@ -16,8 +16,8 @@ use super::read_text;
 use crate::diag::{Diagnostic, Failure, Result};
 use crate::model::calendar::{Announcement, Calendar};
 use crate::model::{Page, PageKind, SiteConfig, Text};
-use crate::yaml;
 use crate::msg::{self, Said};
+use crate::yaml;
 
 /// The file, relative to the site root.
 pub const PATH: &str = "calendar.yaml";
@@ -68,35 +68,19 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig, pages: &[&Page]) -> Res
         let r = &entry.value;
         let entry_at = &entry.referenced;
         let Some(year_value) = &r.year else {
-            diags.push(at(
-                entry_at,
-                msg::release_no_year(),
-                msg::release_no_year_hint(),
-            ));
+            diags.push(at(entry_at, msg::release_no_year(), msg::release_no_year_hint()));
             continue;
         };
         let Some(year) = year_of(&year_value.value) else {
-            diags.push(at(
-                &year_value.referenced,
-                msg::not_a_year(&shown(&year_value.value)),
-                msg::not_a_year_hint(),
-            ));
+            diags.push(at(&year_value.referenced, msg::not_a_year(&shown(&year_value.value)), msg::not_a_year_hint()));
             continue;
         };
         let Some(title) = &r.title else {
-            diags.push(at(
-                entry_at,
-                msg::release_no_title(year),
-                msg::release_no_title_hint(),
-            ));
+            diags.push(at(entry_at, msg::release_no_title(year), msg::release_no_title_hint()));
             continue;
         };
         let Some(publish_at) = &r.publish_at else {
-            diags.push(at(
-                entry_at,
-                msg::release_no_publish_at(year),
-                msg::release_no_publish_at_hint(),
-            ));
+            diags.push(at(entry_at, msg::release_no_publish_at(year), msg::release_no_publish_at_hint()));
             continue;
         };
         let moment = match moment_of(&publish_at.value, &config.timezone) {
@@ -108,11 +92,7 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig, pages: &[&Page]) -> Res
         };
         let (line, _) = yaml::location_of(entry_at);
         if let Some(first) = releases.get(&year) {
-            diags.push(at(
-                &year_value.referenced,
-                msg::release_twice(year, first.line),
-                msg::release_twice_hint(),
-            ));
+            diags.push(at(&year_value.referenced, msg::release_twice(year, first.line), msg::release_twice_hint()));
             continue;
         }
         if let Some((page, at_page)) = differing_index(year, &moment, pages) {

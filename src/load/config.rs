@@ -8,8 +8,8 @@ use serde_saphyr::Spanned;
 use super::read_text;
 use crate::diag::{Diagnostic, Result};
 use crate::model::{Lang, SiteConfig, Text};
-use crate::yaml;
 use crate::msg::{self, Said};
+use crate::yaml;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -77,14 +77,9 @@ pub fn config_checked(root: &Path, base_url: Option<&str>) -> Result<(SiteConfig
     for l in config.languages.iter().filter(|l| !l.has_own_number_rules()) {
         let rules = l.style().code();
         warnings.push(
-            Diagnostic::warning(
-                PATH,
-                l.line(),
-                1,
-                msg::no_number_rules(l.code(), rules),
-            )
-            .with_hint(msg::no_number_rules_hint())
-            .with_source(&text),
+            Diagnostic::warning(PATH, l.line(), 1, msg::no_number_rules(l.code(), rules))
+                .with_hint(msg::no_number_rules_hint())
+                .with_source(&text),
         );
     }
     Ok((config, warnings))
@@ -126,9 +121,8 @@ fn validate(raw: RawConfig, text: &str, base_url: Option<&str>) -> Result<SiteCo
         return Err(at("base_url")(msg::bad_base_url(&base)).with_hint(msg::bad_base_url_hint()));
     }
     let timezone_name = raw.timezone.unwrap_or_else(|| "+00:00".into());
-    let timezone = parse_timezone(&timezone_name).ok_or_else(|| {
-        at("timezone")(msg::bad_timezone(&timezone_name)).with_hint(msg::bad_timezone_hint())
-    })?;
+    let timezone = parse_timezone(&timezone_name)
+        .ok_or_else(|| at("timezone")(msg::bad_timezone(&timezone_name)).with_hint(msg::bad_timezone_hint()))?;
     Ok(SiteConfig {
         title: raw.title.value,
         description: raw.description.map(|t| t.value).unwrap_or_default(),

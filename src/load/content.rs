@@ -55,7 +55,8 @@ pub fn scan(root: &Path) -> Result<Scanned> {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
         for entry in walker {
-            let entry = entry.map_err(|e| anyhow::anyhow!(msg::cannot_read_because(&base.display().to_string(), &e.to_string())))?;
+            let entry = entry
+                .map_err(|e| anyhow::anyhow!(msg::cannot_read_because(&base.display().to_string(), &e.to_string())))?;
             if !entry.file_type().is_file() {
                 continue;
             }
@@ -115,33 +116,18 @@ fn place(rel: &str, config: &SiteConfig) -> Result<Placement, Diagnostic> {
     // The first folder must not be one whose URLs the build makes itself.
     let top = dir.split('/').next().filter(|t| !t.is_empty()).unwrap_or(if name == "_index" { "" } else { name });
     if RESERVED_TOP.contains(&top) {
-        return Err(Diagnostic::error(
-            rel,
-            0,
-            0,
-            msg::page_takes_site_folder(top),
-        )
-        .with_hint(msg::page_takes_site_folder_hint(top)));
+        return Err(Diagnostic::error(rel, 0, 0, msg::page_takes_site_folder(top))
+            .with_hint(msg::page_takes_site_folder_hint(top)));
     }
     // The release calendar's pages, which the build makes from `calendar.yaml` and the releases.
     let path = if name == "_index" { dir.to_string() } else { format!("{dir}/{name}") };
     if path == CALENDAR || path.starts_with(&format!("{CALENDAR}/")) {
-        return Err(Diagnostic::error(
-            rel,
-            0,
-            0,
-            msg::page_takes_calendar(&path, CALENDAR),
-        )
-        .with_hint(msg::page_takes_calendar_hint(CALENDAR)));
+        return Err(Diagnostic::error(rel, 0, 0, msg::page_takes_calendar(&path, CALENDAR))
+            .with_hint(msg::page_takes_calendar_hint(CALENDAR)));
     }
     if config.languages.iter().skip(1).any(|l| *l == top) {
-        return Err(Diagnostic::error(
-            rel,
-            0,
-            0,
-            msg::page_in_language_folder(top),
-        )
-        .with_hint(msg::page_in_language_folder_hint(top)));
+        return Err(Diagnostic::error(rel, 0, 0, msg::page_in_language_folder(top))
+            .with_hint(msg::page_in_language_folder_hint(top)));
     }
     // Every folder on the way is part of the URL too.
     for part in dir.split('/').filter(|_| !dir.is_empty()).chain([name]) {
@@ -224,13 +210,8 @@ pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> 
     for p in &pages {
         if let Some(first) = seen.insert((&p.key, &p.lang), &p.source) {
             diags.push(
-                Diagnostic::error(
-                    &p.source,
-                    0,
-                    0,
-                    msg::two_files_one_page(first, &p.source, &p.url),
-                )
-                .with_hint(msg::two_files_one_page_hint()),
+                Diagnostic::error(&p.source, 0, 0, msg::two_files_one_page(first, &p.source, &p.url))
+                    .with_hint(msg::two_files_one_page_hint()),
             );
         }
     }

@@ -15,8 +15,8 @@ use crate::model::dataset::{
     Break, Correction, Dataset, Frozen, Key, KeyKind, Row, Series, Source, Status, Unit, UnitKind,
 };
 use crate::model::{SiteConfig, Text};
-use crate::yaml;
 use crate::msg::{self, List, Said};
+use crate::yaml;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -179,7 +179,8 @@ fn same_ids(root: &Path, files: &[std::path::PathBuf]) -> Vec<Diagnostic> {
         let rel = super::relative(root, f);
         if let Some(first) = seen.get(&stem) {
             out.push(
-                Diagnostic::error(&rel, 1, 1, msg::dataset_twice(first, &rel, &stem)).with_hint(msg::dataset_twice_hint()),
+                Diagnostic::error(&rel, 1, 1, msg::dataset_twice(first, &rel, &stem))
+                    .with_hint(msg::dataset_twice_hint()),
             );
         } else {
             seen.insert(stem, rel);
@@ -223,15 +224,10 @@ fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<(Dataset, Vec<D
     let (d, warnings) = from_text_checked(stem, &rel, &text, config)?;
     if d.frozen.is_some() {
         let line = text.lines().position(|l| l.starts_with("frozen")).map_or(1, |i| i + 1);
-        return Err(Diagnostic::error(
-            &rel,
-            line,
-            1,
-            msg::frozen_in_dataset(),
-        )
-        .with_hint(msg::frozen_in_dataset_hint())
-        .with_source(&text)
-        .into());
+        return Err(Diagnostic::error(&rel, line, 1, msg::frozen_in_dataset())
+            .with_hint(msg::frozen_in_dataset_hint())
+            .with_source(&text)
+            .into());
     }
     Ok((d, warnings))
 }
@@ -266,11 +262,7 @@ impl Validator<'_> {
         match s.value.trim().parse::<jiff::civil::Date>() {
             Ok(d) => Some(d),
             Err(_) => {
-                self.error(
-                    &s.referenced,
-                    msg::not_a_date(&s.value),
-                    Some(msg::dataset_date_hint()),
-                );
+                self.error(&s.referenced, msg::not_a_date(&s.value), Some(msg::dataset_date_hint()));
                 None
             }
         }
@@ -303,23 +295,15 @@ impl Validator<'_> {
                     categories.push((cid.value.clone(), label.clone()));
                 }
                 if categories.is_empty() {
-                    self.error(
-                        &c.referenced,
-                        msg::categories_empty(),
-                        Some(msg::categories_empty_hint()),
-                    );
+                    self.error(&c.referenced, msg::categories_empty(), Some(msg::categories_empty_hint()));
                 }
             }
-            (None, Some(KeyKind::Category)) => self.error(
-                &raw.key.kind.referenced,
-                msg::categories_needed(),
-                Some(msg::categories_needed_hint()),
-            ),
-            (Some(c), Some(_)) => self.error(
-                &c.referenced,
-                msg::categories_not_here(),
-                Some(msg::categories_not_here_hint()),
-            ),
+            (None, Some(KeyKind::Category)) => {
+                self.error(&raw.key.kind.referenced, msg::categories_needed(), Some(msg::categories_needed_hint()))
+            }
+            (Some(c), Some(_)) => {
+                self.error(&c.referenced, msg::categories_not_here(), Some(msg::categories_not_here_hint()))
+            }
             _ => {}
         }
 
@@ -344,11 +328,7 @@ impl Validator<'_> {
                 }
             };
             if unit_kind == UnitKind::Currency && r.unit.currency.is_none() {
-                self.error(
-                    &r.unit.kind.referenced,
-                    msg::currency_needed(),
-                    Some(msg::currency_needed_hint()),
-                );
+                self.error(&r.unit.kind.referenced, msg::currency_needed(), Some(msg::currency_needed_hint()));
             }
             series.push(Series {
                 id: r.id.clone(),
@@ -371,9 +351,7 @@ impl Validator<'_> {
             }
         }
         if series.is_empty() {
-            self.diags.push(
-                Diagnostic::error(self.rel, 1, 1, msg::no_series()).with_hint(msg::no_series_hint()),
-            );
+            self.diags.push(Diagnostic::error(self.rel, 1, 1, msg::no_series()).with_hint(msg::no_series_hint()));
         }
 
         let mut rows: Vec<Row> = Vec::new();
@@ -418,29 +396,17 @@ impl Validator<'_> {
             }
             let Some(key) = key else {
                 if !row.value.0.iter().any(|(c, _)| c.value == raw.key.id) {
-                    self.error(
-                        &row.referenced,
-                        msg::row_no_key(&raw.key.id),
-                        Some(msg::row_no_key_hint(&raw.key.id)),
-                    );
+                    self.error(&row.referenced, msg::row_no_key(&raw.key.id), Some(msg::row_no_key_hint(&raw.key.id)));
                 }
                 continue;
             };
             for (i, s) in series.iter().enumerate() {
                 if !seen[i] {
-                    self.error(
-                        &row.referenced,
-                        msg::row_no_value(&key, &s.id),
-                        Some(msg::row_no_value_hint(&s.id)),
-                    );
+                    self.error(&row.referenced, msg::row_no_value(&key, &s.id), Some(msg::row_no_value_hint(&s.id)));
                 }
             }
             if !seen_keys.insert(key.clone()) {
-                self.error(
-                    &row.referenced,
-                    msg::row_twice(&key),
-                    Some(msg::row_twice_hint()),
-                );
+                self.error(&row.referenced, msg::row_twice(&key), Some(msg::row_twice_hint()));
                 continue;
             }
             rows.push(Row { key, values, status, line });
@@ -467,11 +433,7 @@ impl Validator<'_> {
         for b in &raw.breaks {
             let (line, _) = yaml::location_of(&b.referenced);
             if kind == Some(KeyKind::Category) {
-                self.error(
-                    &b.referenced,
-                    msg::break_by_category(),
-                    Some(msg::break_by_category_hint()),
-                );
+                self.error(&b.referenced, msg::break_by_category(), Some(msg::break_by_category_hint()));
                 continue;
             }
             let period = kind.and_then(|k| self.key_value(k, &b.value.period, &categories, &category_ids));
@@ -558,11 +520,7 @@ impl Validator<'_> {
         }
         for s in &raw.series {
             let l = line(&s.referenced);
-            texts.push(Written {
-                field: msg::field_series_label(&s.value.id),
-                text: &s.value.label,
-                line: l,
-            });
+            texts.push(Written { field: msg::field_series_label(&s.value.id), text: &s.value.label, line: l });
             if let Some(u) = s.value.unit.label.as_ref().filter(|u| !matches!(u, Text::Plain(l) if l.is_empty())) {
                 texts.push(Written { field: msg::field_series_unit(&s.value.id), text: u, line: l });
             }
@@ -578,14 +536,9 @@ impl Validator<'_> {
         {
             let (l, c) = yaml::location_of(&at.referenced);
             out.push(
-                Diagnostic::warning(
-                    self.rel,
-                    l,
-                    c,
-                    msg::updated_too_old(&updated.to_string(), &newest.to_string()),
-                )
-                .with_hint(msg::updated_too_old_hint(&newest.to_string()))
-                .with_source(self.text),
+                Diagnostic::warning(self.rel, l, c, msg::updated_too_old(&updated.to_string(), &newest.to_string()))
+                    .with_hint(msg::updated_too_old_hint(&newest.to_string()))
+                    .with_source(self.text),
             );
         }
         out
@@ -640,11 +593,7 @@ impl Validator<'_> {
     fn url(&mut self, s: &Spanned<String>) {
         let u = s.value.trim();
         if !(u.starts_with("https://") || u.starts_with("http://")) {
-            self.error(
-                &s.referenced,
-                msg::bad_url(u),
-                Some(msg::bad_url_hint()),
-            );
+            self.error(&s.referenced, msg::bad_url(u), Some(msg::bad_url_hint()));
         }
     }
 
@@ -687,11 +636,7 @@ impl Validator<'_> {
             None => None,
         };
         if value.is_none() && status.is_some() && m.get("value").is_some_and(serde_json::Value::is_null) {
-            self.error(
-                &v.referenced,
-                msg::missing_has_no_status(),
-                Some(msg::missing_has_no_status_hint()),
-            );
+            self.error(&v.referenced, msg::missing_has_no_status(), Some(msg::missing_has_no_status_hint()));
         }
         (value, status)
     }
@@ -721,11 +666,7 @@ impl Validator<'_> {
                 None
             }
             other => {
-                self.error(
-                    &v.referenced,
-                    msg::not_a_number(&other.to_string()),
-                    Some(msg::number_or_null_hint()),
-                );
+                self.error(&v.referenced, msg::not_a_number(&other.to_string()), Some(msg::number_or_null_hint()));
                 None
             }
         }

@@ -5,8 +5,8 @@ use serde_saphyr::Spanned;
 
 use crate::diag::Diagnostic;
 use crate::model::FrontMatter;
-use crate::yaml;
 use crate::msg;
+use crate::yaml;
 
 /// A Markdown file cut in two.
 #[derive(Debug, PartialEq, Eq)]
@@ -77,10 +77,9 @@ pub fn parse(split: &Split<'_>, text: &str, path: &str, tz: &jiff::tz::TimeZone)
     }
     let date_hint = msg::page_date_hint;
     let date = match &raw.date {
-        Some(d) => Some(
-            parse_datetime(&d.value, tz)
-                .ok_or_else(|| at(d, msg::not_a_date(&d.value)).with_hint(date_hint()))?,
-        ),
+        Some(d) => {
+            Some(parse_datetime(&d.value, tz).ok_or_else(|| at(d, msg::not_a_date(&d.value)).with_hint(date_hint()))?)
+        }
         None => None,
     };
     let publish_at = match &raw.publish_at {

@@ -88,7 +88,8 @@ pub fn versions(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
         }
         let Some((year, id, version)) = parse_name(&inner) else {
             diags.push(
-                Diagnostic::error(&rel, 1, 1, msg::not_a_frozen_version(&rel)).with_hint(msg::not_a_frozen_version_hint(DIR)),
+                Diagnostic::error(&rel, 1, 1, msg::not_a_frozen_version(&rel))
+                    .with_hint(msg::not_a_frozen_version_hint(DIR)),
             );
             continue;
         };
@@ -111,13 +112,8 @@ pub fn versions(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
             }
             Some((sum, _)) if *sum != checksum(&text) => {
                 diags.push(
-                    Diagnostic::error(
-                        &rel,
-                        1,
-                        1,
-                        msg::frozen_changed(&rel, year),
-                    )
-                    .with_hint(msg::frozen_changed_hint(&rel, &id, year)),
+                    Diagnostic::error(&rel, 1, 1, msg::frozen_changed(&rel, year))
+                        .with_hint(msg::frozen_changed_hint(&rel, &id, year)),
                 );
                 continue;
             }
@@ -133,13 +129,7 @@ pub fn versions(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
                     msg::frozen_says_other(f.release, f.version, year, version),
                 )),
                 None => diags.push(
-                    Diagnostic::error(
-                        &rel,
-                        1,
-                        1,
-                        msg::frozen_entry_missing(),
-                    )
-                    .with_hint(msg::restore_from_vcs()),
+                    Diagnostic::error(&rel, 1, 1, msg::frozen_entry_missing()).with_hint(msg::restore_from_vcs()),
                 ),
             },
             Err(Failure::Content(d)) => diags.extend(d),
@@ -149,13 +139,8 @@ pub fn versions(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
     for (path, (_, line)) in &sums {
         if !seen.contains(path) {
             diags.push(
-                Diagnostic::error(
-                    format!("{DIR}/{SUMS}"),
-                    *line,
-                    1,
-                    msg::frozen_missing(&format!("{DIR}/{path}")),
-                )
-                .with_hint(msg::frozen_missing_hint()),
+                Diagnostic::error(format!("{DIR}/{SUMS}"), *line, 1, msg::frozen_missing(&format!("{DIR}/{path}")))
+                    .with_hint(msg::frozen_missing_hint()),
             );
         }
     }
@@ -170,13 +155,8 @@ pub fn versions(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
         let next = expected.entry((d.id.as_str(), f.release)).or_insert(1);
         if f.version != *next {
             diags.push(
-                Diagnostic::error(
-                    &d.source_path,
-                    1,
-                    1,
-                    msg::frozen_gap(f.version, &d.id, f.release, *next),
-                )
-                .with_hint(msg::frozen_gap_hint()),
+                Diagnostic::error(&d.source_path, 1, 1, msg::frozen_gap(f.version, &d.id, f.release, *next))
+                    .with_hint(msg::frozen_gap_hint()),
             );
         }
         *next = f.version + 1;

@@ -82,7 +82,11 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig) -> Result<Glossary> {
                     };
                     for (code, v) in map {
                         if config.language(code).is_none() {
-                            diags.push(at(&value.referenced, msg::glossary_unknown_language(code), msg::glossary_languages_hint(&codes)));
+                            diags.push(at(
+                                &value.referenced,
+                                msg::glossary_unknown_language(code),
+                                msg::glossary_languages_hint(&codes),
+                            ));
                             ok = false;
                         }
                         match strings(v) {
@@ -97,7 +101,11 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig) -> Result<Glossary> {
                     }
                 }
                 code if config.language(code).is_none() => {
-                    diags.push(at(&value.referenced, msg::glossary_unknown_key(code), msg::glossary_languages_hint(&codes)));
+                    diags.push(at(
+                        &value.referenced,
+                        msg::glossary_unknown_key(code),
+                        msg::glossary_languages_hint(&codes),
+                    ));
                     ok = false;
                 }
                 code => match strings(&value.value) {
@@ -137,4 +145,3 @@ fn strings(v: &serde_json::Value) -> Option<Vec<String>> {
         _ => None,
     }
 }
-

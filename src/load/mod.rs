@@ -54,7 +54,9 @@ pub fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
             let good = e.utf8_error().valid_up_to();
             let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or("");
             let (line, col) = LineIndex::new(prefix).position(prefix.len());
-            return Err(Diagnostic::error(rel, line, col, crate::msg::not_utf8()).with_hint(crate::msg::not_utf8_hint()));
+            return Err(
+                Diagnostic::error(rel, line, col, crate::msg::not_utf8()).with_hint(crate::msg::not_utf8_hint())
+            );
         }
     };
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);

@@ -4,8 +4,8 @@
 //! the parser's positions in hand, so the warnings point at the text as written.
 
 use crate::diag::Diagnostic;
-use crate::msg::{self, List, Said};
 use crate::model::{SiteConfig, Text};
+use crate::msg::{self, List, Said};
 
 /// A bilingual text of a file, with the line the parser found it at.
 pub(crate) struct Written<'a> {

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Failure, Result};
 use crate::model::Theme;
-use crate::yaml;
 use crate::msg;
+use crate::yaml;
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
@@ -57,13 +57,15 @@ pub fn theme(root: &Path, name: &str) -> Result<Theme> {
             continue;
         }
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| anyhow::anyhow!(msg::cannot_read_because(&dir.display().to_string(), &e.to_string())))?;
+            let entry = entry
+                .map_err(|e| anyhow::anyhow!(msg::cannot_read_because(&dir.display().to_string(), &e.to_string())))?;
             if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
             let rel = format!("{prefix}{}", super::relative(&dir, entry.path()));
-            let bytes = std::fs::read(entry.path())
-                .map_err(|e| anyhow::anyhow!(msg::cannot_read_because(&entry.path().display().to_string(), &e.to_string())))?;
+            let bytes = std::fs::read(entry.path()).map_err(|e| {
+                anyhow::anyhow!(msg::cannot_read_because(&entry.path().display().to_string(), &e.to_string()))
+            })?;
             files.insert(rel, (super::relative(root, entry.path()), bytes));
         }
     }

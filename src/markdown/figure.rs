@@ -11,9 +11,9 @@ use crate::chart::{self, ChartInput, ChartKind, SeriesData};
 use crate::diag::Diagnostic;
 use crate::model::dataset::KeyKind;
 use crate::model::{Dataset, Lang, Text};
+use crate::msg::{self, List, Said};
 use crate::numfmt::{self, Style, Unit};
 use crate::yaml;
-use crate::msg::{self, List, Said};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -140,11 +140,7 @@ pub fn parse_spec<'d>(
         })
     };
     if dataset.rows.is_empty() {
-        return Err(at(
-            &raw.data.referenced,
-            msg::no_rows(&dataset.id),
-            msg::no_rows_hint(&dataset.id),
-        ));
+        return Err(at(&raw.data.referenced, msg::no_rows(&dataset.id), msg::no_rows_hint(&dataset.id)));
     }
     let start = find(&raw.from, 0)?;
     let end = find(&raw.to, dataset.rows.len().saturating_sub(1))? + 1;

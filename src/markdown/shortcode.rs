@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use crate::model::dataset::KeyKind;
 use crate::model::{Dataset, Lang};
-use crate::numfmt::{self, Period, Style, Unit};
 use crate::msg::{self, List, Said};
+use crate::numfmt::{self, Period, Style, Unit};
 
 /// A parsed call: `value(data="patent-grants", series="total", period=2021)`.
 #[derive(Debug, PartialEq, Eq)]
@@ -97,10 +97,7 @@ fn no_data(ds: &Dataset, key: &str, lang: &Lang, style: Style) -> String {
 pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> Result<Evaluated, CallError> {
     let known = ["value", "change"];
     if !known.contains(&call.name.as_str()) {
-        return Err(err(
-            msg::unknown_function(&call.name),
-            Some(msg::unknown_function_hint()),
-        ));
+        return Err(err(msg::unknown_function(&call.name), Some(msg::unknown_function_hint())));
     }
     let mut data = None;
     let mut series = None;
@@ -118,18 +115,12 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
                     "true" => true,
                     "false" => false,
                     other => {
-                        return Err(err(
-                            msg::exact_not_bool(other),
-                            Some(msg::exact_hint()),
-                        ));
+                        return Err(err(msg::exact_not_bool(other), Some(msg::exact_hint())));
                     }
                 }
             }
             other => {
-                return Err(err(
-                    msg::no_such_argument(&call.name, other),
-                    Some(msg::no_such_argument_hint()),
-                ));
+                return Err(err(msg::no_such_argument(&call.name, other), Some(msg::no_such_argument_hint())));
             }
         }
     }
@@ -225,10 +216,7 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
         revised(html, original, rev.map(|r| r.date))
     } else {
         if ds.key.kind == KeyKind::Category {
-            return Err(err(
-                msg::change_needs_time(data),
-                Some(msg::change_needs_time_hint()),
-            ));
+            return Err(err(msg::change_needs_time(data), Some(msg::change_needs_time_hint())));
         }
         let previous = ri.checked_sub(1).and_then(|p| ds.rows[p].values[si]);
         let per = if ds.key.kind == KeyKind::Year { Period::Year } else { Period::Other };
@@ -292,10 +280,7 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
 fn precision_arg(v: &str) -> Result<u8, CallError> {
     match v.trim().parse::<u8>() {
         Ok(p) if p <= 6 => Ok(p),
-        _ => Err(err(
-            msg::bad_precision(v),
-            Some(msg::bad_precision_hint()),
-        )),
+        _ => Err(err(msg::bad_precision(v), Some(msg::bad_precision_hint()))),
     }
 }
 

@@ -165,10 +165,7 @@ pub(super) const REWORDS: &[(&str, Say)] = &[
             known.then(|| mismatch(at, rest, &at.found_words()))
         }),
     ),
-    (
-        "invalid boolean",
-        By(|_, at| Some((msg::not_a_boolean(&at.found_words()), msg::boolean_hint(at.key_word())))),
-    ),
+    ("invalid boolean", By(|_, at| Some((msg::not_a_boolean(&at.found_words()), msg::boolean_hint(at.key_word()))))),
     (
         "invalid ",
         By(|rest, at| {
@@ -384,7 +381,8 @@ pub(super) fn comma_ended(at: &At) -> Option<(String, String)> {
             break;
         }
         if at.chars[j] == ',' {
-            let word: String = at.chars[j + 1..].iter().skip_while(|c| **c == ' ').take_while(|c| is_key_char(**c)).collect();
+            let word: String =
+                at.chars[j + 1..].iter().skip_while(|c| **c == ' ').take_while(|c| is_key_char(**c)).collect();
             let next = at.chars[j + 1..].iter().skip_while(|c| **c == ' ').nth(word.chars().count());
             if !word.is_empty() && next == Some(&':') {
                 end = j;

@@ -202,13 +202,7 @@ impl Scanner {
         if let Some(j) = lead.iter().position(|&c| c == FULL_WIDTH_SPACE)
             && starts_entry(rest)
         {
-            self.push(
-                n,
-                j,
-                Scope::Always,
-                msg::full_width_indent(),
-                msg::full_width_indent_hint(),
-            );
+            self.push(n, j, Scope::Always, msg::full_width_indent(), msg::full_width_indent_hint());
         }
     }
 
@@ -380,13 +374,7 @@ impl Scanner {
             let example = if before_key { "{year: 2021, total: 155000}" } else { "[total, invention]" };
             let here = self.flow.last().filter(|o| o.line == n).and_then(|o| corrected(chars, o.col - 1));
             let example = here.unwrap_or_else(|| example.to_string());
-            self.push(
-                n,
-                i,
-                Scope::Always,
-                msg::full_width_comma(),
-                msg::full_width_comma_hint(&example),
-            );
+            self.push(n, i, Scope::Always, msg::full_width_comma(), msg::full_width_comma_hint(&example));
         }
     }
 

@@ -347,7 +347,7 @@ fn usage_errors_exit_2() {
 fn no_site_yaml() {
     let dir = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
-            .env("VITRINE_LANG", "en")
+        .env("VITRINE_LANG", "en")
         .arg("build")
         .arg("--root")
         .arg(dir.path())

@@ -189,10 +189,13 @@ fn the_page_reloads_itself_and_shows_build_errors() {
     // Closed, it stays closed; the next error brings it back.
     browser.eval("document.querySelector('#vitrine-error .ve-close').click(); return true");
     browser.wait_until("return !document.getElementById('vitrine-error')", "the overlay to close");
-    site.write("content/notes/public.zh.md", "---
+    site.write(
+        "content/notes/public.zh.md",
+        "---
 title: [坏
 ---
-");
+",
+    );
     browser.wait_until(
         "var o = document.getElementById('vitrine-error'); return !!o && o.textContent.includes('is not closed')",
         "the overlay to come back with the next error",

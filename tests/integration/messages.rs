@@ -28,7 +28,13 @@ fn slip(name: &str, edit: impl Fn(&Site), headline: &str, hint: &str) {
 fn comma_inside_a_bilingual_title() {
     slip(
         "comma_inside_a_bilingual_title",
-        |s| s.replace(DATA, "title: {zh: 专利授权量, en: Patents granted}", "title: {zh: 专利授权量, en: Trademark registrations by city, 2024}"),
+        |s| {
+            s.replace(
+                DATA,
+                "title: {zh: 专利授权量, en: Patents granted}",
+                "title: {zh: 专利授权量, en: Trademark registrations by city, 2024}",
+            )
+        },
         "data/grants.yaml:1:57: the text of `en` contains a comma: inside `{…}` a comma ends the text, and YAML reads `2024` as another key",
         "put a text that contains a comma in quotes: `en: \"Trademark registrations by city, 2024\"`",
     );
@@ -68,7 +74,13 @@ fn quoted_number() {
 fn chart_block_without_closing_fence() {
     slip(
         "chart_block_without_closing_fence",
-        |s| s.replace(REPORT, "title: {zh: 授权总量, en: Total grants}\n```\n", "title: {zh: 授权总量, en: Total grants}\n"),
+        |s| {
+            s.replace(
+                REPORT,
+                "title: {zh: 授权总量, en: Total grants}\n```\n",
+                "title: {zh: 授权总量, en: Total grants}\n",
+            )
+        },
         "content/releases/2023/report.zh.md:18:1: this chart block is not closed",
         "end the block with a line of three backticks ``` after its last setting; as it is, the rest of the page is read as part of the chart",
     );
@@ -80,7 +92,10 @@ fn category_label_for_its_id() {
         "category_label_for_its_id",
         |s| {
             let text = std::fs::read_to_string(s.root().join(REPORT)).unwrap();
-            s.write(REPORT, format!("{text}\n案件{{{{ value(data=\"channels\", series=\"cases\", period=\"武汉\") }}}}。\n"));
+            s.write(
+                REPORT,
+                format!("{text}\n案件{{{{ value(data=\"channels\", series=\"cases\", period=\"武汉\") }}}}。\n"),
+            );
         },
         "content/releases/2023/report.zh.md:54:3: dataset `channels` has no category `武汉`",
         "`武汉` is the label of `wuhan`: write the id, `wuhan`, not the label (the ids under `categories`: wuhan, xiangyang, yichang)",
@@ -109,7 +124,11 @@ fn a_chinese_site_speaks_chinese_without_a_flag() {
     assert!(env.stderr.contains("is not a number"), "{}", env.stderr);
     // An English-first site speaks English, whatever the locale.
     let en_first = Site::fixture("basic");
-    en_first.replace("site.yaml", "  - {code: zh, name: 中文, tag: zh-Hans}\n  - {code: en, name: English}", "  - {code: en, name: English}\n  - {code: zh, name: 中文, tag: zh-Hans}");
+    en_first.replace(
+        "site.yaml",
+        "  - {code: zh, name: 中文, tag: zh-Hans}\n  - {code: en, name: English}",
+        "  - {code: en, name: English}\n  - {code: zh, name: 中文, tag: zh-Hans}",
+    );
     en_first.replace(DATA, "total: 155000, invention: 22400", "total: 15.5万, invention: 22400");
     let r = en_first.run_with(&["check"], &[("VITRINE_LANG", ""), ("LANG", "zh_CN.UTF-8")]);
     assert!(r.stderr.contains("is not a number"), "{}", r.stderr);
@@ -118,11 +137,16 @@ fn a_chinese_site_speaks_chinese_without_a_flag() {
 #[test]
 fn strict_check_speaks_chinese() {
     let site = Site::fixture("basic");
-    let r = site.run_with(&["check", "--strict"], &[("VITRINE_LANG", "zh"), ("VITRINE_NOW", "2023-05-01T00:00:00+08:00")]);
+    let r =
+        site.run_with(&["check", "--strict"], &[("VITRINE_LANG", "zh"), ("VITRINE_NOW", "2023-05-01T00:00:00+08:00")]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("页面没有 `en` 译文"), "{}", r.stderr);
     assert!(r.stderr.contains("  = 提示：请添加 `content/notes/only-zh.en.md`"), "{}", r.stderr);
-    assert!(!r.stderr.contains("warning:") && !r.stderr.contains("警告："), "strict makes warnings errors:\n{}", r.stderr);
+    assert!(
+        !r.stderr.contains("warning:") && !r.stderr.contains("警告："),
+        "strict makes warnings errors:\n{}",
+        r.stderr
+    );
 }
 
 /// `vitrine` run in `dir` with the locale `lang` and nothing else saying the language.

@@ -169,7 +169,11 @@ pub fn in_chinese(site: &Site, args: &[&str], env: &[(&str, &str)], en: &Run) ->
     assert_eq!(zh.code, en.code, "the exit code differs in Chinese:\n{}", zh.stderr);
     let at = |s: &str| s.lines().filter_map(position).map(str::to_string).collect::<Vec<_>>();
     assert_eq!(at(&zh.stderr), at(&en.stderr), "positions differ in Chinese:\n{}\n{}", en.stderr, zh.stderr);
-    assert!(zh.stderr.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !en.stderr.contains(c)), "{}", zh.stderr);
+    assert!(
+        zh.stderr.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !en.stderr.contains(c)),
+        "{}",
+        zh.stderr
+    );
     assert!(!zh.stderr.contains("panicked"), "{}", zh.stderr);
     zh
 }
