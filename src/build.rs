@@ -175,12 +175,12 @@ fn theme_stand_ins(config: &crate::model::SiteConfig, theme: &Theme) -> Vec<crat
                 "site.yaml",
                 l.line(),
                 1,
-                crate::msg::theme_lacks_strings(l.code(), &stand_in.to_string()),
+                crate::msg::theme_lacks_strings(l.code(), stand_in),
             )
             .with_hint(crate::msg::theme_lacks_strings_hint(
                 &config.theme,
                 l.code(),
-                &stand_in.to_string(),
+                stand_in,
             )),
         )
     });

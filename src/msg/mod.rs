@@ -78,53 +78,59 @@ pub fn locale() -> Locale {
 
 /// A message in both languages. It prints (`Display`) in the language set with
 /// [`set_locale`]; [`Said::get`] picks one explicitly. It dereferences to the English text,
-/// for tests and for comparisons that do not depend on the reader's language.
+/// for tests and for comparisons that do not depend on the reader's language. One pointer
+/// wide, so that a diagnostic carrying a message and a hint stays small.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Said {
-    /// The English text.
-    pub en: String,
-    /// The Chinese text.
-    pub zh: String,
-}
+pub struct Said(Box<[String; 2]>);
 
 impl Said {
+    /// The message with its English and its Chinese text.
+    pub fn new(en: String, zh: String) -> Said {
+        Said(Box::new([en, zh]))
+    }
+
     /// The same text in both languages: a file name, a library's own words (Tera's template
     /// errors), or nothing.
     pub fn same(s: impl Into<String>) -> Said {
         let s = s.into();
-        Said { en: s.clone(), zh: s }
+        Said::new(s.clone(), s)
+    }
+
+    /// The English text.
+    pub fn en(&self) -> &str {
+        &self.0[0]
+    }
+
+    /// The Chinese text.
+    pub fn zh(&self) -> &str {
+        &self.0[1]
     }
 
     /// The text in `locale`.
     pub fn get(&self, locale: Locale) -> &str {
         match locale {
-            Locale::En => &self.en,
-            Locale::Zh => &self.zh,
+            Locale::En => self.en(),
+            Locale::Zh => self.zh(),
         }
-    }
-
-    /// Both texts, each followed by `more` in the same language.
-    pub fn then(&self, more: &Said) -> Said {
-        Said { en: format!("{}{}", self.en, more.en), zh: format!("{}{}", self.zh, more.zh) }
     }
 }
 
 impl std::ops::Deref for Said {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.en
+        self.en()
     }
 }
 
 impl PartialEq<&str> for Said {
     fn eq(&self, other: &&str) -> bool {
-        self.en == *other
+        self.en() == *other
     }
 }
 
 impl PartialEq<str> for Said {
     fn eq(&self, other: &str) -> bool {
-        self.en == other
+        self.en() == other
     }
 }
 
@@ -223,16 +229,16 @@ macro_rules! catalogue {
             #[doc = concat!("The message ", stringify!($en), ".")]
             #[allow(unused_variables, clippy::useless_format)]
             pub fn $name($($arg: $ty),*) -> $crate::msg::Said {
-                $crate::msg::Said {
-                    en: {
+                $crate::msg::Said::new(
+                    {
                         $(let $arg = $crate::msg::Arg::pick(&$arg, $crate::msg::Locale::En);)*
                         $crate::msg::body!($en)
                     },
-                    zh: {
+                    {
                         $(let $arg = $crate::msg::Arg::pick(&$arg, $crate::msg::Locale::Zh);)*
                         $crate::msg::body!($zh)
                     },
-                }
+                )
             }
         )*
         /// The entries declared in this file.

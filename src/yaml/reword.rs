@@ -282,7 +282,11 @@ pub(super) fn unknown_key(rest: &str, _: &At) -> Option<(Said, Said)> {
 
 /// What serde calls a kind of value: the author's name for it, and how to write one (made
 /// with the key). Matched by `contains`, in order.
-pub(super) const KINDS: &[(&str, fn() -> Said, fn(&str) -> Said)] = &[
+/// A message of the catalogue with no value in it, and one made with the key.
+type Words = fn() -> Said;
+type KeyWords = fn(&str) -> Said;
+
+pub(super) const KINDS: &[(&str, Words, KeyWords)] = &[
     ("a string, or a map from language code", msg::kind_bilingual, |k| msg::kind_bilingual_hint(k)),
     ("a mapping such as {year", msg::kind_row, |_| msg::kind_row_hint()),
     ("string scalar", msg::kind_single, |k| msg::kind_single_hint(k)),
@@ -294,7 +298,7 @@ pub(super) const KINDS: &[(&str, fn() -> Said, fn(&str) -> Said)] = &[
 ];
 
 /// Number types: the author's name for the values they hold, and an example.
-pub(super) const NUMBERS: &[(&str, fn() -> Said, &str)] = &[
+pub(super) const NUMBERS: &[(&str, Words, &str)] = &[
     ("u8", || msg::number_range("0", "255"), "2"),
     ("u16", || msg::number_range("0", "65535"), "10"),
     ("u32", msg::number_natural, "10"),

@@ -40,7 +40,10 @@ impl Finding {
 }
 
 /// Invisible characters, and space look-alikes YAML does not count as spaces, by name.
-pub(super) const INVISIBLE: &[(char, fn() -> Said)] = &[
+/// A message of the catalogue with no value in it.
+type Words = fn() -> Said;
+
+pub(super) const INVISIBLE: &[(char, Words)] = &[
     ('\u{200b}', msg::zero_width_space),
     ('\u{200c}', msg::zero_width_non_joiner),
     ('\u{200d}', msg::zero_width_joiner),
