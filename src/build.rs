@@ -177,11 +177,7 @@ fn theme_stand_ins(config: &crate::model::SiteConfig, theme: &Theme) -> Vec<crat
                 1,
                 crate::msg::theme_lacks_strings(l.code(), stand_in),
             )
-            .with_hint(crate::msg::theme_lacks_strings_hint(
-                &config.theme,
-                l.code(),
-                stand_in,
-            )),
+            .with_hint(crate::msg::theme_lacks_strings_hint(&config.theme, l.code(), stand_in)),
         )
     });
     each.collect()
