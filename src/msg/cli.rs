@@ -151,8 +151,8 @@ catalogue! {
     usage_unknown_command(cmd: &str) { en: "unrecognized command `{cmd}`", zh: "无法识别的命令 `{cmd}`" }
     usage_did_you_mean(what: &str) { en: "did you mean `{what}`?", zh: "是否应为 `{what}`？" }
     usage_commands() {
-        en: "the commands are: build, serve, check, new, freeze",
-        zh: "可用的命令：build（构建）、serve（预览）、check（检查）、new（新建）、freeze（冻结）",
+        en: "the commands are: build, serve, check, new, freeze, init",
+        zh: "可用的命令：build（构建）、serve（预览）、check（检查）、new（新建页面或数据集）、freeze（冻结）、init（新建网站）",
     }
     usage_missing_command() { en: "a command is missing here", zh: "此处缺少命令" }
     usage_new_what() {
