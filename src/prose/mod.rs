@@ -20,12 +20,13 @@ use crate::numfmt::{self, Period, Unit};
 
 use figures::Figure;
 use nearmiss::{Candidate, Verdict};
+use rayon::prelude::*;
 
 /// Every prose warning of the site's pages: near misses, language versions that disagree,
 /// glossary terms rendered otherwise.
 pub fn warnings(site: &Site) -> Vec<Diagnostic> {
     let pages: Vec<&Page> = site.pages.iter().filter(|p| !p.generated).collect();
-    let mut out: Vec<Diagnostic> = pages.iter().flat_map(|p| near_misses(site, p)).collect();
+    let mut out: Vec<Diagnostic> = pages.par_iter().flat_map_iter(|p| near_misses(site, p)).collect();
     out.extend(pairs::check(site, &pages));
     out.extend(glossary::check(site, &pages));
     out

@@ -39,18 +39,23 @@ struct Stated {
 
 /// Warnings for every page whose language versions state different figures.
 pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
     let default = site.config.default_lang().code();
-    let mut out = Vec::new();
-    for versions in super::by_key(pages).values() {
-        let Some(first) = versions.iter().find(|p| p.lang == default) else { continue };
-        for other in versions.iter().filter(|p| p.lang != default) {
+    let groups: Vec<_> = super::by_key(pages).into_values().collect();
+    groups
+        .par_iter()
+        .flat_map_iter(|versions| {
+            let mut out = Vec::new();
+            let Some(first) = versions.iter().find(|p| p.lang == default) else { return out };
             let a = stated(site, first, default);
-            let b = stated(site, other, default);
-            out.extend(compare(first, &a, other, &b));
-            out.extend(compare(other, &b, first, &a));
-        }
-    }
-    out
+            for other in versions.iter().filter(|p| p.lang != default) {
+                let b = stated(site, other, default);
+                out.extend(compare(first, &a, other, &b));
+                out.extend(compare(other, &b, first, &a));
+            }
+            out
+        })
+        .collect()
 }
 
 /// Warnings for the figures of `page` that `twin` does not state.
