@@ -231,8 +231,9 @@ fn hostile_site() -> Site {
 }
 
 /// The built output folder served over HTTP on 127.0.0.1, stopped when dropped.
-struct Files {
-    port: u16,
+pub(crate) struct Files {
+    /// The port it listens on.
+    pub(crate) port: u16,
     stop: Arc<AtomicBool>,
 }
 
@@ -244,7 +245,7 @@ impl Drop for Files {
 }
 
 impl Files {
-    fn serve(listener: TcpListener, dir: PathBuf) -> Files {
+    pub(crate) fn serve(listener: TcpListener, dir: PathBuf) -> Files {
         let port = listener.local_addr().unwrap().port();
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = stop.clone();

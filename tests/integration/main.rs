@@ -20,5 +20,6 @@ mod nothing_lost;
 mod publishing;
 mod quality;
 mod search;
+mod search_quality;
 mod serve;
 mod yaml_messages;
