@@ -21,11 +21,18 @@ fn build_writes_the_index_and_a_search_page_per_language() {
         assert!(langs[lang]["page_count"].as_u64().unwrap() >= 5, "{lang}: {}", langs[lang]);
     }
 
-    // Indexed: pages, release landings, datasets; not the home page or the search page.
+    // Indexed: every page a reader could look for (home pages, release landings, the data
+    // catalogue, datasets, the calendar); not the search pages or 404.
     let paper = site.read("releases/2022/white-paper/index.html");
     assert!(paper.contains("<main data-pagefind-body id=main"));
-    assert!(site.read("data/pledge-financing/index.html").contains("data-pagefind-body"));
-    assert!(!site.read("index.html").contains("data-pagefind-body"));
+    for page in ["index.html", "en/index.html", "releases/2022/index.html", "releases/index.html", "data/index.html",
+        "en/data/index.html", "data/pledge-financing/index.html", "releases/calendar/index.html"]
+    {
+        assert!(site.read(page).contains("data-pagefind-body"), "{page} is not indexed");
+    }
+    for page in ["search/index.html", "en/search/index.html", "404.html", "en/404.html"] {
+        assert!(!site.read(page).contains("data-pagefind-body"), "{page} is indexed");
+    }
 
     // Without JavaScript the search page lists every page and dataset of its language.
     let zh = site.read("search/index.html");

@@ -34,7 +34,9 @@ if (form && input && results) {
   const load = () => {
     if (!pagefind) {
       pagefind = import(new URL("pagefind.js", bundle).href).then(async (pf) => {
-        await pf.options({ excerptLength: 24 });
+        // Long pages (the white paper) hold most of what readers look for: a milder length penalty
+        // than the default (0.75) keeps them near the top.
+        await pf.options({ excerptLength: 24, ranking: { pageLength: 0.25 } });
         await pf.init();
         return pf;
       });
