@@ -4,14 +4,15 @@
 //! and returns the files of its search bundle (`pagefind/…`), to be written beside the pages.
 //! Pagefind builds one index per language, taken from each page's `<html lang>`; Chinese text is
 //! segmented into words (the `extended` feature), so 质押融资 finds 知识产权质押融资. Only the
-//! content inside an element marked `data-pagefind-body` (the theme puts it on `<main>`) is
-//! indexed; pages without it (the search page, listings, 404) are left out, and `<nav>`,
+//! content inside an element marked `data-pagefind-body` (the theme puts it on `<main>` of every
+//! page but the search pages and 404) is indexed; pages without it are left out, and `<nav>`,
 //! `<footer>`, `<form>` and `<svg>` inside it are skipped. A result's title is the page's first
 //! `<h1>`.
 //!
 //! In the browser, `themes/default/static/search.js` loads `/pagefind/pagefind.js` (Pagefind's
 //! low-level JS API, which picks the index for the search page's own `<html lang>`), searches
-//! for `?q=` and replaces the search page's plain list of links with the results. Without
+//! for `?q=` and replaces the search page's plain list of links with the results: those of
+//! Pagefind's results whose text holds every word typed, as typed. Without
 //! JavaScript the list stays. The bundle runs WebAssembly, so a Content-Security-Policy must
 //! allow `script-src 'self' 'wasm-unsafe-eval'`; everything is loaded from the site's own host.
 //!
