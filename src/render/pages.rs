@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::context::*;
-use super::{PageOut, RenderContext, RenderOptions, minify};
+use super::{PageOut, RenderContext, RenderOptions, lang_runs, minify};
 use crate::diag::{Diagnostic, Diagnostics, Failure, Result};
 use crate::model::layout::{dataset_url, page_file};
 use crate::model::page::Unpublished;
@@ -195,6 +195,7 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool
             languages: languages.clone(),
             default_lang: c.default_lang().code().to_string(),
             has_data: !site.datasets.is_empty(),
+            glossary_url: super::glossary::made(site).then(|| super::glossary::page_url(l)),
             search_url: search.then(|| l.url("search")),
             og_image: has_og_image.then(|| c.absolute("/og-image.png")),
             nav_entries: MAIN_NAV_ENTRIES,
@@ -281,6 +282,31 @@ pub(crate) fn alternates(cx: &RenderContext<'_>, key: &str, lang: &Lang) -> Vec<
         Alternate::new(cx.site, l, lang, url, translated)
     });
     each.collect()
+}
+
+/// The context of a page the build makes at `key` in every language (calendar, glossary):
+/// its URL, and a context with its alternates, its page (titled and described by the theme's
+/// `title` and `intro` strings) and breadcrumbs through the pages at `crumbs` that exist.
+pub(crate) fn generated_context(
+    cx: &RenderContext<'_>,
+    lang: &Lang,
+    key: &str,
+    (title, intro): (&str, &str),
+    crumbs: &[&str],
+) -> (String, tera::Context) {
+    let sh = cx.langs.get(lang);
+    let url = lang.url(key);
+    let alts = generated_alternates(cx, key, lang);
+    let mut ctx = base_context(cx, lang, &alts, key, &cx.site.config.absolute(&url));
+    let t = |k: &str| sh.t.get(k).cloned().unwrap_or_default();
+    ctx.insert("page", &PageCtx::generated(cx.site, lang, t(title), url.clone(), t(intro)));
+    let crumbs: Vec<Link> = crumbs
+        .iter()
+        .filter_map(|k| cx.index.get(k, lang))
+        .map(|p| Link { title: p.page.front.title.clone(), url: p.page.url.clone(), active: false })
+        .collect();
+    ctx.insert("breadcrumbs", &crumbs);
+    (url, ctx)
 }
 
 /// The alternates of a page the build makes in every language at `key` (the search, data and
@@ -372,6 +398,7 @@ pub(crate) fn finish(html: String, opts: &RenderOptions) -> Vec<u8> {
         },
         None => html,
     };
+    let html = lang_runs::mark(&html);
     if opts.minify { minify::escape_attribute_brackets(minify::html(&html)) } else { html.into_bytes() }
 }
 
@@ -522,6 +549,9 @@ pub fn render_all(cx: &RenderContext<'_>, selection: Selection<'_>) -> Result<Ve
         }
         if calendar_made {
             out.extend(diags.take(super::calendar::pages(cx))?.into_iter().flatten());
+        }
+        if super::glossary::made(site) {
+            out.extend(diags.take(super::glossary::pages(cx))?.into_iter().flatten());
         }
     }
     diags.finish(out)

@@ -130,6 +130,19 @@ impl Browser {
         res["value"].clone()
     }
 
+    /// One Chrome DevTools Protocol command (chromedriver's `goog/cdp/execute`), for what
+    /// WebDriver cannot do: viewport and media emulation, key events, the accessibility tree.
+    pub(crate) fn cdp(&self, cmd: &str, params: Value) -> Value {
+        let res = request(
+            self.port,
+            "POST",
+            &format!("/session/{}/goog/cdp/execute", self.session),
+            Some(&json!({"cmd": cmd, "params": params})),
+        )
+        .unwrap_or(Value::Null);
+        res["value"].clone()
+    }
+
     /// Polls a script until it returns true.
     pub(crate) fn wait_until(&self, script: &str, what: &str) -> Duration {
         let start = Instant::now();
