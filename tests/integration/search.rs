@@ -25,9 +25,16 @@ fn build_writes_the_index_and_a_search_page_per_language() {
     // catalogue, datasets, the calendar); not the search pages or 404.
     let paper = site.read("releases/2022/white-paper/index.html");
     assert!(paper.contains("<main data-pagefind-body id=main"));
-    for page in ["index.html", "en/index.html", "releases/2022/index.html", "releases/index.html", "data/index.html",
-        "en/data/index.html", "data/pledge-financing/index.html", "releases/calendar/index.html"]
-    {
+    for page in [
+        "index.html",
+        "en/index.html",
+        "releases/2022/index.html",
+        "releases/index.html",
+        "data/index.html",
+        "en/data/index.html",
+        "data/pledge-financing/index.html",
+        "releases/calendar/index.html",
+    ] {
         assert!(site.read(page).contains("data-pagefind-body"), "{page} is not indexed");
     }
     for page in ["search/index.html", "en/search/index.html", "404.html", "en/404.html"] {

@@ -138,7 +138,8 @@ fn measure(browser: &Browser, port: u16, search: &str, urls: &[String], terms: &
     ));
     assert_eq!(started, Value::Bool(true));
     browser.wait_until("return Array.isArray(window.__texts)", "the pages' texts");
-    let texts: Vec<String> = browser.eval("return window.__texts").as_array().unwrap().iter().map(|t| normal(t.as_str().unwrap())).collect();
+    let texts: Vec<String> =
+        browser.eval("return window.__texts").as_array().unwrap().iter().map(|t| normal(t.as_str().unwrap())).collect();
     assert_eq!(texts.len(), urls.len());
     assert!(texts.iter().all(|t| !t.is_empty()), "every page has text in <main>");
 
@@ -185,7 +186,12 @@ fn measure(browser: &Browser, port: u16, search: &str, urls: &[String], terms: &
         tally.wrong += hits.len() - right;
         tally.missed += want.len() - right;
         let missed: Vec<&&str> = want.iter().filter(|u| !hits.iter().any(|(h, _)| h == *u)).collect();
-        println!("  {term} | {} | {} | {right}{}", want.len(), hits.len(), if missed.is_empty() { String::new() } else { format!(" (missed {missed:?})") });
+        println!(
+            "  {term} | {} | {} | {right}{}",
+            want.len(),
+            hits.len(),
+            if missed.is_empty() { String::new() } else { format!(" (missed {missed:?})") }
+        );
     }
     tally
 }

@@ -1,3 +1,5 @@
+// vitrine: upstream code, built as a path dependency, so kept out of vitrine's lint checks.
+#![allow(warnings, clippy::all)]
 #![deny(unsafe_code)]
 
 use crate::ast::c14n::c14n_serialise_ast;
