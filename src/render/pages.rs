@@ -48,7 +48,7 @@ fn template_error(name: &str, e: &tera::Error) -> Failure {
         msg.push_str(&s.to_string());
         src = s.source();
     }
-    Failure::Content(vec![Diagnostic::error(format!("templates/{name}"), 1, 1, msg)])
+    Failure::Content(vec![Diagnostic::error(format!("templates/{name}"), 1, 1, crate::msg::template_error(&msg))])
 }
 
 /// URLs of the theme's fingerprinted assets.
@@ -526,8 +526,8 @@ pub fn render_all(cx: &RenderContext<'_>, selection: Selection<'_>) -> Result<Ve
                 (None, PageKind::Page, _) => "page.html".into(),
             };
             if !templates.has(&template) {
-                return Err(Diagnostic::error(&page.source, 1, 1, format!("template `{template}` not found"))
-                    .with_hint("name a template of the theme, or add it under `templates/`")
+                return Err(Diagnostic::error(&page.source, 1, 1, crate::msg::template_not_found(&template))
+                    .with_hint(crate::msg::template_not_found_hint())
                     .into());
             }
             let html = templates.render(&template, &ctx)?;
