@@ -236,20 +236,14 @@ const SEARCH_PAGE_BYTES: usize = 1 << 20;
 /// Pages are indexed by their site paths (`/en/about/`): under a base URL with a path,
 /// Pagefind's script puts the path of the bundle's folder in front of them itself.
 fn add_search_index(output: &mut Output) -> Result<()> {
-    let owned: Vec<(String, &str)> = output
-        .files
-        .iter()
-        .filter_map(|(path, bytes)| {
-            let dir = path.strip_suffix("index.html")?;
-            let html = std::str::from_utf8(bytes).ok()?;
-            let html = searched_part(html);
-            html.contains("data-pagefind-body").then(|| (format!("/{dir}"), html))
-        })
-        .collect();
-    let pages: Vec<crate::search::SearchPage<'_>> =
-        owned.iter().map(|(url, html)| crate::search::SearchPage { url, html }).collect();
-    let bundle = crate::search::index(&pages)?;
-    for (path, bytes) in bundle {
+    let mut indexer = crate::search::Indexer::default();
+    for (path, bytes) in &output.files {
+        let (Some(dir), Ok(html)) = (path.strip_suffix("index.html"), std::str::from_utf8(bytes)) else {
+            continue;
+        };
+        indexer.add(crate::search::SearchPage { url: &format!("/{dir}"), html: searched_part(html) })?;
+    }
+    for (path, bytes) in indexer.finish()? {
         output.add(path, bytes);
     }
     Ok(())

@@ -4,14 +4,15 @@
 //! and returns the files of its search bundle (`pagefind/…`), to be written beside the pages.
 //! Pagefind builds one index per language, taken from each page's `<html lang>`; Chinese text is
 //! segmented into words (the `extended` feature), so 质押融资 finds 知识产权质押融资. Only the
-//! content inside an element marked `data-pagefind-body` (the theme puts it on `<main>`) is
-//! indexed; pages without it (the search page, listings, 404) are left out, and `<nav>`,
+//! content inside an element marked `data-pagefind-body` (the theme puts it on `<main>` of every
+//! page but the search pages and 404) is indexed; pages without it are left out, and `<nav>`,
 //! `<footer>`, `<form>` and `<svg>` inside it are skipped. A result's title is the page's first
 //! `<h1>`.
 //!
 //! In the browser, `themes/default/static/search.js` loads `/pagefind/pagefind.js` (Pagefind's
 //! low-level JS API, which picks the index for the search page's own `<html lang>`), searches
-//! for `?q=` and replaces the search page's plain list of links with the results. Without
+//! for `?q=` and replaces the search page's plain list of links with the results: those of
+//! Pagefind's results whose text holds every word typed, as typed. Without
 //! JavaScript the list stays. The bundle runs WebAssembly, so a Content-Security-Policy must
 //! allow `script-src 'self' 'wasm-unsafe-eval'`; everything is loaded from the site's own host.
 //!
@@ -62,43 +63,93 @@ pub struct SearchPage<'a> {
 /// input gives byte-identical files. An empty `pages` gives an empty list. Two pages with the
 /// same URL, or a URL that does not start with `/`, are an error.
 pub fn index(pages: &[SearchPage<'_>]) -> Result<Vec<(String, Vec<u8>)>> {
-    if pages.is_empty() {
-        return Ok(Vec::new());
+    let mut indexer = Indexer::default();
+    for page in pages {
+        indexer.add(*page)?;
     }
-    // Pagefind numbers pages in the order they are added, so add them in a fixed order.
-    let mut sorted: Vec<&SearchPage<'_>> = pages.iter().collect();
-    sorted.sort_by_key(|p| p.url);
-    let mut seen = BTreeSet::new();
-    for page in &sorted {
+    indexer.finish()
+}
+
+/// The search index being gathered: pages are handed to it one at a time, in any order (as a
+/// build renders them, so a streaming build need not keep them), and [`Indexer::finish`] builds
+/// the bundle.
+///
+/// Of each page it keeps only what Pagefind reads: the element marked `data-pagefind-body`,
+/// in a shell with the page's `<html lang>` (the `<head>`, navigation and footer around it are
+/// dropped, which Pagefind would parse and then ignore; the index is the same byte for byte).
+#[derive(Debug, Default)]
+pub struct Indexer {
+    /// Language (`<html lang>`) -> URL -> the part of the page Pagefind reads.
+    by_lang: BTreeMap<String, BTreeMap<String, String>>,
+    /// Every URL added, whatever its language.
+    urls: BTreeSet<String>,
+}
+
+impl Indexer {
+    /// Adds one page. A page without `data-pagefind-body` is kept out of the index (Pagefind
+    /// would leave it out too). Errors on a URL added before or one not starting with `/`.
+    pub fn add(&mut self, page: SearchPage<'_>) -> Result<()> {
         if !page.url.starts_with('/') {
             bail!("search: page URL `{}` does not start with `/`", page.url);
         }
-        if !seen.insert(page.url) {
+        if !self.urls.insert(page.url.to_string()) {
             bail!("search: two pages have the URL `{}`", page.url);
         }
+        if !page.html.contains("data-pagefind-body") {
+            return Ok(());
+        }
+        let lang = html_lang(page.html);
+        let kept = match body_part(page.html) {
+            Some(body) if lang.is_empty() => format!("<html><body>{body}</body></html>"),
+            Some(body) => format!("<html lang=\"{lang}\"><body>{body}</body></html>"),
+            None => page.html.to_string(),
+        };
+        self.by_lang.entry(lang.to_string()).or_default().insert(page.url.to_string(), kept);
+        Ok(())
     }
-    // Pagefind keeps one index per language and builds each on one core: indexing the
-    // languages on threads of their own, and merging the bundles, uses every core. (Threads
-    // of our own also keep Pagefind's runtime out of `vitrine serve`'s, where starting one
-    // would panic.)
-    let mut by_lang: BTreeMap<&str, Vec<&SearchPage<'_>>> = BTreeMap::new();
-    for page in sorted {
-        by_lang.entry(html_lang(page.html)).or_default().push(page);
+
+    /// Builds the bundle: the files to write, as [`index`] returns them.
+    pub fn finish(self) -> Result<Vec<(String, Vec<u8>)>> {
+        if self.by_lang.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Pagefind keeps one index per language and builds each on one core: indexing the
+        // languages on threads of their own, and merging the bundles, uses every core. (Threads
+        // of our own also keep Pagefind's runtime out of `vitrine serve`'s, where starting one
+        // would panic.) Pages are added in URL order: Pagefind numbers them as they come.
+        let bundles: Vec<Result<Bundle>> = std::thread::scope(|s| {
+            let handles: Vec<_> = self
+                .by_lang
+                .into_values()
+                .map(|group| {
+                    std::thread::Builder::new().name("vitrine-search".into()).spawn_scoped(s, move || run(group))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| match h {
+                    Ok(h) => h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    Err(e) => Err(anyhow::Error::from(e).context("search: cannot start an indexing thread")),
+                })
+                .collect()
+        });
+        merge(bundles.into_iter().collect::<Result<Vec<_>>>()?)
     }
-    let bundles: Vec<Result<Bundle>> = std::thread::scope(|s| {
-        let handles: Vec<_> = by_lang
-            .values()
-            .map(|group| std::thread::Builder::new().name("vitrine-search".into()).spawn_scoped(s, || run(group)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h {
-                Ok(h) => h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(e) => Err(anyhow::Error::from(e).context("search: cannot start an indexing thread")),
-            })
-            .collect()
-    });
-    merge(bundles.into_iter().collect::<Result<Vec<_>>>()?)
+}
+
+/// The element marked `data-pagefind-body`, when it is the page's one `<main>` (as in the
+/// default theme); `None` otherwise (the page is then handed to Pagefind whole).
+fn body_part(html: &str) -> Option<&str> {
+    let start = html.find("<main")?;
+    if html[start + 5..].contains("<main") {
+        return None;
+    }
+    let tag_end = start + html[start..].find('>')?;
+    if !html[start..tag_end].contains("data-pagefind-body") {
+        return None;
+    }
+    let end = html.rfind("</main>")? + "</main>".len();
+    (end > tag_end).then(|| &html[start..end])
 }
 
 /// The `lang` attribute of a page's `<html>` element (`""` if it has none), which is how
@@ -159,22 +210,22 @@ fn merge(bundles: Vec<Bundle>) -> Result<Bundle> {
     Ok(files.into_iter().collect())
 }
 
-/// Runs the async indexing of one language on a fresh current-thread runtime.
-fn run(pages: &[&SearchPage<'_>]) -> Result<Vec<(String, Vec<u8>)>> {
+/// Runs the async indexing of one language (URL -> page) on a fresh current-thread runtime.
+fn run(pages: BTreeMap<String, String>) -> Result<Vec<(String, Vec<u8>)>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .context("search: cannot start the runtime for Pagefind")?;
     runtime.block_on(build(pages))
 }
 
-async fn build(pages: &[&SearchPage<'_>]) -> Result<Vec<(String, Vec<u8>)>> {
+async fn build(pages: BTreeMap<String, String>) -> Result<Vec<(String, Vec<u8>)>> {
     let options = PagefindServiceConfig::builder().keep_index_url(false).write_playground(false).build();
     let mut index = PagefindIndex::new(Some(options)).context("search: cannot set up Pagefind")?;
-    for page in pages {
+    for (url, html) in pages {
         index
-            .add_html_file(None, Some(page.url.to_string()), page.html.to_string())
+            .add_html_file(None, Some(url.clone()), html)
             .await
-            .with_context(|| format!("search: cannot index `{}`", page.url))?;
+            .with_context(|| format!("search: cannot index `{url}`"))?;
     }
     let files = index.get_files().await.context("search: Pagefind could not build the index")?;
     let mut out = Vec::with_capacity(files.len());
@@ -253,6 +304,33 @@ mod tests {
         let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
         let files = rt.block_on(async { run_sample(false) });
         assert_eq!(files, run_sample(false));
+    }
+
+    #[test]
+    fn only_the_indexed_part_is_kept_and_the_index_is_the_same() {
+        let full = page("en", "IP pledge financing", "IP pledge financing reached 5.03 billion yuan.");
+        assert_eq!(
+            body_part(&full),
+            Some(
+                "<main data-pagefind-body><h1>IP pledge financing</h1><p>IP pledge financing reached 5.03 billion yuan.</p></main>"
+            )
+        );
+        // Not the theme's one <main>: the page is kept whole.
+        assert_eq!(body_part("<html><body><article data-pagefind-body>x</article></body></html>"), None);
+        assert_eq!(body_part("<main data-pagefind-body>a</main><main>b</main>"), None);
+        assert_eq!(body_part("<title>data-pagefind-body</title><main>x</main>"), None);
+        // The trimmed pages give the same bundle as the whole pages.
+        let trimmed = run_sample(false);
+        let whole = {
+            let mut by_url = BTreeMap::new();
+            for (url, html) in sample() {
+                if html.contains("data-pagefind-body") {
+                    by_url.entry(html_lang(&html).to_string()).or_insert_with(BTreeMap::new).insert(url, html);
+                }
+            }
+            merge(by_url.into_values().map(|g| run(g).unwrap()).collect()).unwrap()
+        };
+        assert_eq!(trimmed, whole);
     }
 
     #[test]

@@ -95,6 +95,7 @@ pub(crate) fn pages(cx: &RenderContext<'_>) -> Result<Vec<(String, Vec<u8>)>> {
         let past: Vec<EntryCtx> = cx.calendar.iter().rev().filter(|e| e.public).map(to_ctx).collect();
         ctx.insert("upcoming", &upcoming);
         ctx.insert("past", &past);
+        ctx.insert("searchable", &cx.opts.search);
         ctx.insert("ics_url", &format!("/{ICS_PATH}"));
         let html = cx.templates.render("calendar.html", &ctx)?;
         out.push((page_file(&url), finish(html, cx.opts)));

@@ -137,6 +137,7 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
                         PageCtx::generated(site, lang, t("data_catalogue"), url.clone(), t("data_catalogue_intro"));
                     ctx.insert("page", &page);
                     ctx.insert("datasets", &catalogue);
+                    ctx.insert("searchable", &opts.search);
                     ctx.insert("breadcrumbs", &crumbs);
                     let html = cx.templates.render("data-list.html", &ctx)?;
                     files.push((page_file(&url), pages::finish(html, opts)));

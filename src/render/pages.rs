@@ -513,15 +513,9 @@ pub fn render_all(cx: &RenderContext<'_>, selection: Selection<'_>) -> Result<Ve
             let release = (page.kind == PageKind::Section && page.release.is_some()).then(|| release_ctx(cx, p));
             ctx.insert("release", &release);
             ctx.insert("continuity", &super::continuity::of(site, index, p));
-            // Indexed for search: pages, release landings and sections with text of their own;
-            // not the home page or bare listings, which would only repeat other pages' titles.
-            let searchable = opts.search
-                && match page.kind {
-                    PageKind::Page => true,
-                    PageKind::Section => page.release.is_some() || !p.body.first_paragraph.trim().is_empty(),
-                    PageKind::Home => false,
-                };
-            ctx.insert("searchable", &searchable);
+            // Indexed for search: every page a reader could look for, the home page (it quotes
+            // the key figures) and every section included; only the search page and 404 are not.
+            ctx.insert("searchable", &opts.search);
 
             let template = match (&page.front.template, page.kind, page.key.as_str()) {
                 (Some(t), _, _) => t.clone(),

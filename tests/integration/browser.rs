@@ -263,6 +263,7 @@ fn hostile_site() -> Site {
 
 /// The built output folder served over HTTP on 127.0.0.1, stopped when dropped.
 pub(crate) struct Files {
+    /// The port it listens on.
     pub(crate) port: u16,
     stop: Arc<AtomicBool>,
 }

@@ -24,5 +24,6 @@ mod prose;
 mod publishing;
 mod quality;
 mod search;
+mod search_quality;
 mod serve;
 mod yaml_messages;

@@ -21,11 +21,25 @@ fn build_writes_the_index_and_a_search_page_per_language() {
         assert!(langs[lang]["page_count"].as_u64().unwrap() >= 5, "{lang}: {}", langs[lang]);
     }
 
-    // Indexed: pages, release landings, datasets; not the home page or the search page.
+    // Indexed: every page a reader could look for (home pages, release landings, the data
+    // catalogue, datasets, the calendar); not the search pages or 404.
     let paper = site.read("releases/2022/white-paper/index.html");
     assert!(paper.contains("<main data-pagefind-body id=main"));
-    assert!(site.read("data/pledge-financing/index.html").contains("data-pagefind-body"));
-    assert!(!site.read("index.html").contains("data-pagefind-body"));
+    for page in [
+        "index.html",
+        "en/index.html",
+        "releases/2022/index.html",
+        "releases/index.html",
+        "data/index.html",
+        "en/data/index.html",
+        "data/pledge-financing/index.html",
+        "releases/calendar/index.html",
+    ] {
+        assert!(site.read(page).contains("data-pagefind-body"), "{page} is not indexed");
+    }
+    for page in ["search/index.html", "en/search/index.html", "404.html", "en/404.html"] {
+        assert!(!site.read(page).contains("data-pagefind-body"), "{page} is indexed");
+    }
 
     // Without JavaScript the search page lists every page and dataset of its language.
     let zh = site.read("search/index.html");
@@ -62,8 +76,10 @@ fn a_reader_finds_the_white_paper_in_both_languages() {
         ));
         assert_eq!(typed, Value::Bool(true));
         browser.wait_until("return document.querySelectorAll('.search-hits li').length > 0", "search results");
+        // Among the first ten: the home page, release landing, data catalogue and dataset pages
+        // that quote the figure are indexed too, and rank beside the white paper.
         let hits = browser.eval(
-            "return Array.from(document.querySelectorAll('.search-hits li')).slice(0, 5).map(li => [new URL(li.querySelector('a').href).pathname, li.textContent])",
+            "return Array.from(document.querySelectorAll('.search-hits li')).slice(0, 10).map(li => [new URL(li.querySelector('a').href).pathname, li.textContent])",
         );
         let hits = hits.as_array().unwrap();
         assert!(hits.iter().any(|h| h[0] == want), "{query}: {want} not among the first results: {hits:?}");
