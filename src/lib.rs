@@ -32,5 +32,6 @@ pub mod quality;
 pub mod rebuild;
 pub mod render;
 pub mod search;
+pub mod search_feed;
 pub mod serve;
 pub(crate) mod yaml;

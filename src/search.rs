@@ -77,28 +77,76 @@ pub fn index(pages: &[SearchPage<'_>]) -> Result<Vec<(String, Vec<u8>)>> {
             bail!("search: two pages have the URL `{}`", page.url);
         }
     }
-    // Pagefind keeps one index per language and builds each on one core: indexing the
-    // languages on threads of their own, and merging the bundles, uses every core. (Threads
-    // of our own also keep Pagefind's runtime out of `vitrine serve`'s, where starting one
-    // would panic.)
-    let mut by_lang: BTreeMap<&str, Vec<&SearchPage<'_>>> = BTreeMap::new();
+    let mut indexer = Indexer::default();
     for page in sorted {
-        by_lang.entry(html_lang(page.html)).or_default().push(page);
+        indexer.add(page.url.to_string(), page.html.to_string())?;
     }
-    let bundles: Vec<Result<Bundle>> = std::thread::scope(|s| {
-        let handles: Vec<_> = by_lang
-            .values()
-            .map(|group| std::thread::Builder::new().name("vitrine-search".into()).spawn_scoped(s, || run(group)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h {
-                Ok(h) => h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(e) => Err(anyhow::Error::from(e).context("search: cannot start an indexing thread")),
+    indexer.finish()
+}
+
+/// Builds the index from pages handed over one at a time, so that they need not all be in
+/// memory at once (the build reads them back from its staging folder): each language's pages
+/// go, as they come, to a thread of its own that indexes them (Pagefind builds each index on
+/// one core, so the languages use every core). Pagefind numbers pages in the order they are
+/// added: the same pages added in the same order give byte-identical files.
+#[derive(Default)]
+pub struct Indexer {
+    /// Per language (`<html lang>`): the channel to its thread, and the thread.
+    langs: BTreeMap<String, Feed>,
+}
+
+struct Feed {
+    pages: std::sync::mpsc::SyncSender<(String, String)>,
+    thread: std::thread::JoinHandle<Result<Bundle>>,
+}
+
+/// Pages waiting for each language's thread: a few, so that reading and indexing overlap.
+const QUEUED_PAGES: usize = 16;
+
+impl Indexer {
+    /// Adds one page: its URL path as readers see it (`/en/about/`) and its full HTML.
+    pub fn add(&mut self, url: String, html: String) -> Result<()> {
+        if !url.starts_with('/') {
+            bail!("search: page URL `{url}` does not start with `/`");
+        }
+        let lang = html_lang(&html).to_string();
+        if !self.langs.contains_key(&lang) {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<(String, String)>(QUEUED_PAGES);
+            let thread = std::thread::Builder::new()
+                .name("vitrine-search".into())
+                .spawn(move || run(rx))
+                .context("search: cannot start an indexing thread")?;
+            self.langs.insert(lang.clone(), Feed { pages: tx, thread });
+        }
+        let Some(feed) = self.langs.get(&lang) else { unreachable!("inserted above") };
+        if feed.pages.send((url, html)).is_err() {
+            // The thread stopped: its error says why.
+            let feed = self.langs.remove(&lang).expect("present");
+            drop(feed.pages);
+            join(feed.thread)?;
+            bail!("search: the indexing of `{lang}` pages stopped");
+        }
+        Ok(())
+    }
+
+    /// Waits for every language's index and returns the files of the search bundle, as
+    /// (path relative to the output root, bytes), sorted by path.
+    pub fn finish(self) -> Result<Bundle> {
+        let threads: Vec<_> = self
+            .langs
+            .into_values()
+            .map(|f| {
+                drop(f.pages);
+                f.thread
             })
-            .collect()
-    });
-    merge(bundles.into_iter().collect::<Result<Vec<_>>>()?)
+            .collect();
+        let bundles: Vec<Bundle> = threads.into_iter().map(join).collect::<Result<_>>()?;
+        merge(bundles)
+    }
+}
+
+fn join(thread: std::thread::JoinHandle<Result<Bundle>>) -> Result<Bundle> {
+    thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The `lang` attribute of a page's `<html>` element (`""` if it has none), which is how
@@ -159,22 +207,20 @@ fn merge(bundles: Vec<Bundle>) -> Result<Bundle> {
     Ok(files.into_iter().collect())
 }
 
-/// Runs the async indexing of one language on a fresh current-thread runtime.
-fn run(pages: &[&SearchPage<'_>]) -> Result<Vec<(String, Vec<u8>)>> {
+/// Runs the async indexing of one language on a fresh current-thread runtime, page by page
+/// as they arrive, until the channel closes.
+fn run(pages: std::sync::mpsc::Receiver<(String, String)>) -> Result<Vec<(String, Vec<u8>)>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .context("search: cannot start the runtime for Pagefind")?;
     runtime.block_on(build(pages))
 }
 
-async fn build(pages: &[&SearchPage<'_>]) -> Result<Vec<(String, Vec<u8>)>> {
+async fn build(pages: std::sync::mpsc::Receiver<(String, String)>) -> Result<Vec<(String, Vec<u8>)>> {
     let options = PagefindServiceConfig::builder().keep_index_url(false).write_playground(false).build();
     let mut index = PagefindIndex::new(Some(options)).context("search: cannot set up Pagefind")?;
-    for page in pages {
-        index
-            .add_html_file(None, Some(page.url.to_string()), page.html.to_string())
-            .await
-            .with_context(|| format!("search: cannot index `{}`", page.url))?;
+    for (url, html) in pages {
+        index.add_html_file(None, Some(url.clone()), html).await.with_context(|| format!("search: cannot index `{url}`"))?;
     }
     let files = index.get_files().await.context("search: Pagefind could not build the index")?;
     let mut out = Vec::with_capacity(files.len());
