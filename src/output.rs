@@ -357,4 +357,50 @@ mod tests {
         let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 1, "no staging folders left: {names:?}");
     }
+
+    #[test]
+    fn a_staged_output_writes_as_it_goes_and_swaps_on_commit() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("index.html"), "old").unwrap();
+        let mut o = Output::staged(&out).unwrap();
+        o.add("index.html", "first");
+        o.add("en/a/index.html", "en");
+        o.add("index.html", "new");
+        let staging = tmp.path().join(format!(".public.vitrine-new-{}", std::process::id()));
+        assert_eq!(std::fs::read_to_string(staging.join("en/a/index.html")).unwrap(), "en", "written when added");
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old", "public/ untouched until commit");
+        assert!(o.files.is_empty(), "nothing kept in memory");
+        assert_eq!((o.len(), o.size()), (2, 5));
+        assert!(o.contains("en/a/index.html") && !o.contains("en/index.html"));
+        assert_eq!(o.read("index.html").unwrap(), b"new");
+        o.commit(&out).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1, "no staging folders left: {names:?}");
+    }
+
+    #[test]
+    fn a_failed_staged_build_leaves_the_output_as_it_was() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("index.html"), "old").unwrap();
+        // A bad path fails at commit, and nothing is swapped in.
+        let mut o = Output::staged(&out).unwrap();
+        o.add("index.html", "new");
+        o.add("../escape.html", "x");
+        let err = o.commit(&out).unwrap_err();
+        assert!(err.to_string().contains("outside the output folder"), "{err}");
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert!(!tmp.path().join("escape.html").exists());
+        // A build that stops before its commit (dropped) leaves no staging folder.
+        let mut o = Output::staged(&out).unwrap();
+        o.add("index.html", "new");
+        drop(o);
+        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1, "no staging folders left: {names:?}");
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
+    }
 }
