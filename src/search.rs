@@ -220,7 +220,10 @@ async fn build(pages: std::sync::mpsc::Receiver<(String, String)>) -> Result<Vec
     let options = PagefindServiceConfig::builder().keep_index_url(false).write_playground(false).build();
     let mut index = PagefindIndex::new(Some(options)).context("search: cannot set up Pagefind")?;
     for (url, html) in pages {
-        index.add_html_file(None, Some(url.clone()), html).await.with_context(|| format!("search: cannot index `{url}`"))?;
+        index
+            .add_html_file(None, Some(url.clone()), html)
+            .await
+            .with_context(|| format!("search: cannot index `{url}`"))?;
     }
     let files = index.get_files().await.context("search: Pagefind could not build the index")?;
     let mut out = Vec::with_capacity(files.len());

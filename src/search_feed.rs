@@ -41,9 +41,9 @@ fn feed_order(paths: &[String], prefixes: &[String]) -> Vec<String> {
     prefixes.dedup();
     let mut groups: Vec<Vec<&String>> = vec![Vec::new(); prefixes.len() + 1];
     for path in paths.iter().filter(|p| p.ends_with("index.html")) {
-        let lang = prefixes.iter().position(|pre| {
-            pre.is_empty() || path.strip_prefix(*pre).is_some_and(|rest| rest.starts_with('/'))
-        });
+        let lang = prefixes
+            .iter()
+            .position(|pre| pre.is_empty() || path.strip_prefix(*pre).is_some_and(|rest| rest.starts_with('/')));
         groups[lang.unwrap_or(prefixes.len())].push(path);
     }
     let longest = groups.iter().map(Vec::len).max().unwrap_or(0);
@@ -60,10 +60,18 @@ mod tests {
 
     #[test]
     fn languages_in_turn_each_by_url() {
-        let paths: Vec<String> = ["a/index.html", "b/index.html", "c/index.html", "en/a/index.html", "en/index.html", "index.html", "style.css"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let paths: Vec<String> = [
+            "a/index.html",
+            "b/index.html",
+            "c/index.html",
+            "en/a/index.html",
+            "en/index.html",
+            "index.html",
+            "style.css",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(
