@@ -110,6 +110,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
     let calendar = diags.take(load::calendar(&opts.root, &config, &all_pages))?;
     drop(all_pages);
     let frozen = diags.take(frozen)?;
+    let glossary = diags.take(load::glossary(&opts.root, &config))?.unwrap_or_default();
     match (pages, theme, frozen, calendar) {
         (Some(pages), Some(theme), Some(frozen), Some(calendar)) if diags.is_empty() => {
             let mut site = Site {
@@ -120,6 +121,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
                 release_data: Default::default(),
                 versions: Default::default(),
                 calendar,
+                glossary,
             };
             warnings.extend(crate::quality::warnings(site.datasets.values()));
             warnings.extend(crate::publication::resolve(&mut site, frozen)?);
@@ -148,6 +150,7 @@ pub fn load(opts: &BuildOptions) -> Result<Loaded> {
                     release_data: Default::default(),
                     versions: Default::default(),
                     calendar: calendar.unwrap_or_default(),
+                    glossary,
                 };
                 if let Err(Failure::Content(more)) = render::markdown(&site, &theme) {
                     // A dataset that failed to load is already reported; its uses are not news.
@@ -323,12 +326,16 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let loaded = load(opts)?;
     let t_load = start.elapsed();
     let rendered = render::markdown(&loaded.site, &loaded.theme)?;
-    let mut warnings = loaded.warnings.clone();
-    warnings.extend(rendered.iter().flat_map(|r| r.body.warnings.iter().cloned()));
     // Each file goes to the staging folder as soon as it is made: memory holds the site's
     // sources and rendered Markdown, not its output.
     let mut output = Output::staged(&opts.out)?;
     render_pages_into(&loaded, &rendered, opts, &mut output)?;
+    // The same warnings `check` reports (links and anchors are checked in the built pages,
+    // read back from the staging folder one at a time).
+    // The loader's warnings (figures that may be public too early) first.
+    let found = crate::diag::Diagnostics(crate::check::warnings(&loaded, &rendered, &output)).sorted();
+    let mut warnings = loaded.warnings.clone();
+    warnings.extend(found);
     drop(rendered);
     let t_render = start.elapsed();
     if opts.render.search {

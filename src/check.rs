@@ -122,7 +122,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     schedule.sort();
     report.schedule = schedule.into_iter().map(|(_, s)| s).collect();
 
-    // Drafts in a release that is due, and text the scaffolds left in.
+    // Drafts in a release that is due.
     for p in site.pages.iter().filter(|p| !p.generated) {
         if let (Some(y), Some(Unpublished::Draft)) = (p.release, &p.unpublished)
             && public
@@ -141,13 +141,33 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
                 .with_hint("remove `draft: true` when the page is ready, or move it out of the release"),
             );
         }
+    }
+
+    report.warnings.extend(warnings(&loaded, &rendered, &output));
+    report.warnings = Diagnostics(std::mem::take(&mut report.warnings)).sorted();
+    Ok(report)
+}
+
+/// The warnings a build and a check both report about a loaded and rendered site (the
+/// loader's own warnings aside): text the scaffolds left in, missing translations, datasets no
+/// page uses, figures that met missing values, links and anchors, and the prose (figures
+/// against data, language versions, glossary).
+pub fn warnings(
+    loaded: &build::Loaded,
+    rendered: &[crate::render::PageOut<'_>],
+    output: &crate::output::Output,
+) -> Vec<Diagnostic> {
+    let site = &loaded.site;
+    let mut out = Vec::new();
+    // Text the scaffolds left in.
+    for p in site.pages.iter().filter(|p| !p.generated) {
         for placeholder in PLACEHOLDERS {
             let in_title = p.front.title == *placeholder;
             if let Some(i) =
                 p.body.lines().position(|l| l.contains(placeholder)).filter(|_| !in_title).or(in_title.then_some(0))
             {
                 let line = if in_title { 1 } else { p.body_line + i };
-                report.warnings.push(
+                out.push(
                     Diagnostic::warning(
                         &p.source,
                         line,
@@ -173,7 +193,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
         }
         for l in &site.config.languages {
             if !have.contains(l) {
-                report.warnings.push(
+                out.push(
                     Diagnostic::warning(&p.source, 1, 1, format!("the page has no `{}` translation", l.code()))
                         .with_hint(format!("add `{}`", translated_name(&p.source, l.code()))),
                 );
@@ -184,9 +204,9 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     // Datasets no page uses, and figures that met a missing value. (The datasets' and
     // site.yaml's own texts are checked where they are loaded: see `load::texts`.)
     let used: BTreeSet<&str> = rendered.iter().flat_map(|r| r.body.datasets.iter().map(String::as_str)).collect();
-    report.warnings.extend(rendered.iter().flat_map(|r| r.body.warnings.iter().cloned()));
+    out.extend(rendered.iter().flat_map(|r| r.body.warnings.iter().cloned()));
     for d in site.datasets.values().filter(|d| !used.contains(d.id.as_str())) {
-        report.warnings.push(
+        out.push(
             Diagnostic::warning(&d.source_path, 1, 1, format!("no page uses the dataset `{}`", d.id)).with_hint(
                 "chart it or cite it with `{{ value(…) }}`, or remove it if it is not meant to be published",
             ),
@@ -194,9 +214,10 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     }
 
     // Links, anchors and images in the rendered pages.
-    report.warnings.extend(crate::linkcheck::check(&output, site));
-    report.warnings = Diagnostics(std::mem::take(&mut report.warnings)).sorted();
-    Ok(report)
+    out.extend(crate::linkcheck::check(output, site));
+    // Figures typed in the prose, language versions, glossary.
+    out.extend(crate::prose::warnings(site));
+    out
 }
 
 /// Text that `vitrine new` writes for the author to replace.

@@ -43,6 +43,32 @@ pub enum Command {
     New(NewArgs),
     /// Record the figures a release published (data/frozen/<year>/), or a correction to them.
     Freeze(FreezeArgs),
+    /// Create a new site in DIR (new or empty): builds and passes `check --strict` at once.
+    Init(InitArgs),
+}
+
+/// `vitrine init`.
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The folder to create the site in (new or empty); default: the current folder.
+    #[arg(default_value = ".")]
+    pub dir: std::path::PathBuf,
+    /// The site's languages, the default first.
+    #[arg(long, value_delimiter = ',', default_value = "zh,en", value_parser = language_code)]
+    pub languages: Vec<String>,
+    /// The site's title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Start from the bundled example site instead of the minimal one.
+    #[arg(long)]
+    pub from_example: bool,
+}
+
+/// A language code as site.yaml takes it: lowercase letters, digits and hyphens.
+fn language_code(s: &str) -> Result<String, String> {
+    let ok = s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if ok { Ok(s.to_string()) } else { Err("write short lowercase codes such as `zh,en`".into()) }
 }
 
 /// `vitrine freeze`.

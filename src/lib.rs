@@ -21,12 +21,14 @@ pub mod export;
 pub mod freeze;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod init;
 pub mod linkcheck;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod numfmt;
 pub mod output;
+pub mod prose;
 pub mod publication;
 pub mod quality;
 pub mod rebuild;

@@ -10,21 +10,88 @@ use crate::diag::{Diagnostic, LineIndex};
 use crate::model::Site;
 use crate::output::Output;
 
-/// Values of attribute `name` in `html` (quoted values only, as templates and Markdown write them).
-fn attrs<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+/// The start tags of `html`: each tag's name and its attributes, quoted or not (so that
+/// minified pages, which drop quotes where HTML allows, are read as well as written ones).
+/// An attribute without a value has the value "".
+fn tags(html: &str) -> Vec<(&str, Vec<(&str, &str)>)> {
+    let b = html.as_bytes();
     let mut out = Vec::new();
-    for quote in ['"', '\''] {
-        let pat = format!(" {name}={quote}");
-        let mut rest = html;
-        while let Some(i) = rest.find(&pat) {
-            rest = &rest[i + pat.len()..];
-            if let Some(end) = rest.find(quote) {
-                out.push(&rest[..end]);
-                rest = &rest[end..];
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        i += off + 1;
+        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let name_start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
+            i += 1;
+        }
+        let name = &html[name_start..i];
+        let mut attrs = Vec::new();
+        loop {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                i += 1;
             }
+            if i >= b.len() || b[i] == b'>' {
+                break;
+            }
+            let a = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>') {
+                i += 1;
+            }
+            let attr = &html[a..i];
+            let mut value = "";
+            if b.get(i) == Some(&b'=') {
+                i += 1;
+                match b.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let end = memchr::memchr(q, &b[i + 1..]).map_or(b.len(), |e| i + 1 + e);
+                        value = &html[i + 1..end];
+                        i = (end + 1).min(b.len());
+                    }
+                    _ => {
+                        let v = i;
+                        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                            i += 1;
+                        }
+                        value = &html[v..i];
+                    }
+                }
+            }
+            if attr.is_empty() {
+                i += 1;
+                continue;
+            }
+            attrs.push((attr, value));
+        }
+        out.push((name, attrs));
+    }
+    out
+}
+
+/// Bodies longer than this are not searched for a link's text (a 50 MB page with hundreds
+/// of table-of-contents links would be searched hundreds of times).
+const SEARCHED_BODY: usize = 1 << 20;
+
+/// The targets of the links and images written in Markdown, each with the offset of its
+/// first use (of the target inside the link, where it is written there).
+fn link_targets(body: &str) -> BTreeMap<String, usize> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut out = BTreeMap::new();
+    for (ev, r) in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_GFM)
+        .into_offset_iter()
+    {
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = ev {
+            let at = body[r.clone()].find(dest_url.as_ref()).map_or(r.start, |i| r.start + i);
+            out.entry(dest_url.to_string()).or_insert(at);
         }
     }
     out
+}
+
+/// Values of attribute `name` in `html`.
+fn attrs<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    tags(html).into_iter().flat_map(|(_, a)| a.into_iter().filter(|(n, _)| *n == name).map(|(_, v)| v)).collect()
 }
 
 /// Decodes `&amp;` and `%XX` escapes of a URL written in HTML; bad escapes stay as written.
@@ -103,27 +170,45 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
     let sources: BTreeMap<String, &crate::model::Page> =
         site.pages.iter().map(|p| (crate::model::layout::page_file(&p.url), p)).collect();
     let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    for (path, bytes) in &output.files {
-        if path.ends_with(".html") {
-            let html = String::from_utf8_lossy(bytes);
+    // Pages are read one at a time (a built site's are on disk, in its staging folder).
+    let paths = output.paths();
+    for path in &paths {
+        if path.ends_with(".html")
+            && let Ok(bytes) = output.read(path)
+        {
+            let html = String::from_utf8_lossy(&bytes);
             ids.insert(path, attrs(&html, "id").into_iter().map(decode).collect());
         }
     }
     let mut out = Vec::new();
     for (path, page) in &sources {
-        let Some(bytes) = output.files.get(path) else {
+        let Ok(bytes) = output.read(path) else {
             continue;
         };
-        let html = String::from_utf8_lossy(bytes);
+        let html = String::from_utf8_lossy(&bytes);
         let lines = LineIndex::new(&page.body);
+        // Where a link is written: the link or image of the Markdown source whose target it
+        // is (Markdown writes `#二知识产权创造` percent-encoded into the page), else, in a page
+        // of ordinary length, the first place its text appears (raw HTML); else the start.
+        let written = link_targets(&page.body);
         let locate = |needle: &str| {
-            page.body.find(needle).map_or((1, 1), |off| {
+            let decoded = decode(needle);
+            let found = written.get(needle).or_else(|| written.get(decoded.as_str())).copied().or_else(|| {
+                (page.body.len() <= SEARCHED_BODY && !needle.is_empty())
+                    .then(|| page.body.find(needle).or_else(|| page.body.find(decoded.as_str())))
+                    .flatten()
+            });
+            found.map_or((1, 1), |off| {
                 let (l, c) = lines.position(off);
                 (l + page.body_line - 1, c)
             })
         };
-        let mut links: Vec<&str> = attrs(&html, "href");
-        links.extend(attrs(&html, "src"));
+        let page_tags = tags(&html);
+        let attr = |name: &str| -> Vec<&str> {
+            page_tags.iter().flat_map(|(_, a)| a.iter().filter(|(n, _)| *n == name).map(|(_, v)| *v)).collect()
+        };
+        let mut links: Vec<&str> = attr("href");
+        links.extend(attr("src"));
         let base = site.config.base_path();
         for href in links {
             // Links were moved under the base URL's path; resolve them as site paths.
@@ -143,7 +228,7 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
                 continue;
             };
             let file = file_for(&target);
-            let exists = output.files.contains_key(&file) || output.files.contains_key(&format!("{file}/index.html"));
+            let exists = output.contains(&file) || output.contains(&format!("{file}/index.html"));
             if !exists {
                 out.push(
                     Diagnostic::warning(&page.source, l, c, format!("the link `{href}` leads nowhere"))
@@ -161,15 +246,16 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
             }
         }
         // Images without alt text.
-        let mut rest: &str = &html;
-        while let Some(i) = rest.find("<img") {
-            rest = &rest[i + 4..];
-            let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
-            let src = attrs(&format!(" {tag}"), "src").first().map(|s| s.to_string()).unwrap_or_default();
+        for (name, a) in &page_tags {
+            if !name.eq_ignore_ascii_case("img") {
+                continue;
+            }
+            let src = a.iter().find(|(n, _)| *n == "src").map_or("", |(_, v)| *v).to_string();
+            let alt = a.iter().find(|(n, _)| *n == "alt").map(|(_, v)| *v);
             // An empty alt marks a decorative image: fine where the theme put it (a chart
             // thumbnail beside its title), a forgotten description where the author did.
             let authored = !src.is_empty() && page.body.contains(src.as_str());
-            if !tag.contains(" alt=") || (tag.contains(" alt=\"\"") && authored) {
+            if alt.is_none() || (alt == Some("") && authored) {
                 let (l, c) = locate(&src);
                 out.push(
                     Diagnostic::warning(&page.source, l, c, format!("the image `{src}` has no alt text"))

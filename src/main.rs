@@ -33,6 +33,7 @@ fn main() -> ExitCode {
             }
         }),
         Some(Command::Freeze(args)) => run_freeze(&root, i32::from(args.year), quiet),
+        Some(Command::Init(args)) => run_init(&args, quiet),
         Some(Command::Serve(args)) => {
             vitrine::serve::run(&root, args.port, !args.no_search, quiet).map_err(Failure::Other)
         }
@@ -51,6 +52,30 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn run_init(args: &vitrine::cli::InitArgs, quiet: bool) -> Result<(), Failure> {
+    let opts = vitrine::init::InitOptions {
+        languages: args.languages.clone(),
+        title: args.title.clone(),
+        from_example: args.from_example,
+    };
+    let created = vitrine::init::run(&args.dir, &opts)?;
+    if !quiet {
+        let zh = args.languages.first().is_some_and(|c| c.starts_with("zh"));
+        for f in &created {
+            println!("{} {f}", if zh { "已创建" } else { "created" });
+        }
+        let dir = args.dir.display();
+        if zh {
+            println!("新网站已创建在 `{dir}`。预览：vitrine serve --root {dir}；检查：vitrine check --root {dir}");
+        } else {
+            println!(
+                "The new site is in `{dir}`. Preview: vitrine serve --root {dir}; check: vitrine check --root {dir}"
+            );
+        }
+    }
+    Ok(())
 }
 
 fn print_diagnostics(diags: &[Diagnostic]) {

@@ -1,8 +1,11 @@
 //! The plain-language summary of a chart (its `<desc>`), in the chart's language.
 //!
 //! Generated from the same numbers the chart draws, formatted by `numfmt::value`, so that a
-//! screen-reader user hears what a sighted reader sees: the kind of chart, the range of
-//! categories, and each series' values (or, for long series, its highest and lowest values).
+//! screen-reader user hears what a sighted reader sees. First the takeaway, one sentence per
+//! series: for periods, the newest value and its change on the period before ("2021年专利授权
+//! 总量15.5万件，同比增长40.9%。"); for categories, the largest and the smallest. Then the kind
+//! of chart, the range of categories, and each series' values (or, for long series, its highest
+//! and lowest values). The title is not repeated: it is the chart's name, read before this.
 //! Returns plain text; escaping is the SVG writer's job.
 
 use crate::numfmt::{self, Style, Unit};
@@ -126,9 +129,77 @@ fn extremes(p: &Prepared, pairs: Vec<(&String, Option<f64>)>) -> String {
     })
 }
 
-/// The whole summary.
+/// Whether the categories are periods ("2021", "2021Q1", "2021-06"), which have an order and a
+/// newest one, rather than names ("武汉").
+fn are_periods(categories: &[String]) -> bool {
+    !categories.is_empty() && categories.iter().all(|c| c.starts_with(|ch: char| ch.is_ascii_digit()))
+}
+
+/// "2021年专利授权总量15.5万件，同比增长40.9%。" / "Patents granted: 155,000 patents in 2021, up
+/// 40.9% year on year." — the newest value of a series over periods and its change on the
+/// period before it (when that period has a value).
+fn newest(p: &Prepared, label: &str, values: &[Option<f64>]) -> Option<String> {
+    let (i, v) = values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v)))?;
+    let cat = p.categories.get(i)?;
+    let value = numfmt::value(Some(v), &p.unit, p.style);
+    let previous = i.checked_sub(1).and_then(|k| values.get(k).copied().flatten());
+    let period = if is_year(cat) { numfmt::Period::Year } else { numfmt::Period::Other };
+    let change = previous.map(|prev| numfmt::change(Some(v), Some(prev), &p.unit, period, p.style));
+    let change = change.filter(|c| c != numfmt::MISSING);
+    Some(match p.style {
+        Style::Chinese => {
+            let change = change.map(|c| format!("，{c}")).unwrap_or_default();
+            format!("{}{label}为{value}{change}。", category(cat, p.style))
+        }
+        Style::English => {
+            let change = change.map(|c| format!(", {c}")).unwrap_or_default();
+            let label = if label.trim().is_empty() { String::new() } else { format!("{label}: ") };
+            format!("{label}{value} in {cat}{change}.")
+        }
+    })
+}
+
+/// "专利授权总量最多的是武汉，为412件；最少的是神农架，为3件。" / "Cases: largest Wuhan, 412;
+/// smallest Shennongjia, 3." — the extremes of a series over categories.
+fn largest(p: &Prepared, label: &str, values: &[Option<f64>]) -> Option<String> {
+    let present: Vec<(&String, f64)> = p.categories.iter().zip(values).filter_map(|(c, v)| v.map(|v| (c, v))).collect();
+    let (hc, hv) = present.iter().copied().reduce(|a, b| if b.1 > a.1 { b } else { a })?;
+    let (lc, lv) = present.iter().copied().reduce(|a, b| if b.1 < a.1 { b } else { a })?;
+    let (high, low) = (numfmt::value(Some(hv), &p.unit, p.style), numfmt::value(Some(lv), &p.unit, p.style));
+    let one = present.len() == 1;
+    Some(match p.style {
+        Style::Chinese if one => format!("{label}仅{hc}有数据，为{high}。"),
+        Style::Chinese => format!("{label}最多的是{hc}，为{high}；最少的是{lc}，为{low}。"),
+        Style::English => {
+            let label = if label.trim().is_empty() { String::new() } else { format!("{label}: ") };
+            if one {
+                format!("{label}only {hc} has a value, {high}.")
+            } else {
+                format!("{label}largest {hc}, {high}; smallest {lc}, {low}.")
+            }
+        }
+    })
+}
+
+/// The takeaway sentences, one per series with data.
+fn takeaway(p: &Prepared) -> String {
+    let periods = are_periods(&p.categories);
+    let sentences: Vec<String> = p
+        .series
+        .iter()
+        .filter_map(|s| if periods { newest(p, &s.label, &s.values) } else { largest(p, &s.label, &s.values) })
+        .collect();
+    sentences.join(if p.style == Style::English { " " } else { "" })
+}
+
+/// The whole summary: the takeaway, then the numbers.
 pub(super) fn describe(p: &Prepared) -> String {
-    let mut out = opening(p);
+    let lead = takeaway(p);
+    let mut out = if lead.is_empty() {
+        opening(p)
+    } else {
+        format!("{lead}{}{}", if p.style == Style::English { " " } else { "" }, opening(p))
+    };
     if p.categories.is_empty() {
         return out;
     }

@@ -2,9 +2,9 @@
 //! mark of a missing value, and the "no data" chart.
 //!
 //! Layout is computed first, as plain numbers (so the SVG's height is known before drawing),
-//! and drawn afterwards. Sizes are in viewBox units on a 480-unit-wide canvas, which pages show
-//! from a phone's width (about 310–360 px) up to about 640 px: text is 16 units (12 px at
-//! 360 px, 11 px at 330 px, 21 px at 640 px), titles 18.
+//! and drawn afterwards. Sizes are in viewBox units on a 400-unit-wide canvas, which pages show
+//! from a phone's width (about 300 px on a 320 px screen) up to 28rem (448 px): text is 16 units,
+//! so at least 12 px on a 320 px screen and 18 px at most; titles 18.
 
 use crate::numfmt::{self, Style, UnitKind};
 
@@ -14,7 +14,7 @@ use super::palette;
 use super::text::{self, room, wrap};
 
 /// viewBox width of every chart.
-pub(super) const WIDTH: f64 = 480.0;
+pub(super) const WIDTH: f64 = 400.0;
 /// Usual viewBox height of a vertical chart.
 pub(super) const HEIGHT: f64 = 310.0;
 /// Margin around the drawing.
@@ -229,7 +229,11 @@ fn capitalised(text: &str) -> String {
 pub(super) fn header(p: &Prepared, swatch: Swatch, with_unit: bool) -> Header {
     let inner = WIDTH - 2.0 * PAD;
     let mut y = PAD;
-    let title = if p.title.trim().is_empty() { Vec::new() } else { wrap(&p.title, TITLE, true, inner, TITLE_LINES) };
+    let title = if !p.framed || p.title.trim().is_empty() {
+        Vec::new()
+    } else {
+        wrap(&p.title, TITLE, true, inner, TITLE_LINES)
+    };
     if !title.is_empty() {
         y += title.len() as f64 * TITLE_LINE + 6.0;
     }
@@ -237,7 +241,7 @@ pub(super) fn header(p: &Prepared, swatch: Swatch, with_unit: bool) -> Header {
     if let Some(last) = legend.last() {
         y = last.y + LEGEND_ROW / 2.0 + 6.0;
     }
-    let unit = unit_caption(p).filter(|_| with_unit).map(|text| {
+    let unit = unit_caption(p).filter(|_| with_unit && p.framed).map(|text| {
         let at = y;
         y += LINE + 4.0;
         (wrap(&text, TEXT, false, inner, 1).concat(), at)

@@ -14,9 +14,9 @@ use super::palette;
 use super::text::{room, width, wrap_balanced};
 
 /// Widest the category column may be, as a share of the inner width.
-const MAX_LABEL_SHARE: f64 = 0.45;
+const MAX_LABEL_SHARE: f64 = 0.5;
 /// Most lines a category name may take before it is shortened.
-const NAME_LINES: usize = 3;
+const NAME_LINES: usize = 4;
 /// Narrowest the bars' area may be.
 const MIN_PLOT: f64 = 120.0;
 /// Thickness of a bar: alone in its row, or one of several series.

@@ -117,6 +117,9 @@ struct Prepared<'a> {
     categories: Vec<String>,
     series: Vec<SeriesData>,
     breaks: Vec<usize>,
+    /// Whether the title and the unit caption are drawn in the chart (standalone files), or left
+    /// to the page's `<figcaption>` (inline charts, whose title then wraps like any HTML text).
+    framed: bool,
 }
 
 /// Text without control characters (which XML 1.0 forbids and which would break lines) and
@@ -133,7 +136,7 @@ fn clean_id(id: &str) -> String {
 }
 
 /// `unit` is the input's unit with its texts cleaned (they are drawn and described too).
-fn prepare<'a>(input: &ChartInput<'_>, unit: Unit<'a>) -> Prepared<'a> {
+fn prepare<'a>(input: &ChartInput<'_>, unit: Unit<'a>, framed: bool) -> Prepared<'a> {
     let n = input.categories.len();
     let series = input
         .series
@@ -153,6 +156,7 @@ fn prepare<'a>(input: &ChartInput<'_>, unit: Unit<'a>) -> Prepared<'a> {
         categories: input.categories.iter().map(|c| clean_text(c)).collect(),
         series,
         breaks: input.breaks.iter().copied().filter(|&i| i > 0 && i < n).collect(),
+        framed,
     }
 }
 
@@ -173,11 +177,24 @@ fn draw(p: &Prepared, buf: &mut String) -> (u32, u32, bool) {
 }
 
 /// The chart as a standalone SVG document (starts with `<svg`, no XML prolog), deterministic
-/// bytes: the same input always gives the same string.
+/// bytes: the same input always gives the same string. The title and the unit are drawn at the
+/// top, so that the file stands on its own.
 pub fn render_svg(input: &ChartInput) -> String {
+    render(input, true)
+}
+
+/// The chart for a page that shows its title and unit in HTML (the `<figure>`'s visible
+/// `<figcaption>`, where long titles wrap and follow the reader's text settings): the same
+/// document as [`render_svg`] without the drawn title and unit caption. Its accessible name is
+/// still the title (`<title>`), and its description the same `<desc>`.
+pub fn render_svg_inline(input: &ChartInput) -> String {
+    render(input, false)
+}
+
+fn render(input: &ChartInput, framed: bool) -> String {
     let label = clean_text(input.unit.label);
     let currency = input.unit.currency.map(clean_text);
-    let p = prepare(input, Unit { label: &label, currency: currency.as_deref(), ..input.unit });
+    let p = prepare(input, Unit { label: &label, currency: currency.as_deref(), ..input.unit }, framed);
     let mut desc = describe::describe(&p);
     if !input.notes.is_empty() {
         if p.style == Style::English && !desc.is_empty() {

@@ -2,8 +2,10 @@
 //!
 //! Series colours follow the Okabe–Ito colour-blind-safe palette, darkened where needed so that
 //! every colour has a contrast of at least 3:1 against the white background (WCAG 2.x non-text
-//! contrast; pinned by a test). Line series also differ by marker shape, so they can be told
-//! apart without colour. No drawing here.
+//! contrast; pinned by a test). Series must also be told apart without colour (in greyscale,
+//! print, e-ink, for colour-blind readers): line series differ by marker shape, and the bars of
+//! every series but the first are filled with a pattern of white lines over the series' colour
+//! ([`pattern`]). No drawing here.
 
 use plotters::style::RGBColor;
 
@@ -59,8 +61,32 @@ pub(super) fn marker(index: usize) -> Marker {
     MARKERS[index % MARKERS.len()]
 }
 
+/// Number of distinct series colours (they cycle after that).
+pub(super) const SERIES_COLOURS: usize = SERIES.len();
+
+/// The SVG `<pattern>` of series `index` (1 and later; series 0 is solid), with element id `id`:
+/// the series' colour crossed by white lines at an angle of its own (diagonal, crossed,
+/// horizontal, reverse diagonal, vertical, dense diagonal), so that two series stay apart in
+/// greyscale even where their colours are equally dark. 6 units a period: a 12-unit legend key
+/// shows two lines.
+pub(super) fn pattern(index: usize, id: &str) -> String {
+    let colour = hex(color(index));
+    let (angle, crossed, gap) = match index % SERIES.len() {
+        1 => (45, false, 6),
+        2 => (0, true, 6),
+        3 => (0, false, 5),
+        4 => (-45, false, 6),
+        5 => (90, false, 5),
+        _ => (45, true, 6),
+    };
+    let cross = if crossed { format!("<rect width=\"{gap}\" height=\"2\" fill=\"#FFFFFF\"/>") } else { String::new() };
+    format!(
+        "<pattern id=\"{id}\" width=\"{gap}\" height=\"{gap}\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate({angle})\">\
+         <rect width=\"{gap}\" height=\"{gap}\" fill=\"{colour}\"/><rect width=\"2\" height=\"{gap}\" fill=\"#FFFFFF\"/>{cross}</pattern>"
+    )
+}
+
 /// Hex notation of a colour, as plotters writes it (`#0072B2`).
-#[cfg(test)]
 pub(super) fn hex(c: RGBColor) -> String {
     format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }

@@ -2,13 +2,15 @@
 //!
 //! plotters writes a fixed-size `<svg width height viewBox>` root and, on every `<text>`, the
 //! name of the metrics font it measured with. This module replaces the root with a scalable,
-//! accessible one (`role="img"`, `aria-labelledby`, `<title>` and `<desc>` first, a font stack
-//! for the chart's language), removes the per-text font names so that the stack applies, and tidies the
-//! text elements. It escapes the strings it adds itself; text drawn by plotters is already
+//! accessible one (`role="img"`, named by its `<title>` and described by its `<desc>`, so that
+//! each is read once; a font stack for the chart's language), removes the per-text font names
+//! so that the stack applies, tidies the text elements, and fills the bars of every series but
+//! the first with a pattern (see `palette::pattern`), so that series differ without colour. It escapes the strings it adds itself; text drawn by plotters is already
 //! escaped by plotters and is not touched here (no double escaping).
 
 use crate::numfmt::Style;
 
+use super::palette;
 use super::text::FONT_FAMILY;
 
 /// Fonts the reader's browser draws Chinese chart text with: the common Simplified Chinese
@@ -72,7 +74,7 @@ pub(super) fn finish(plotters_svg: &str, head: &Head) -> String {
     let id = head.id;
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
-         aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{fonts}\">\n\
+         aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" font-family=\"{fonts}\">\n\
          <title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
         w = head.width,
         h = head.height,
@@ -80,8 +82,45 @@ pub(super) fn finish(plotters_svg: &str, head: &Head) -> String {
         title = escape(head.title),
         desc = escape(head.desc),
     );
-    tidy_into(body, &mut out);
+    let mut drawing = String::with_capacity(body.len());
+    tidy_into(body, &mut drawing);
+    let (drawing, used) = pattern_bars(&drawing, id);
+    if !used.is_empty() {
+        out.push_str("<defs>");
+        for index in used {
+            out.push_str(&palette::pattern(index, &format!("{id}-p{index}")));
+        }
+        out.push_str("</defs>\n");
+    }
+    out.push_str(&drawing);
     out
+}
+
+/// Fills the rectangles (bars, legend and missing-value keys) of series 1 and later with their
+/// series' pattern, outlined in the series' colour; returns the drawing and the series whose
+/// patterns it uses. Series 0 stays solid. Lines and markers are left alone: their marker shapes
+/// already tell them apart.
+fn pattern_bars(drawing: &str, id: &str) -> (String, Vec<usize>) {
+    let fills: Vec<(usize, String)> = (1..palette::SERIES_COLOURS)
+        .map(|i| (i, format!(" fill=\"{}\" stroke=\"none\"", palette::hex(palette::color(i)))))
+        .collect();
+    let mut used = Vec::new();
+    let mut out = String::with_capacity(drawing.len());
+    for line in drawing.lines() {
+        match fills.iter().find(|(_, fill)| line.starts_with("<rect ") && line.contains(fill.as_str())) {
+            Some((i, fill)) => {
+                let hex = palette::hex(palette::color(*i));
+                out.push_str(&line.replace(fill.as_str(), &format!(" fill=\"url(#{id}-p{i})\" stroke=\"{hex}\"")));
+                if !used.contains(i) {
+                    used.push(*i);
+                }
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    used.sort_unstable();
+    (out, used)
 }
 
 /// Copies plotters' elements, one per line, writing each `<text>` on a single line without the
@@ -143,6 +182,7 @@ mod tests {
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 360\" role=\"img\""));
         assert!(!svg.lines().next().unwrap_or_default().contains("width="));
         assert!(svg.contains("<title id=\"c-title\">T &lt;1&gt;</title>\n<desc id=\"c-desc\">D &amp; d</desc>"));
+        assert!(svg.contains(" aria-labelledby=\"c-title\" aria-describedby=\"c-desc\""));
         assert!(svg.contains("font-size=\"16\" fill=\"#444444\">A &amp; B</text>\n"));
         assert!(!svg.contains("vitrine-cjk-metrics"));
         assert!(svg.ends_with("</svg>\n"));
@@ -158,6 +198,20 @@ mod tests {
             " font-family=\"system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,'PingFang SC',"
         ));
         assert!(en.contains("'Microsoft YaHei',sans-serif\">"));
+    }
+
+    #[test]
+    fn bars_of_later_series_are_patterned() {
+        let raw = "<svg>\n<rect x=\"0\" y=\"0\" width=\"9\" height=\"9\" fill=\"#0072B2\" stroke=\"none\"/>\n\
+                   <rect x=\"9\" y=\"0\" width=\"9\" height=\"9\" fill=\"#D55E00\" stroke=\"none\"/>\n\
+                   <polyline fill=\"none\" stroke=\"#D55E00\" stroke-width=\"3\" points=\"0,0 1,1 \"/>\n</svg>\n";
+        let head = Head { id: "c", title: "", desc: "", width: 1, height: 1, style: Style::English };
+        let svg = finish(raw, &head);
+        assert!(svg.contains("fill=\"#0072B2\" stroke=\"none\""), "{svg}");
+        assert!(svg.contains("fill=\"url(#c-p1)\" stroke=\"#D55E00\""), "{svg}");
+        assert!(svg.contains("<defs><pattern id=\"c-p1\""), "{svg}");
+        assert!(svg.contains("<polyline fill=\"none\" stroke=\"#D55E00\""), "{svg}");
+        assert_eq!(svg.matches("<pattern ").count(), 1);
     }
 
     #[test]

@@ -36,10 +36,16 @@ fn grants() -> Vec<SeriesData> {
     ]
 }
 
-/// Number of elements of `tag` whose fill is the colour of series `index`.
+/// Number of elements of `tag` whose fill is the colour of series `index`, or for rectangles of
+/// later series, its pattern.
 fn filled(svg: &str, tag: &str, index: usize) -> usize {
     let fill = format!("fill=\"{}\"", palette::hex(palette::color(index)));
-    svg.lines().filter(|l| l.starts_with(&format!("<{tag} ")) && l.contains(&fill)).count()
+    let pattern = format!("fill=\"url(#chart-test-1-p{index})\"");
+    svg.lines()
+        .filter(|l| {
+            l.starts_with(&format!("<{tag} ")) && (l.contains(&fill) || (tag == "rect" && l.contains(&pattern)))
+        })
+        .count()
 }
 
 /// Number of polylines drawn in the colour of series `index`.
@@ -53,7 +59,7 @@ fn assert_structure(svg: &str, id: &str) {
     assert!(svg.starts_with(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} ")), "{svg}");
     let root = svg.lines().next().unwrap_or_default();
     assert!(root.contains(" role=\"img\""));
-    assert!(root.contains(&format!(" aria-labelledby=\"{id}-title {id}-desc\"")));
+    assert!(root.contains(&format!(" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\"")));
     assert!(root.contains("font-family=\"'PingFang SC',") || root.contains("font-family=\"system-ui,"));
     assert!(!root.contains(" width=") && !root.contains(" height="));
     let mut lines = svg.lines().skip(1);
@@ -154,7 +160,7 @@ fn line_chart_breaks_at_gaps_and_marks_points() {
     assert_eq!(filled(&svg, "polygon", 1), 1);
     assert!(svg.contains(">发明专利（无数据）</text>"));
     // Each gap of the other series is marked, without a key (no other series has data there).
-    assert_eq!(svg.matches(">无数据</text>").count(), 2);
+    assert_eq!(marks(&svg), 2);
 }
 
 #[test]
@@ -222,14 +228,14 @@ fn narrow_missing_bars_are_written_downwards_or_dashed() {
             })
             .collect()
     };
-    // Six groups of three bars: too narrow for "无数据" across, wide enough for one character.
-    let svg = render_svg(&chart(ChartKind::GroupedBar, years(2016, 2021), three(6)));
+    // Four groups of three bars: too narrow for "无数据" across, wide enough for one character.
+    let svg = render_svg(&chart(ChartKind::GroupedBar, years(2018, 2021), three(4)));
     assert!(svg.contains(">无</text>") && svg.contains(">数</text>") && svg.contains(">据</text>"), "{svg}");
     let mut en = chart(ChartKind::GroupedBar, years(2016, 2021), three(6));
     en.style = Style::English;
     assert!(render_svg(&en).contains(&format!(">{}</text>", numfmt::MISSING)));
-    // Twelve groups: a dash.
-    let svg = render_svg(&chart(ChartKind::GroupedBar, years(2010, 2021), three(12)));
+    // Nine groups: a dash.
+    let svg = render_svg(&chart(ChartKind::GroupedBar, years(2013, 2021), three(9)));
     assert_eq!(svg.matches(&format!(">{}</text>", numfmt::MISSING)).count(), 1);
 }
 
@@ -295,7 +301,7 @@ fn every_string_is_escaped_once() {
 fn desc_summarises_the_data_in_the_chart_language() {
     let svg = render_svg(&chart(ChartKind::Bar, years(2019, 2021), grants()));
     let value = numfmt::value(Some(155_000.0), &COUNT_ZH, Style::Chinese);
-    assert!(svg.contains("<desc id=\"chart-test-1-desc\">柱状图，2019年至2021年。专利授权总量：2019年"));
+    assert!(svg.contains("。柱状图，2019年至2021年。专利授权总量：2019年"));
     assert!(svg.contains(&format!("2021年{value}")));
     let mut en = chart(ChartKind::Line, years(2019, 2021), grants());
     en.style = Style::English;
@@ -303,7 +309,7 @@ fn desc_summarises_the_data_in_the_chart_language() {
     en.title = "Patents granted";
     let svg = render_svg(&en);
     let value = numfmt::value(Some(155_000.0), &COUNT_EN, Style::English);
-    assert!(svg.contains("<desc id=\"chart-test-1-desc\">Line chart, 2019 to 2021. 专利授权总量 — 2019: "));
+    assert!(svg.contains(". Line chart, 2019 to 2021. 专利授权总量 — 2019: "));
     assert!(svg.contains(&format!("2021: {value}")));
     assert!(svg.contains(">Patents</text>"));
 }
@@ -395,16 +401,67 @@ fn ids_are_sanitised() {
 
 #[test]
 fn text_sizes_stay_legible_on_a_phone() {
-    // Shown 360 px wide on a phone, every text must be at least 11 px (and not huge at 640 px).
+    // Shown 300 px wide on a 320 px phone, every text must be at least 12 px (and not huge at
+    // the theme's widest, 448 px).
     for kind in ChartKind::ALL {
         let svg = render_svg(&chart(kind, years(2019, 2021), grants()));
         let (width, _) = view_box(&svg);
         for size in svg.split("font-size=\"").skip(1).filter_map(|s| s.split('"').next()) {
             let size: f64 = size.parse().unwrap_or(0.0);
-            assert!(size * 360.0 / width >= 11.0, "font-size {size} in a {width} wide viewBox");
-            assert!(size * 640.0 / width <= 24.0, "font-size {size} in a {width} wide viewBox");
+            assert!(size * 300.0 / width >= 12.0, "font-size {size} in a {width} wide viewBox");
+            assert!(size * 448.0 / width <= 21.0, "font-size {size} in a {width} wide viewBox");
         }
     }
+}
+
+#[test]
+fn inline_charts_leave_title_and_unit_to_the_page() {
+    let input = chart(ChartKind::Bar, years(2019, 2021), grants());
+    let standalone = render_svg(&input);
+    let inline = render_svg_inline(&input);
+    assert_structure(&inline, "chart-test-1");
+    assert!(standalone.contains(">专利授权量</text>") && standalone.contains(">单位：件</text>"));
+    assert!(!inline.contains(">专利授权量</text>") && !inline.contains(">单位：件</text>"));
+    // Named and described the same way.
+    let head = |svg: &str| svg.lines().take(3).collect::<Vec<_>>().join("\n");
+    assert_eq!(
+        head(&standalone).replace("viewBox", ""),
+        head(&inline).replace("viewBox", "").replace(&view_box_text(&inline), &view_box_text(&standalone))
+    );
+}
+
+fn view_box_text(svg: &str) -> String {
+    svg.split("viewBox=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or_default().to_string()
+}
+
+#[test]
+fn desc_leads_with_the_takeaway() {
+    let mut en = chart(ChartKind::Bar, years(2019, 2021), grants());
+    en.style = Style::English;
+    en.unit = COUNT_EN;
+    en.series.truncate(1);
+    en.series[0].label = "Patents granted".into();
+    let svg = render_svg(&en);
+    assert!(
+        svg.contains("<desc id=\"chart-test-1-desc\">Patents granted: 155,000 patents in 2021, up 40.9% year on year. Bar chart, 2019 to 2021."),
+        "{svg}"
+    );
+    // Categories: the largest and the smallest.
+    let cities = vec!["武汉".to_string(), "襄阳".to_string(), "宜昌".to_string()];
+    let zh = chart(ChartKind::HorizontalBar, cities, vec![series("案件", &[Some(412.0), Some(35.0), Some(90.0)])]);
+    let svg = render_svg(&zh);
+    assert!(
+        svg.contains("<desc id=\"chart-test-1-desc\">案件最多的是武汉，为412件；最少的是襄阳，为35件。条形图，共3项。"),
+        "{svg}"
+    );
+    // A fall is a fall, and a missing previous period gives no change.
+    let zh = chart(
+        ChartKind::Line,
+        years(2019, 2021),
+        vec![series("受理", &[Some(10.0), Some(20.0), Some(15.0)]), series("审结", &[Some(1.0), None, Some(2.0)])],
+    );
+    let svg = render_svg(&zh);
+    assert!(svg.contains(">2021年受理为15件，同比下降25.0%。2021年审结为2件。折线图"), "{svg}");
 }
 
 #[test]

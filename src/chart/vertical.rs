@@ -395,7 +395,7 @@ fn draw_breaks(c: &mut Canvas, plot: &Plot, p: &Prepared) {
             crate::numfmt::Style::English => "break",
         };
         let spec = super::canvas::TextSpec {
-            size: 12.0,
+            size: super::frame::TEXT,
             bold: false,
             color: palette::MUTED,
             align: super::canvas::Align::Start,

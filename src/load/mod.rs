@@ -10,6 +10,7 @@ mod content;
 pub(crate) mod data;
 pub mod frontmatter;
 pub mod frozen;
+mod glossary;
 mod texts;
 mod theme;
 
@@ -21,6 +22,7 @@ pub use calendar::calendar;
 pub use config::{config, config_checked};
 pub use content::{ContentFile, LoadedPages, Scanned, StaticFile, page, pages, scan, url_safe};
 pub use data::{dataset, datasets, datasets_partial, is_safe_id};
+pub use glossary::glossary;
 pub use theme::theme;
 
 use crate::diag::{Diagnostic, LineIndex, Result};

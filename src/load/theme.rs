@@ -30,6 +30,7 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/dataset.html",
     "templates/search.html",
     "templates/calendar.html",
+    "templates/glossary.html",
     "i18n/zh.yaml",
     "i18n/en.yaml",
     "static/style.css",

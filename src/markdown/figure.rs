@@ -230,29 +230,34 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         notes,
     };
     let svg = chart::render_svg(&input);
+    let inline_svg = chart::render_svg_inline(&input);
 
     let unit_text = numfmt::unit_name(&unit, style);
+    let (colon, open, close) = if style == Style::Chinese { ("：", "（", "）") } else { (": ", "(", ")") };
+    // Links and the table's disclosure are named for their chart ("专利授权量：数据表"), the
+    // chart's title read before the short visible label.
+    let named = format!("<span class=\"visually-hidden\">{}{colon}</span>", escape(title));
     let mut html = String::with_capacity(svg.len() + 2048);
     html.push_str(&format!("<figure class=\"chart chart-{}\" id=\"{}\">", spec.kind.name(), escape(name)));
-    // The SVG draws its own title and unit; the caption is there for assistive technology.
-    html.push_str(&format!(
-        "<figcaption class=\"visually-hidden\"><span class=\"chart-title\">{}</span>",
-        escape(title)
-    ));
+    // The title and unit in HTML, where they wrap and follow the reader's text settings; the
+    // inline SVG does not draw them again (the standalone file does).
+    html.push_str(&format!("<figcaption><span class=\"chart-title\">{}</span>", escape(title)));
     if !unit_text.is_empty() {
-        let sep = if style == Style::Chinese { "：" } else { ": " };
-        let (open, close) = if style == Style::Chinese { ("（", "）") } else { ("(", ")") };
         html.push_str(&format!(
-            " <span class=\"chart-unit\">{open}{}{sep}{}{close}</span>",
+            " <span class=\"chart-unit\">{open}{}{colon}{}{close}</span>",
             escape(text.unit),
             escape(unit_text)
         ));
     }
     html.push_str("</figcaption>");
-    html.push_str(&format!("<div class=\"chart-svg\">{svg}</div>"));
-    // The same numbers as a table, for screen readers and for copying.
+    html.push_str(&format!("<div class=\"chart-svg\">{inline_svg}</div>"));
+    // The same numbers as a table, for screen readers and for copying. The table and its
+    // scrolling region are named by the disclosure's label.
+    let table_id = format!("{element_id}-table");
     html.push_str(&format!(
-        "<details class=\"chart-data\"><summary>{}</summary><div class=\"table-wrap\"><table><thead><tr>",
+        "<details class=\"chart-data\"><summary id=\"{table_id}\">{named}{}</summary>\
+         <div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{table_id}\">\
+         <table aria-labelledby=\"{table_id}\"><thead><tr>",
         escape(text.table)
     ));
     html.push_str(&format!("<th scope=\"col\">{}</th>", escape(ds.key.label.get(lang))));
@@ -320,10 +325,10 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
     let dataset_link = if on_dataset_page {
         String::new()
     } else {
-        format!("<a href=\"{lang_prefix}/data/{}/\">{}</a> · ", ds.id, escape(text.dataset))
+        format!("<a href=\"{lang_prefix}/data/{}/\">{named}{}</a> · ", ds.id, escape(text.dataset))
     };
     html.push_str(&format!(
-        " <span class=\"chart-links\">{dataset_link}{} <a href=\"{files}.csv\">CSV</a> <a href=\"{files}.xlsx\">XLSX</a> <a href=\"/charts/{name}.{lang}.svg\">SVG</a></span></p></figure>",
+        " <span class=\"chart-links\">{dataset_link}{} <a href=\"{files}.csv\">{named}CSV</a> <a href=\"{files}.xlsx\">{named}XLSX</a> <a href=\"/charts/{name}.{lang}.svg\">{named}SVG</a></span></p></figure>",
         escape(text.download),
         // A frozen release's figures link the files of the version they show.
         files = match &ds.frozen {

@@ -12,6 +12,7 @@ pub mod cjk;
 pub mod figure;
 pub mod marks;
 pub mod shortcode;
+mod tables;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -300,6 +301,7 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
         ev => [Some(ev), None],
     });
     pulldown_cmark::html::push_html(&mut out.html, wrapped.flatten());
+    out.html = tables::annotate(&out.html, ctx.text.table);
     // Table alignment as classes, not inline styles, so the site's CSP can forbid inline styles.
     if out.html.contains(" style=\"text-align: ") {
         out.html = out

@@ -6,6 +6,7 @@
 pub mod calendar;
 mod config;
 pub mod dataset;
+pub mod glossary;
 mod lang;
 pub mod layout;
 pub mod page;
@@ -16,6 +17,7 @@ mod theme;
 pub use calendar::Calendar;
 pub use config::SiteConfig;
 pub use dataset::Dataset;
+pub use glossary::Glossary;
 pub use lang::{Lang, Localized};
 pub use page::{FrontMatter, Page, PageKind, Site, Unpublished};
 pub use text::Text;

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Calendar, Dataset, Lang, SiteConfig};
+use super::{Calendar, Dataset, Glossary, Lang, SiteConfig};
 
 /// What a Markdown file is to the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -102,6 +102,8 @@ pub struct Site {
     pub versions: BTreeMap<String, Vec<Dataset>>,
     /// The releases announced in `calendar.yaml` (empty without the file).
     pub calendar: Calendar,
+    /// The terms of `glossary.yaml` (empty without the file).
+    pub glossary: Glossary,
 }
 
 impl Site {

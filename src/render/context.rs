@@ -18,6 +18,8 @@ pub struct SiteCtx {
     pub languages: Vec<LangCtx>,
     pub default_lang: String,
     pub has_data: bool,
+    /// The glossary page of this language, when the site has a glossary.
+    pub glossary_url: Option<String>,
     /// The search page of this language (`/search/`, `/en/search/`), when search is built.
     pub search_url: Option<String>,
     /// The absolute URL of the image shown when a page is shared (the theme's `og-image.png`,

@@ -320,7 +320,8 @@ pub const CHART_ROWS: usize = 5000;
 fn table_html(d: &Dataset, lang: &Lang) -> String {
     use crate::markdown::shortcode::escape;
     let style = lang.style();
-    let mut h = String::from("<table><thead><tr>");
+    // Named by the section heading around it (`dataset.html`).
+    let mut h = String::from("<table aria-labelledby=\"table-title\"><thead><tr>");
     h.push_str(&format!("<th scope=\"col\">{}</th>", escape(d.key.label.get(lang))));
     for s in &d.series {
         let unit = numfmt::unit_name(

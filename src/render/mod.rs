@@ -9,7 +9,9 @@ mod context;
 mod continuity;
 mod data;
 mod feeds;
+mod glossary;
 mod ics;
+mod lang_runs;
 mod minify;
 mod pages;
 pub mod relocate;
@@ -184,6 +186,9 @@ fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool, outp
         if cx.calendar_made() {
             output.add(calendar::ICS_PATH, calendar::ics(cx));
             generated.push(format!("/{}/", calendar::KEY));
+        }
+        if glossary::made(cx.site) {
+            generated.push(format!("/{}/", glossary::KEY));
         }
         feeds::all(cx, &generated, output);
     }

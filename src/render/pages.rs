@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::context::*;
-use super::{PageOut, RenderContext, RenderOptions, minify};
+use super::{PageOut, RenderContext, RenderOptions, lang_runs, minify};
 use crate::diag::{Diagnostic, Diagnostics, Failure, Result};
 use crate::model::layout::{dataset_url, page_file};
 use crate::model::page::Unpublished;
@@ -195,6 +195,7 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool
             languages: languages.clone(),
             default_lang: c.default_lang().code().to_string(),
             has_data: !site.datasets.is_empty(),
+            glossary_url: super::glossary::made(site).then(|| super::glossary::page_url(l)),
             search_url: search.then(|| l.url("search")),
             og_image: has_og_image.then(|| c.absolute("/og-image.png")),
             nav_entries: MAIN_NAV_ENTRIES,
@@ -372,6 +373,7 @@ pub(crate) fn finish(html: String, opts: &RenderOptions) -> Vec<u8> {
         },
         None => html,
     };
+    let html = lang_runs::mark(&html);
     if opts.minify { minify::escape_attribute_brackets(minify::html(&html)) } else { html.into_bytes() }
 }
 
@@ -537,6 +539,9 @@ pub fn render_each(
         }
         if calendar_made {
             out.extend(diags.take(super::calendar::pages(cx))?.into_iter().flatten());
+        }
+        if super::glossary::made(site) {
+            out.extend(diags.take(super::glossary::pages(cx))?.into_iter().flatten());
         }
     }
     diags.finish(out)

@@ -130,6 +130,19 @@ impl Browser {
         res["value"].clone()
     }
 
+    /// One Chrome DevTools Protocol command (chromedriver's `goog/cdp/execute`), for what
+    /// WebDriver cannot do: viewport and media emulation, key events, the accessibility tree.
+    pub(crate) fn cdp(&self, cmd: &str, params: Value) -> Value {
+        let res = request(
+            self.port,
+            "POST",
+            &format!("/session/{}/goog/cdp/execute", self.session),
+            Some(&json!({"cmd": cmd, "params": params})),
+        )
+        .unwrap_or(Value::Null);
+        res["value"].clone()
+    }
+
     /// Polls a script until it returns true.
     pub(crate) fn wait_until(&self, script: &str, what: &str) -> Duration {
         let start = Instant::now();
@@ -231,8 +244,8 @@ fn hostile_site() -> Site {
 }
 
 /// The built output folder served over HTTP on 127.0.0.1, stopped when dropped.
-struct Files {
-    port: u16,
+pub(crate) struct Files {
+    pub(crate) port: u16,
     stop: Arc<AtomicBool>,
 }
 
@@ -244,7 +257,7 @@ impl Drop for Files {
 }
 
 impl Files {
-    fn serve(listener: TcpListener, dir: PathBuf) -> Files {
+    pub(crate) fn serve(listener: TcpListener, dir: PathBuf) -> Files {
         let port = listener.local_addr().unwrap().port();
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = stop.clone();

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod a11y;
 mod authoring;
 mod bad_input;
 mod browser;
@@ -14,9 +15,11 @@ mod embargo;
 mod example;
 mod fuzz_regressions;
 mod hostile;
+mod init;
 mod languages;
 mod netlify;
 mod nothing_lost;
+mod prose;
 mod publishing;
 mod quality;
 mod search;

@@ -70,7 +70,10 @@ fn spreadsheets_are_offered_and_described_as_spreadsheets() {
     let site = Site::fixture("basic");
     site.build(&[]);
     let page = site.read("releases/2023/report/index.html");
-    assert!(page.contains("href=/data/grants.xlsx>XLSX</a>"), "every figure links its spreadsheet");
+    assert!(
+        page.contains("href=/data/grants.xlsx><span class=visually-hidden>专利授权量：</span>XLSX</a>"),
+        "every figure links its spreadsheet"
+    );
     let dataset = site.read("data/grants/index.html");
     let ld = &dataset[dataset.find("application/ld+json").unwrap()..];
     let ld = &ld[ld.find('>').unwrap() + 1..ld.find("</script>").unwrap()];
@@ -88,8 +91,16 @@ fn figure_tables_are_wrapped_once() {
     let site = Site::fixture("basic");
     site.build(&[]);
     let html = site.read("releases/2023/report/index.html");
-    assert_eq!(count(&html, "<div class=table-wrap><div class=table-wrap>"), 0);
-    assert!(count(main_of(&html), "<div class=table-wrap><table>") >= 5);
+    let main = main_of(&html);
+    let wraps = count(main, " class=table-wrap ");
+    assert!(wraps >= 5, "{wraps}");
+    // Each wrapper holds its table directly, never another wrapper.
+    let direct = main
+        .split(" class=table-wrap ")
+        .skip(1)
+        .filter(|rest| rest.split_once('>').is_some_and(|(_, t)| t.starts_with("<table")))
+        .count();
+    assert_eq!(direct, wraps);
 }
 
 #[test]

@@ -46,7 +46,7 @@ impl Site {
     pub fn example() -> Site {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let dir = tempfile::tempdir().unwrap();
-        for sub in ["content", "data", "site.yaml", "calendar.yaml"] {
+        for sub in ["content", "data", "site.yaml", "calendar.yaml", "glossary.yaml"] {
             let from = root.join(sub);
             if from.is_dir() {
                 copy_dir(&from, &dir.path().join(sub));
