@@ -32,7 +32,7 @@ pub fn add_index(output: &mut Output, config: &SiteConfig) -> Result<()> {
     Ok(())
 }
 
-/// The `index.html` files among `paths` (sorted), grouped by the language whose URL prefix
+/// The `index.html` files among `paths`, by URL, grouped by the language whose URL prefix
 /// (`""`, `/en`) they start with (the longest), the groups taken in turn.
 fn feed_order(paths: &[String], prefixes: &[String]) -> Vec<String> {
     let mut prefixes: Vec<&str> = prefixes.iter().map(|p| p.trim_start_matches('/')).collect();
@@ -40,7 +40,10 @@ fn feed_order(paths: &[String], prefixes: &[String]) -> Vec<String> {
     prefixes.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     prefixes.dedup();
     let mut groups: Vec<Vec<&String>> = vec![Vec::new(); prefixes.len() + 1];
-    for path in paths.iter().filter(|p| p.ends_with("index.html")) {
+    // By URL (`/a/` before `/a/b/`), not by file path (`a/b/index.html` before `a/index.html`).
+    let mut pages: Vec<&String> = paths.iter().filter(|p| p.ends_with("index.html")).collect();
+    pages.sort_by_key(|p| p.strip_suffix("index.html"));
+    for path in pages {
         let lang = prefixes
             .iter()
             .position(|pre| pre.is_empty() || path.strip_prefix(*pre).is_some_and(|rest| rest.starts_with('/')));
@@ -63,7 +66,7 @@ mod tests {
         let paths: Vec<String> = [
             "a/index.html",
             "b/index.html",
-            "c/index.html",
+            "a/b/index.html",
             "en/a/index.html",
             "en/index.html",
             "index.html",
@@ -76,7 +79,7 @@ mod tests {
         sorted.sort();
         assert_eq!(
             feed_order(&sorted, &["".to_string(), "/en".to_string()]),
-            ["en/a/index.html", "a/index.html", "en/index.html", "b/index.html", "c/index.html", "index.html"]
+            ["en/index.html", "index.html", "en/a/index.html", "a/index.html", "a/b/index.html", "b/index.html"]
         );
     }
 }
