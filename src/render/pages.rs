@@ -397,8 +397,11 @@ impl Selection<'_> {
     }
 }
 
+/// An output path and its bytes.
+type File = (String, Vec<u8>);
+
 /// Hands each file of a page to the output as soon as it is rendered (see [`crate::output::Output::put`]).
-pub type Emit<'e> = dyn Fn(String, Vec<u8>) -> Option<(String, Vec<u8>)> + Sync + 'e;
+pub type Emit<'e> = dyn Fn(String, Vec<u8>) -> Option<File> + Sync + 'e;
 
 /// Renders the selected pages (and, for [`Selection::All`], the 404 and search pages), in
 /// parallel, each page handed to `emit` as soon as it is rendered, from the thread that
@@ -437,7 +440,7 @@ pub fn render_each(
         })
         .collect();
     let empty = tera::Value::from_serializable(&Vec::<PageRef>::new());
-    let results: Vec<Result<Option<(String, Vec<u8>)>>> = rendered
+    let results: Vec<Result<Option<File>>> = rendered
         .par_iter()
         .filter(|p| selection.wants(p.page))
         .map(|p| {
