@@ -175,12 +175,9 @@ fn theme_stand_ins(config: &crate::model::SiteConfig, theme: &Theme) -> Vec<crat
                 "site.yaml",
                 l.line(),
                 1,
-                format!("the theme has no UI strings for `{l}`: its pages show the `{stand_in}` ones (menus, buttons, headings)"),
+                crate::msg::theme_lacks_strings(l.code(), stand_in),
             )
-            .with_hint(format!(
-                "add `themes/{}/i18n/{l}.yaml` with the keys of the built-in theme's `i18n/{stand_in}.yaml`",
-                config.theme
-            )),
+            .with_hint(crate::msg::theme_lacks_strings_hint(&config.theme, l.code(), stand_in)),
         )
     });
     each.collect()
@@ -226,19 +223,14 @@ fn render_pages_into(
         if made_here {
             let rel = load::relative(&opts.root, &f.path);
             clashes.push(
-                crate::diag::Diagnostic::error(
-                    &rel,
-                    0,
-                    0,
-                    format!("`{rel}` would replace `/{}`, which the build makes", f.out),
-                )
-                .with_hint(
-                    "rename or move the file; the page or data file at that address comes from the site's sources",
-                ),
+                crate::diag::Diagnostic::error(&rel, 0, 0, crate::msg::static_replaces(&rel, &f.out))
+                    .with_hint(crate::msg::static_replaces_hint()),
             );
             continue;
         }
-        let bytes = std::fs::read(&f.path).map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", f.path.display()))?;
+        let bytes = std::fs::read(&f.path).map_err(|e| {
+            anyhow::anyhow!(crate::msg::cannot_read_because(&f.path.display().to_string(), &e.to_string()))
+        })?;
         output.add(f.out.clone(), bytes);
     }
     if !clashes.is_empty() {
@@ -365,20 +357,11 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
 /// other things: the output folder is replaced whole, so it must be new, empty, or a site.
 fn check_out_dir(root: &Path, out: &Path) -> Result<()> {
     if out.exists() && !out.is_dir() {
-        return Err(anyhow::anyhow!(
-            "refusing to write the site into `{}`: it is a file, not a folder; choose another `--out`",
-            out.display()
-        )
-        .into());
+        return Err(anyhow::anyhow!(crate::msg::out_is_file(&out.display().to_string())).into());
     }
     let has_entries = std::fs::read_dir(out).is_ok_and(|mut entries| entries.next().is_some());
     if has_entries && !out.join("index.html").is_file() {
-        return Err(anyhow::anyhow!(
-            "refusing to write the site into `{}`: the folder holds files but no built site (no `index.html`), and \
-             the build replaces the whole folder; choose a new or empty folder with `--out`, or delete it first",
-            out.display()
-        )
-        .into());
+        return Err(anyhow::anyhow!(crate::msg::out_not_a_site(&out.display().to_string())).into());
     }
     let canon = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let (root_c, out_c) = (canon(root), canon(out));
@@ -386,11 +369,7 @@ fn check_out_dir(root: &Path, out: &Path) -> Result<()> {
         || root_c.starts_with(&out_c)
         || crate::model::layout::SOURCE_FOLDERS.iter().chain(&["src"]).any(|d| out_c == root_c.join(d));
     if dangerous {
-        return Err(anyhow::anyhow!(
-            "refusing to write the site into `{}`: that would replace the site's sources; choose another `--out`",
-            out.display()
-        )
-        .into());
+        return Err(anyhow::anyhow!(crate::msg::out_is_sources(&out.display().to_string())).into());
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use crate::build::{self, BuildOptions};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::model::Lang;
 use crate::model::page::Unpublished;
+use crate::msg::{self, List, Said};
 
 /// What a check found that does not stop a build.
 #[derive(Debug, Default)]
@@ -15,7 +16,7 @@ pub struct Report {
     /// Warnings (errors under `--strict`).
     pub warnings: Vec<Diagnostic>,
     /// One line per embargoed page: when it goes live.
-    pub schedule: Vec<String>,
+    pub schedule: Vec<Said>,
     /// Pages checked.
     pub pages: usize,
     /// Datasets checked.
@@ -40,13 +41,13 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     report.warnings.extend(public.warnings.iter().cloned());
 
     // The embargo schedule.
-    let mut schedule: Vec<(jiff::Timestamp, String)> = site
+    let mut schedule: Vec<(jiff::Timestamp, Said)> = site
         .pages
         .iter()
         .filter_map(|p| match &p.unpublished {
             Some(Unpublished::Embargo(at)) => Some((
                 at.timestamp(),
-                format!("embargoed until {}: {} ({})", at.strftime("%Y-%m-%d %H:%M %:z"), p.url, p.source),
+                msg::schedule_page(&at.strftime("%Y-%m-%d %H:%M %:z").to_string(), &p.url, &p.source),
             )),
             _ => None,
         })
@@ -73,16 +74,12 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
         if public.site.datasets.contains_key(id) && held.is_empty() {
             continue;
         }
-        let what = if held.is_empty() {
-            "the whole dataset".to_string()
-        } else {
-            format!("the figures for {}", held.join(", "))
-        };
+        let what = if held.is_empty() { msg::whole_dataset() } else { msg::figures_for(&List::of(&held)) };
         let (at, when) = match embargo_of(id) {
-            Some(at) => (at.timestamp(), format!("embargoed until {}", at.strftime("%Y-%m-%d %H:%M %:z"))),
-            None => (jiff::Timestamp::MAX, "withheld while a draft uses it".to_string()),
+            Some(at) => (at.timestamp(), msg::embargoed_until(&at.strftime("%Y-%m-%d %H:%M %:z").to_string())),
+            None => (jiff::Timestamp::MAX, msg::withheld_for_draft()),
         };
-        schedule.push((at, format!("{when}: {} ({what})", working.source_path)));
+        schedule.push((at, msg::schedule_data(&when, &working.source_path, &what)));
     }
     // Releases announced in calendar.yaml whose content does not exist yet.
     for a in public.site.calendar.releases.values() {
@@ -91,12 +88,10 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
             let due = a.publish_at.timestamp() <= opts.now;
             schedule.push((
                 a.publish_at.timestamp(),
-                format!(
-                    "announced for {}: the {} release (calendar.yaml:{}){}",
-                    a.publish_at.strftime("%Y-%m-%d %H:%M %:z"),
+                (if due { msg::schedule_announced_due } else { msg::schedule_announced })(
+                    &a.publish_at.strftime("%Y-%m-%d %H:%M %:z").to_string(),
                     a.year,
                     a.line,
-                    if due { "; the moment has passed and the release has no pages" } else { "; no pages yet" }
                 ),
             ));
         }
@@ -113,10 +108,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
             .iter()
             .any(|p| p.release == Some(*y) && !crate::markdown::datasets_named(&p.body).is_empty());
         if uses_data {
-            schedule.push((
-                jiff::Timestamp::MIN,
-                format!("published: the {y} release; its figures are not frozen yet (run `vitrine freeze {y}`)"),
-            ));
+            schedule.push((jiff::Timestamp::MIN, msg::schedule_not_frozen(*y)));
         }
     }
     schedule.sort();
@@ -132,13 +124,8 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
                 .any(|q| q.release == Some(y) && q.kind == crate::model::PageKind::Section && !q.generated)
         {
             report.warnings.push(
-                Diagnostic::warning(
-                    &p.source,
-                    1,
-                    1,
-                    format!("the {y} release is public, but this page of it is still a draft"),
-                )
-                .with_hint("remove `draft: true` when the page is ready, or move it out of the release"),
+                Diagnostic::warning(&p.source, 1, 1, msg::draft_in_public_release(y))
+                    .with_hint(msg::draft_in_public_release_hint()),
             );
         }
     }
@@ -168,13 +155,8 @@ pub fn warnings(
             {
                 let line = if in_title { 1 } else { p.body_line + i };
                 out.push(
-                    Diagnostic::warning(
-                        &p.source,
-                        line,
-                        1,
-                        format!("the page still holds the placeholder text `{placeholder}`"),
-                    )
-                    .with_hint("replace it with the page's own title and text"),
+                    Diagnostic::warning(&p.source, line, 1, msg::placeholder_left(placeholder))
+                        .with_hint(msg::placeholder_left_hint()),
                 );
                 break;
             }
@@ -194,8 +176,8 @@ pub fn warnings(
         for l in &site.config.languages {
             if !have.contains(l) {
                 out.push(
-                    Diagnostic::warning(&p.source, 1, 1, format!("the page has no `{}` translation", l.code()))
-                        .with_hint(format!("add `{}`", translated_name(&p.source, l.code()))),
+                    Diagnostic::warning(&p.source, 1, 1, msg::no_translation(l.code()))
+                        .with_hint(msg::add_file(&translated_name(&p.source, l.code()))),
                 );
             }
         }
@@ -207,9 +189,7 @@ pub fn warnings(
     out.extend(rendered.iter().flat_map(|r| r.body.warnings.iter().cloned()));
     for d in site.datasets.values().filter(|d| !used.contains(d.id.as_str())) {
         out.push(
-            Diagnostic::warning(&d.source_path, 1, 1, format!("no page uses the dataset `{}`", d.id)).with_hint(
-                "chart it or cite it with `{{ value(…) }}`, or remove it if it is not meant to be published",
-            ),
+            Diagnostic::warning(&d.source_path, 1, 1, msg::dataset_unused(&d.id)).with_hint(msg::dataset_unused_hint()),
         );
     }
 

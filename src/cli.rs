@@ -28,6 +28,10 @@ pub struct Global {
     /// Print more about what is done.
     #[arg(long, short, global = true, conflicts_with = "quiet")]
     pub verbose: bool,
+    /// The language of messages: zh or en (default: `VITRINE_LANG`, else the site's first
+    /// language, else the locale).
+    #[arg(long, global = true, value_name = "zh|en", value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
 }
 
 /// The commands.
@@ -68,7 +72,7 @@ pub struct InitArgs {
 fn language_code(s: &str) -> Result<String, String> {
     let ok = s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if ok { Ok(s.to_string()) } else { Err("write short lowercase codes such as `zh,en`".into()) }
+    if ok { Ok(s.to_string()) } else { Err(crate::msg::usage_language_codes_hint().to_string()) }
 }
 
 /// `vitrine freeze`.
@@ -156,7 +160,7 @@ fn absolute_url(s: &str) -> Result<String, String> {
         Some(host) if !host.is_empty() && !host.starts_with('/') && !s.contains(char::is_whitespace) => {
             Ok(s.to_string())
         }
-        _ => Err("write an absolute URL with its scheme, e.g. `https://ip.hubei.gov.cn`".into()),
+        _ => Err(crate::msg::usage_url_hint().to_string()),
     }
 }
 
@@ -166,20 +170,10 @@ fn page_path(s: &str) -> Result<String, String> {
     let ok = !path.is_empty()
         && !s.starts_with('/')
         && path.split('/').all(|part| crate::load::url_safe(part) && !part.starts_with('.') && !part.contains('.'));
-    if ok {
-        Ok(path.to_string())
-    } else {
-        Err("write a path under `content/` of letters, digits and hyphens, without the language, \
-             e.g. `releases/2026/white-paper`"
-            .into())
-    }
+    if ok { Ok(path.to_string()) } else { Err(crate::msg::usage_page_path_hint().to_string()) }
 }
 
 /// `new dataset <ID>`: a usable dataset id.
 fn dataset_id(s: &str) -> Result<String, String> {
-    if crate::load::is_safe_id(s) {
-        Ok(s.to_string())
-    } else {
-        Err("use lowercase ASCII letters, digits and hyphens, e.g. `patent-grants`".into())
-    }
+    if crate::load::is_safe_id(s) { Ok(s.to_string()) } else { Err(crate::msg::usage_dataset_id_hint().to_string()) }
 }

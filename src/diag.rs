@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::msg::{self, Locale, Said};
+
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -26,17 +28,18 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column in characters; 0 when unknown.
     pub col: usize,
-    /// What is wrong, in plain words; paths and keys in backticks.
-    pub message: String,
+    /// What is wrong, in plain words; paths and keys in backticks (both languages, from
+    /// the catalogue in `msg`).
+    pub message: Said,
     /// What to do about it, when that is known.
-    pub hint: Option<String>,
+    pub hint: Option<Said>,
     /// The offending source line, shown under the message with a caret.
     pub source_line: Option<String>,
 }
 
 impl Diagnostic {
     /// An error at `path:line:col`.
-    pub fn error(path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<String>, line: usize, col: usize, message: impl Into<Said>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
@@ -49,12 +52,12 @@ impl Diagnostic {
     }
 
     /// A warning at `path:line:col`.
-    pub fn warning(path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<String>, line: usize, col: usize, message: impl Into<Said>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, line, col, message) }
     }
 
     /// Adds a hint line.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Said>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -75,46 +78,79 @@ impl Diagnostic {
         self
     }
 
-    /// The first line of the printed form: `path:line:col: message`.
+    /// The first line of the printed form: `path:line:col: message`, in the language set
+    /// with `msg::set_locale`.
     pub fn headline(&self) -> String {
+        self.headline_in(msg::locale())
+    }
+
+    /// The first line of the printed form in `locale`. `path:line:col: ` is the same in every
+    /// language, so that editors and CI annotations can jump to it; a problem with the whole
+    /// file points at its start.
+    pub fn headline_in(&self, locale: Locale) -> String {
         let level = match self.severity {
-            Severity::Error => "",
-            Severity::Warning => "warning: ",
+            Severity::Error => String::new(),
+            Severity::Warning => msg::warning_label().get(locale).to_string(),
         };
-        // Always `path:line:col`, so that editors and CI annotations can jump to it; a problem
-        // with the whole file points at its start.
         let (l, c) = (self.line.max(1), self.col.max(1));
-        format!("{}:{l}:{c}: {level}{}", self.path, self.message)
+        format!("{}:{l}:{c}: {level}{}", self.path, self.message.get(locale))
+    }
+
+    /// The full printed form in `locale`: headline, the source line with a caret under the
+    /// column, hint.
+    pub fn display_in(&self, locale: Locale) -> impl fmt::Display + '_ {
+        Shown(self, locale)
+    }
+
+    /// The caret line under the source line: spaces to the column, `^` under the token there
+    /// (in terminal columns, wide characters counted twice); `None` without a column.
+    pub fn caret(&self) -> Option<String> {
+        let src = self.source_line.as_ref()?;
+        if self.col == 0 {
+            return None;
+        }
+        let before: String = src.chars().take(self.col - 1).collect();
+        let width = display_width(&before.replace('\t', "    "));
+        let carets = self.marked().map_or(1, |t| display_width(&t).clamp(1, 40));
+        Some(format!("{}{}", " ".repeat(width), "^".repeat(carets)))
+    }
+
+    /// The text the caret marks: the token at the column of the source line (up to a space,
+    /// a colon or a comma), or its first character.
+    pub fn marked(&self) -> Option<String> {
+        let src = self.source_line.as_ref()?;
+        let rest: String = src.chars().skip(self.col.checked_sub(1)?).collect();
+        let token = rest.split([' ', ':', '：', ',', '，']).next().unwrap_or("");
+        Some(if token.is_empty() { rest.chars().next().map(String::from).unwrap_or_default() } else { token.into() })
+    }
+}
+
+struct Shown<'a>(&'a Diagnostic, Locale);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Shown(d, locale) = *self;
+        writeln!(f, "{}", d.headline_in(locale))?;
+        if let Some(src) = &d.source_line {
+            let num = d.line.to_string();
+            let pad = " ".repeat(num.len());
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{num} | {}", src.replace('\t', "    "))?;
+            if let Some(caret) = d.caret() {
+                writeln!(f, "{pad} | {caret}")?;
+            }
+        }
+        if let Some(hint) = &d.hint {
+            writeln!(f, "  = {}{}", msg::hint_label().get(locale), hint.get(locale))?;
+        }
+        Ok(())
     }
 }
 
 impl fmt::Display for Diagnostic {
-    /// The full printed form: headline, the source line with a caret under the column, hint.
+    /// The full printed form, in the language set with `msg::set_locale`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", self.headline())?;
-        if let Some(src) = &self.source_line {
-            let num = self.line.to_string();
-            let pad = " ".repeat(num.len());
-            writeln!(f, "{pad} |")?;
-            writeln!(f, "{num} | {}", src.replace('\t', "    "))?;
-            if self.col > 0 {
-                let before: String = src.chars().take(self.col - 1).collect();
-                let width = display_width(&before.replace('\t', "    "));
-                let rest: String = src.chars().skip(self.col - 1).collect();
-                let token = rest.split([' ', ':', '：', ',', '，']).next().unwrap_or("");
-                let token = if token.is_empty() {
-                    rest.chars().next().map(String::from).unwrap_or_default()
-                } else {
-                    token.to_string()
-                };
-                let carets = display_width(&token).clamp(1, 40);
-                writeln!(f, "{pad} | {}{}", " ".repeat(width), "^".repeat(carets))?;
-            }
-        }
-        if let Some(hint) = &self.hint {
-            writeln!(f, "  = hint: {hint}")?;
-        }
-        Ok(())
+        write!(f, "{}", self.display_in(msg::locale()))
     }
 }
 
@@ -256,7 +292,7 @@ mod tests {
 
     #[test]
     fn caret_sits_under_chinese_text() {
-        let d = Diagnostic::error("a.yaml", 1, 3, "bad").with_source("标题：值\n");
+        let d = Diagnostic::error("a.yaml", 1, 3, Said::same("bad")).with_source("标题：值\n");
         let out = d.to_string();
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[2], "1 | 标题：值");

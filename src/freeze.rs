@@ -20,6 +20,7 @@ use crate::load::frozen::{self, DIR, SUMS};
 use crate::markdown;
 use crate::model::Text;
 use crate::model::dataset::{Dataset, Frozen, KeyKind};
+use crate::msg;
 use crate::publication::changed_cells;
 
 /// What one dataset's freeze did.
@@ -59,15 +60,12 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
     let site = &loaded.site;
     let pages: Vec<_> = site.pages.iter().filter(|p| p.release == Some(year) && !p.generated).collect();
     if pages.is_empty() {
-        return Err(anyhow::anyhow!(
-            "there is no {year} release: `content/releases/{year}/` holds no pages (create it with `vitrine new release {year}`)"
-        )
-        .into());
+        return Err(anyhow::anyhow!(msg::no_release(year)).into());
     }
     let Some(moment) = site.release_moment(year) else {
         let source = format!("content/releases/{year}/_index.{}.md", site.config.default_lang().code());
-        return Err(Diagnostic::error(&source, 1, 1, format!("the {year} release has no date"))
-            .with_hint("give its `_index` page a `date` or a `publish_at`: the frozen figures are dated with it")
+        return Err(Diagnostic::error(&source, 1, 1, msg::release_no_date(year))
+            .with_hint(msg::release_no_date_hint())
             .into());
     };
     let released = moment.date();
@@ -119,18 +117,15 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
                 let Some(correction) = working.corrections.iter().filter(|c| c.date > last.date).max_by_key(|c| c.date)
                 else {
                     let Some(&(row, si, old)) = changed.first() else {
-                        let (line, what) = annotated.unwrap_or((1, String::new()));
+                        let (line, what) = annotated.unwrap_or((1, msg::Said::default()));
                         diags.push(
                             Diagnostic::error(
                                 &working.source_path,
                                 line,
                                 1,
-                                format!("{what} of `{id}` differ from what the {year} release published; that needs a `corrections` entry"),
+                                msg::freeze_annotations_need_correction(&what, id, year),
                             )
-                            .with_hint(format!(
-                                "add under `corrections:` an entry dated after {} that says what changed (a status, a break, a source), then freeze again",
-                                last.date
-                            )),
+                            .with_hint(msg::freeze_annotations_need_correction_hint(&last.date.to_string())),
                         );
                         continue;
                     };
@@ -139,18 +134,14 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
                             &working.source_path,
                             row.line,
                             1,
-                            format!(
-                                "the {} figure of `{}` was published as {} with the {year} release; a changed published figure needs a `corrections` entry",
-                                row.key,
-                                working.series[si].id,
-                                old.map_or_else(|| "missing".to_string(), |v| v.to_string())
+                            msg::freeze_figure_needs_correction(
+                                &row.key,
+                                &working.series[si].id,
+                                &old.map_or_else(msg::missing_figure, |v| msg::Said::same(v.to_string())),
+                                year,
                             ),
                         )
-                        .with_hint(format!(
-                            "add under `corrections:` an entry dated after {} with the reason in every language, then freeze again; \
-                             if the new figure is meant only for a later release, do not freeze the {year} release again",
-                            last.date
-                        )),
+                        .with_hint(msg::freeze_figure_needs_correction_hint(&last.date.to_string(), year)),
                     );
                     continue;
                 };
@@ -191,12 +182,12 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
     for (rel, text) in &writes {
         let path = root.join(rel);
         if path.exists() {
-            return Err(anyhow::anyhow!("`{rel}` already exists; a frozen version is never overwritten").into());
+            return Err(anyhow::anyhow!(msg::frozen_exists(rel)).into());
         }
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| msg::cannot_create(&dir.display().to_string()))?;
         }
-        std::fs::write(&path, text).with_context(|| format!("cannot write `{}`", path.display()))?;
+        std::fs::write(&path, text).with_context(|| msg::cannot_write(&path.display().to_string()))?;
     }
     if !writes.is_empty() {
         let mut list = String::from(
@@ -207,7 +198,7 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
             let _ = writeln!(list, "{sum}  {path}");
         }
         let path = root.join(DIR).join(SUMS);
-        std::fs::write(&path, list).with_context(|| format!("cannot write `{}`", path.display()))?;
+        std::fs::write(&path, list).with_context(|| msg::cannot_write(&path.display().to_string()))?;
     }
     Ok(report)
 }

@@ -30,15 +30,11 @@ pub struct InitOptions {
 pub fn run(dir: &Path, opts: &InitOptions) -> Result<Vec<String>, Failure> {
     let zh = opts.languages.first().is_some_and(|c| Lang::new(c, c, c, c).is_chinese());
     if dir.exists() {
-        let mut entries =
-            std::fs::read_dir(dir).map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", dir.display()))?;
+        let mut entries = std::fs::read_dir(dir).map_err(|e| {
+            anyhow::anyhow!(crate::msg::cannot_read_because(&dir.display().to_string(), &e.to_string()))
+        })?;
         if !dir.is_dir() || entries.next().is_some() {
-            return Err(anyhow::anyhow!(if zh {
-                format!("`{}` 不是空文件夹，未作任何改动：请指定一个新的或空的文件夹", dir.display())
-            } else {
-                format!("`{}` is not an empty folder; nothing was changed: name a new or empty folder", dir.display())
-            })
-            .into());
+            return Err(anyhow::anyhow!(crate::msg::init_not_empty(&dir.display().to_string())).into());
         }
     }
     let files: Vec<(String, Vec<u8>)> = if opts.from_example {
@@ -50,10 +46,13 @@ pub fn run(dir: &Path, opts: &InitOptions) -> Result<Vec<String>, Failure> {
     for (rel, bytes) in files.iter().chain(&common(zh, opts.from_example)) {
         let path = rel.split('/').fold(dir.to_path_buf(), |p, part| p.join(part));
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(|e| {
+                anyhow::anyhow!(crate::msg::cannot_create_because(&parent.display().to_string(), &e.to_string()))
+            })?;
         }
-        std::fs::write(&path, bytes).map_err(|e| anyhow::anyhow!("cannot write `{}`: {e}", path.display()))?;
+        std::fs::write(&path, bytes).map_err(|e| {
+            anyhow::anyhow!(crate::msg::cannot_write_because(&path.display().to_string(), &e.to_string()))
+        })?;
         written.push(rel.clone());
     }
     Ok(written)

@@ -222,8 +222,8 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
             let (l, c) = locate(href);
             let Ok((target, frag)) = resolved else {
                 out.push(
-                    Diagnostic::warning(&page.source, l, c, format!("the link `{href}` leads outside the site"))
-                        .with_hint("link to pages of this site with paths such as `/releases/2022/`"),
+                    Diagnostic::warning(&page.source, l, c, crate::msg::link_outside(href))
+                        .with_hint(crate::msg::link_outside_hint()),
                 );
                 continue;
             };
@@ -231,8 +231,8 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
             let exists = output.contains(&file) || output.contains(&format!("{file}/index.html"));
             if !exists {
                 out.push(
-                    Diagnostic::warning(&page.source, l, c, format!("the link `{href}` leads nowhere"))
-                        .with_hint("no page or file of the built site has that address; check the path"),
+                    Diagnostic::warning(&page.source, l, c, crate::msg::link_nowhere(href))
+                        .with_hint(crate::msg::link_nowhere_hint()),
                 );
                 continue;
             }
@@ -240,8 +240,8 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
                 && !ids.get(file.as_str()).is_some_and(|s| s.contains(&f))
             {
                 out.push(
-                    Diagnostic::warning(&page.source, l, c, format!("the anchor `#{f}` does not exist on `{target}`"))
-                        .with_hint("headings get ids from their text; copy the id from the page's table of contents"),
+                    Diagnostic::warning(&page.source, l, c, crate::msg::anchor_missing(&f, &target))
+                        .with_hint(crate::msg::anchor_missing_hint()),
                 );
             }
         }
@@ -258,8 +258,8 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
             if alt.is_none() || (alt == Some("") && authored) {
                 let (l, c) = locate(&src);
                 out.push(
-                    Diagnostic::warning(&page.source, l, c, format!("the image `{src}` has no alt text"))
-                        .with_hint("describe the image for readers who cannot see it: `![description](path)`"),
+                    Diagnostic::warning(&page.source, l, c, crate::msg::image_no_alt(&src))
+                        .with_hint(crate::msg::image_no_alt_hint()),
                 );
             }
         }

@@ -9,8 +9,10 @@ use clap::Parser;
 use vitrine::build::{self, BuildOptions};
 use vitrine::cli::{BuildArgs, Cli, Command};
 use vitrine::diag::{Diagnostic, Failure, Severity};
+use vitrine::msg::{self, Locale};
 
 mod scaffold;
+mod usage;
 
 // Building allocates many small strings and maps on every core; mimalloc is much faster at
 // that than the system allocator (measured: see the benchmark in scripts/bench.sh).
@@ -18,9 +20,37 @@ mod scaffold;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let root = cli.global.root.clone().unwrap_or_else(|| PathBuf::from("."));
+    // The message language is chosen before anything is said, usage errors included: from
+    // `--lang` and `--root` as typed, `VITRINE_LANG`, the site's `site.yaml`, the locale.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let typed = usage::Typed::scan(&args);
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let site = vitrine::root::find(typed.root.as_deref(), &cwd);
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let locale = Locale::resolve(
+        typed.lang.as_deref(),
+        env("VITRINE_LANG").as_deref(),
+        if typed.init {
+            // The site to be made speaks its first language (`--languages`; clap's default,
+            // `zh,en`, is Chinese first).
+            let first = typed.languages.as_deref().map(|l| l.split(',').next().unwrap_or("").to_string());
+            Some(first.is_none_or(|c| Locale::parse(&c) == Some(Locale::Zh)))
+        } else {
+            vitrine::root::site_is_chinese(&site.path)
+        },
+        env("LC_ALL").or_else(|| env("LC_MESSAGES")).or_else(|| env("LANG")).as_deref(),
+    );
+    msg::set_locale(locale);
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return usage::report(e, locale),
+    };
+    let root = site.path.clone();
     let quiet = cli.global.quiet;
+    if site.found_above && !quiet {
+        // Said where it can be seen, and not on stdout, which scripts may read.
+        eprintln!("{}", msg::site_found_above(&root.display().to_string()));
+    }
     let result = match cli.command {
         None => run_build(&root, &BuildArgs::default(), quiet, cli.global.verbose),
         Some(Command::Build(args)) => run_build(&root, &args, quiet, cli.global.verbose),
@@ -28,7 +58,7 @@ fn main() -> ExitCode {
         Some(Command::New(args)) => scaffold::run(&root, &args.what).map(|created| {
             if !quiet {
                 for f in created {
-                    println!("created {f}");
+                    println!("{}", msg::created(&f));
                 }
             }
         }),
@@ -45,9 +75,9 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(Failure::Other(e)) => {
-            eprintln!("error: {e}");
+            eprintln!("{}{e}", msg::error_label());
             for cause in e.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                eprintln!("{}{cause}", msg::caused_by());
             }
             ExitCode::from(1)
         }
@@ -62,18 +92,10 @@ fn run_init(args: &vitrine::cli::InitArgs, quiet: bool) -> Result<(), Failure> {
     };
     let created = vitrine::init::run(&args.dir, &opts)?;
     if !quiet {
-        let zh = args.languages.first().is_some_and(|c| c.starts_with("zh"));
         for f in &created {
-            println!("{} {f}", if zh { "已创建" } else { "created" });
+            println!("{}", msg::created(f));
         }
-        let dir = args.dir.display();
-        if zh {
-            println!("新网站已创建在 `{dir}`。预览：vitrine serve --root {dir}；检查：vitrine check --root {dir}");
-        } else {
-            println!(
-                "The new site is in `{dir}`. Preview: vitrine serve --root {dir}; check: vitrine check --root {dir}"
-            );
-        }
+        println!("{}", msg::init_done(&args.dir.display().to_string()));
     }
     Ok(())
 }
@@ -85,10 +107,7 @@ fn print_diagnostics(diags: &[Diagnostic]) {
     }
     let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diags.len() - errors;
-    let plural = |n: usize, w: &str| {
-        if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") }
-    };
-    eprintln!("{}, {}; nothing was written", plural(errors, "error"), plural(warnings, "warning"));
+    eprintln!("{}", msg::nothing_written(&msg::errors_count(errors), &msg::warnings_count(warnings)));
 }
 
 fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: bool) -> Result<(), Failure> {
@@ -102,7 +121,7 @@ fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: boo
     opts.render.search = !args.no_search;
     let spinner = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let s = indicatif::ProgressBar::new_spinner();
-        s.set_message("building…");
+        s.set_message(msg::building().to_string());
         s.enable_steady_tick(std::time::Duration::from_millis(100));
         s
     });
@@ -120,32 +139,22 @@ fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: boo
     if !quiet && !report.warnings.is_empty() {
         let more = report.warnings.len() - shown;
         if more > 0 {
-            eprintln!(
-                "{} warning(s), {more} not shown: `vitrine check` or `--verbose` lists them all",
-                report.warnings.len()
-            );
+            eprintln!("{}", msg::warnings_not_shown(report.warnings.len(), more));
         } else {
-            eprintln!("{} warning(s)", report.warnings.len());
+            eprintln!("{}", msg::warnings_total(report.warnings.len()));
         }
     }
     if !quiet {
-        println!(
-            "built {} pages, {} files ({:.1} MB) into {} in {} ms",
-            report.pages,
-            report.files,
-            report.bytes as f64 / 1e6,
-            opts.out.display(),
-            report.elapsed.as_millis()
-        );
+        println!("{}", site_line(root));
+        let mb = format!("{:.1}", report.bytes as f64 / 1e6);
+        let ms = report.elapsed.as_millis() as u64;
+        println!("{}", msg::built(report.pages, report.files, &mb, &opts.out.display().to_string(), ms));
     }
     if let Some((at, key)) = &report.next_embargo
         && !quiet
     {
-        println!(
-            "embargo: `{}` becomes public at {}; the site changes only when it is built again, so rebuild it then",
-            if key.is_empty() { "/" } else { key },
-            at.strftime("%Y-%m-%d %H:%M %:z")
-        );
+        let key = if key.is_empty() { "/" } else { key };
+        println!("{}", msg::next_embargo(key, &at.strftime("%Y-%m-%d %H:%M %:z").to_string()));
     }
     if verbose {
         for (stage, took) in &report.stages {
@@ -155,52 +164,41 @@ fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: boo
     Ok(())
 }
 
+/// "site: 湖北省知识产权保护状况 (/path/to/site)": which site was built, by its title in the
+/// message language and its folder.
+fn site_line(root: &std::path::Path) -> String {
+    let folder = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let title = vitrine::load::config(root, None).ok().map(|c| {
+        let chinese = msg::locale() == Locale::Zh;
+        let lang = c.languages.iter().find(|l| l.is_chinese() == chinese).unwrap_or(c.default_lang());
+        lang.pick(&c.title).to_string()
+    });
+    msg::site_line(&title.unwrap_or_default(), &folder.display().to_string()).to_string()
+}
+
 fn run_freeze(root: &std::path::Path, year: i32, quiet: bool) -> Result<(), Failure> {
     use vitrine::freeze::Outcome;
     let report = vitrine::freeze::run(root, year)?;
     if quiet {
         return Ok(());
     }
-    let zh = vitrine::load::config(root, None).is_ok_and(|c| c.default_lang().is_chinese());
     let mut wrote = false;
     for (id, outcome) in &report.datasets {
         match outcome {
             Outcome::Written { path, version, left_out } => {
                 wrote = true;
-                if zh {
-                    println!("已冻结 {id} 第{version}版：{path}");
-                } else {
-                    println!("froze {id} version {version}: {path}");
-                }
+                println!("{}", msg::froze(id, *version, path));
                 if !left_out.is_empty() {
-                    if zh {
-                        println!("  未收入（统计期在{year}年发布之后结束）：{}", left_out.join("、"));
-                    } else {
-                        println!("  left out (periods that ended after the {year} release): {}", left_out.join(", "));
-                    }
+                    println!("{}", msg::froze_left_out(year, &msg::List::of(left_out)));
                 }
             }
-            Outcome::Unchanged { version } => {
-                if zh {
-                    println!("{id} 未变化，仍为第{version}版");
-                } else {
-                    println!("{id} unchanged: version {version}");
-                }
-            }
+            Outcome::Unchanged { version } => println!("{}", msg::froze_unchanged(id, *version)),
         }
     }
     if report.datasets.is_empty() {
-        if zh {
-            println!("{year}年发布的页面未引用任何数据集，无需冻结");
-        } else {
-            println!("the {year} release's pages use no dataset: nothing to freeze");
-        }
+        println!("{}", msg::froze_nothing(year));
     } else if wrote {
-        if zh {
-            println!("请将 data/frozen/ 提交到版本库，然后重新构建网站。");
-        } else {
-            println!("commit data/frozen/ to version control, then build the site again");
-        }
+        println!("{}", msg::froze_commit());
     }
     Ok(())
 }
@@ -223,7 +221,7 @@ fn run_check(root: &std::path::Path, strict: bool, quiet: bool) -> Result<(), Fa
         eprintln!("{d}");
     }
     if !quiet {
-        println!("check passed: {} pages, {} datasets, {} warning(s)", report.pages, report.datasets, warnings.len());
+        println!("{}", msg::check_passed(report.pages, report.datasets, warnings.len()));
     }
     Ok(())
 }

@@ -238,7 +238,7 @@ impl Drop for Stage {
 /// The output folder's parent and name, and its staging and set-aside siblings' paths.
 fn staging_names(out_dir: &Path) -> Result<(PathBuf, String, PathBuf, PathBuf)> {
     let parent = out_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+    std::fs::create_dir_all(parent).with_context(|| crate::msg::cannot_create(&parent.display().to_string()))?;
     let name = out_dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
     let staging = parent.join(format!(".{name}.vitrine-new-{}", std::process::id()));
     let old = parent.join(format!(".{name}.vitrine-old-{}", std::process::id()));
@@ -250,7 +250,7 @@ pub fn write_atomically(output: &Output, out_dir: &Path) -> Result<()> {
     let (parent, name, staging, old) = staging_names(out_dir)?;
     let parent = parent.as_path();
     if staging.exists() {
-        std::fs::remove_dir_all(&staging).with_context(|| format!("cannot remove `{}`", staging.display()))?;
+        std::fs::remove_dir_all(&staging).with_context(|| crate::msg::cannot_remove(&staging.display().to_string()))?;
     }
     recover(parent, &name, out_dir);
     let result = write_all(output, &staging).and_then(|()| swap(&staging, out_dir, &old));
@@ -268,14 +268,14 @@ fn write_all(output: &Output, dir: &Path) -> Result<()> {
     dirs.sort();
     dirs.dedup();
     for d in &dirs {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot create `{}`", d.display()))?;
+        std::fs::create_dir_all(d).with_context(|| crate::msg::cannot_create(&d.display().to_string()))?;
     }
     output.files.par_iter().try_for_each(|(path, bytes)| {
         if path.split('/').any(|c| c == ".." || c.is_empty()) {
-            bail!("refusing to write `{path}` outside the output folder");
+            bail!(crate::msg::outside_out(path));
         }
         let file = dir.join(path);
-        std::fs::write(&file, bytes).with_context(|| format!("cannot write `{}`", file.display()))
+        std::fs::write(&file, bytes).with_context(|| crate::msg::cannot_write(&file.display().to_string()))
     })
 }
 
@@ -287,20 +287,19 @@ fn swap(staging: &Path, out_dir: &Path, old: &Path) -> Result<()> {
         if renameat_with(CWD, staging, CWD, out_dir, RenameFlags::EXCHANGE).is_ok() {
             // The staging name now holds the previous site.
             return std::fs::remove_dir_all(staging)
-                .with_context(|| format!("cannot remove the previous site at `{}`", staging.display()));
+                .with_context(|| crate::msg::cannot_remove_previous(&staging.display().to_string()));
         }
         // File systems without RENAME_EXCHANGE: two renames, as elsewhere.
     }
     if out_dir.exists() {
-        std::fs::rename(out_dir, old)
-            .with_context(|| format!("cannot move the previous `{}` aside", out_dir.display()))?;
+        std::fs::rename(out_dir, old).with_context(|| crate::msg::cannot_move_aside(&out_dir.display().to_string()))?;
     }
     if let Err(e) = std::fs::rename(staging, out_dir) {
         let _ = std::fs::rename(old, out_dir);
-        return Err(e).with_context(|| format!("cannot move the new site into `{}`", out_dir.display()));
+        return Err(e).with_context(|| crate::msg::cannot_move_in(&out_dir.display().to_string()));
     }
     if old.exists() {
-        std::fs::remove_dir_all(old).with_context(|| format!("cannot remove `{}`", old.display()))?;
+        std::fs::remove_dir_all(old).with_context(|| crate::msg::cannot_remove(&old.display().to_string()))?;
     }
     Ok(())
 }

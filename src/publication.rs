@@ -20,6 +20,7 @@ use crate::diag::{Diagnostic, Failure, Result};
 use crate::markdown;
 use crate::model::dataset::{Dataset, KeyKind, Revision};
 use crate::model::{Page, Site};
+use crate::msg;
 
 /// Decides what is public and fills [`Site::datasets`], [`Site::release_data`] and
 /// [`Site::versions`]. Returns warnings; errors (a figure vitrine cannot place) fail.
@@ -83,25 +84,20 @@ pub fn resolve(site: &mut Site, frozen: Vec<Dataset>) -> Result<Vec<Diagnostic>>
                 let day = at.date();
                 let mut cut = working.clone();
                 cut.rows.retain(|r| working.period_end(&r.key).is_some_and(|end| end < day));
-                let release =
-                    newest_user.map_or_else(|| "the pages that use it".to_string(), |y| format!("the {y} release"));
+                let release = newest_user.map_or_else(msg::users_pages, msg::users_release);
                 let first_hidden = working.rows.iter().find(|r| !cut.rows.iter().any(|c| c.key == r.key));
                 warnings.push(
                     Diagnostic::warning(
                         &working.source_path,
                         first_hidden.map_or(1, |r| r.line),
                         1,
-                        format!(
-                            "`{id}` is also used by {}; only the figures for periods that ended before {} are published \
-                             now, but a figure of an earlier period that was revised for it would show at once",
-                            embargoed.map_or_else(|| "a page that is not public yet".to_string(), |y| format!("the {y} release, which is not public yet")),
-                            release
+                        msg::shared_with_hidden(
+                            id,
+                            &embargoed.map_or_else(msg::hidden_page, msg::hidden_release),
+                            &release,
                         ),
                     )
-                    .with_hint(match newest_user {
-                        Some(y) => format!("freeze the figures the {y} release published: `vitrine freeze {y}`"),
-                        None => "put the pages that use it in a release and freeze it with `vitrine freeze <year>`".to_string(),
-                    }),
+                    .with_hint(newest_user.map_or_else(msg::freeze_some_release_hint, msg::freeze_release_hint)),
                 );
                 public.insert(id.clone(), cut);
             }
@@ -113,24 +109,11 @@ pub fn resolve(site: &mut Site, frozen: Vec<Dataset>) -> Result<Vec<Diagnostic>>
                 }
                 let page = users[0];
                 errors.push(
-                    Diagnostic::error(
-                        &page.source,
-                        page.body_line,
-                        1,
-                        format!(
-                            "vitrine cannot tell which figures of `{id}` are already public: this page uses them, and so does \
-                             `{}`, which is not public yet",
-                            hidden[0].source
+                    Diagnostic::error(&page.source, page.body_line, 1, msg::cannot_tell_public(id, &hidden[0].source))
+                        .with_hint(
+                            page.release
+                                .map_or_else(msg::cannot_tell_public_hint, msg::cannot_tell_public_release_hint),
                         ),
-                    )
-                    .with_hint(match page.release {
-                        Some(y) => format!(
-                            "record what the {y} release published with `vitrine freeze {y}` (before adding the new figures, \
-                             or after taking them out for a moment)"
-                        ),
-                        None => "put this page in a release and freeze it with `vitrine freeze <year>`, or stop using the dataset here"
-                            .to_string(),
-                    }),
                 );
             }
         }
@@ -143,13 +126,8 @@ pub fn resolve(site: &mut Site, frozen: Vec<Dataset>) -> Result<Vec<Diagnostic>>
         if !site.datasets.contains_key(id) {
             if let Some(d) = releases.values().next().and_then(|v| v.first()) {
                 errors.push(
-                    Diagnostic::error(
-                        &d.source_path,
-                        1,
-                        1,
-                        format!("`data/{id}.yaml` is missing, but the dataset was published"),
-                    )
-                    .with_hint("a published dataset keeps its file: restore it from version control"),
+                    Diagnostic::error(&d.source_path, 1, 1, msg::published_dataset_missing(id))
+                        .with_hint(msg::published_dataset_missing_hint()),
                 );
             }
             continue;
@@ -271,13 +249,13 @@ pub fn changed_cells<'d>(
 /// What besides the figures a working file says differently from a frozen version: the
 /// statuses of its values, its breaks, or whom the figures are credited to. Returns the line
 /// to point at and what differs, or `None`.
-pub fn annotations_changed(working: &Dataset, latest: &Dataset) -> Option<(usize, String)> {
+pub fn annotations_changed(working: &Dataset, latest: &Dataset) -> Option<(usize, msg::Said)> {
     for old in &latest.rows {
         let Some(row) = working.rows.iter().find(|r| r.key == old.key) else { continue };
         for (si, s) in latest.series.iter().enumerate() {
             let Some((wi, _)) = working.series(&s.id) else { continue };
             if old.status.get(si).copied().flatten() != row.status.get(wi).copied().flatten() {
-                return Some((row.line, "the observation statuses".to_string()));
+                return Some((row.line, msg::what_statuses()));
             }
         }
     }
@@ -287,7 +265,7 @@ pub fn annotations_changed(working: &Dataset, latest: &Dataset) -> Option<(usize
         .map(|b| (&b.period, &b.series, &b.note))
         .ne(latest.breaks.iter().map(|b| (&b.period, &b.series, &b.note)))
     {
-        return Some((working.breaks.first().map_or(1, |b| b.line), "the breaks in series".to_string()));
+        return Some((working.breaks.first().map_or(1, |b| b.line), msg::what_breaks()));
     }
     let credit = |d: &Dataset| {
         let series: Vec<_> = d
@@ -305,7 +283,7 @@ pub fn annotations_changed(working: &Dataset, latest: &Dataset) -> Option<(usize
         (d.source.name.clone(), d.source.url.clone(), d.publisher.clone(), d.license.clone(), series)
     };
     if credit(working) != credit(latest) {
-        return Some((1, "the sources, publishers or licences".to_string()));
+        return Some((1, msg::what_credits()));
     }
     None
 }
@@ -317,50 +295,31 @@ fn unlogged_changes(working: &Dataset, year: i32, latest: &Dataset, warnings: &m
     let logged = working.corrections.iter().any(|c| since.is_none_or(|d| c.date > d));
     for (row, si, old) in changed_cells(working, latest) {
         let s = &working.series[si];
-        let was = old.map_or_else(|| "missing".to_string(), |v| v.to_string());
-        let now = row.values[si].map_or_else(|| "missing".to_string(), |v| v.to_string());
+        let was = old.map_or_else(msg::missing_figure, |v| msg::Said::same(v.to_string()));
+        let now = row.values[si].map_or_else(msg::missing_figure, |v| msg::Said::same(v.to_string()));
         let d = if logged {
             Diagnostic::warning(
                 &working.source_path,
                 row.line,
                 1,
-                format!(
-                    "the {} figure of `{}` is corrected ({was} -> {now}), but the correction is not published yet",
-                    row.key, s.id
-                ),
+                msg::correction_unpublished(&row.key, &s.id, &was, &now),
             )
-            .with_hint(format!(
-                "run `vitrine freeze {year}`: the {year} release's pages then show the new figure with a dated note"
-            ))
+            .with_hint(msg::correction_unpublished_hint(year))
         } else {
             Diagnostic::warning(
                 &working.source_path,
                 row.line,
                 1,
-                format!(
-                    "the {} figure of `{}` was published as {was} with the {year} release and is now {now}, with no `corrections` entry",
-                    row.key, s.id
-                ),
+                msg::changed_silently(&row.key, &s.id, &was, year, &now),
             )
-            .with_hint(format!(
-                "a published figure never changes silently: add a `corrections` entry (date and reason in every language), \
-                 then run `vitrine freeze {year}`; or put the figure back"
-            ))
+            .with_hint(msg::changed_silently_hint(year))
         };
         warnings.push(d);
     }
     if let Some((line, what)) = annotations_changed(working, latest) {
         warnings.push(
-            Diagnostic::warning(
-                &working.source_path,
-                line,
-                1,
-                format!("{what} of `{}` differ from what the {year} release published", working.id),
-            )
-            .with_hint(format!(
-                "the {year} release's pages show what was frozen: add a `corrections` entry saying what changed and run \
-                 `vitrine freeze {year}`"
-            )),
+            Diagnostic::warning(&working.source_path, line, 1, msg::annotations_differ(&what, &working.id, year))
+                .with_hint(msg::annotations_differ_hint(year)),
         );
     }
 }
@@ -377,12 +336,9 @@ fn check_corrections(working: &Dataset, versions: Option<&BTreeMap<i32, Vec<Data
                 &working.source_path,
                 c.line,
                 1,
-                format!(
-                    "this correction is dated {}, before the {year} release first published the figures ({published})",
-                    c.date
-                ),
+                msg::correction_before_publication(&c.date.to_string(), year, &published.to_string()),
             )
-            .with_hint("a correction comes after publication: write the date it was made (YYYY-MM-DD)"),
+            .with_hint(msg::correction_before_publication_hint()),
         );
     }
 }

@@ -6,6 +6,7 @@
 
 use crate::diag::Diagnostic;
 use crate::model::Dataset;
+use crate::msg;
 
 /// Warnings for the breaks of `datasets` that fall outside their data.
 pub fn warnings<'a>(datasets: impl IntoIterator<Item = &'a Dataset>) -> Vec<Diagnostic> {
@@ -19,26 +20,14 @@ pub fn warnings<'a>(datasets: impl IntoIterator<Item = &'a Dataset>) -> Vec<Diag
                         &d.source_path,
                         b.line,
                         1,
-                        format!("the break at {} falls outside the data of `{}`: no row has that {}", b.period, d.id, d.key.kind.name()),
+                        msg::break_outside(&b.period, &d.id, &msg::key_kind(d.key.kind)),
                     )
-                    .with_hint(format!(
-                        "give the first {} counted the new way, one of: {} (add a row with `null` values if its figures are missing)",
-                        d.key.kind.name(),
-                        keys.join(", ")
-                    )),
+                    .with_hint(msg::break_outside_hint(&msg::key_kind(d.key.kind), &msg::List::of(&keys))),
                 );
             } else if d.rows.first().is_some_and(|r| r.key == b.period) {
                 out.push(
-                    Diagnostic::warning(
-                        &d.source_path,
-                        b.line,
-                        1,
-                        format!(
-                            "the break at {} is at the first row of `{}`: there is nothing before it to compare",
-                            b.period, d.id
-                        ),
-                    )
-                    .with_hint("say in `notes` how the figures were counted, and remove the break"),
+                    Diagnostic::warning(&d.source_path, b.line, 1, msg::break_at_first_row(&b.period, &d.id))
+                        .with_hint(msg::break_at_first_row_hint()),
                 );
             }
         }

@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::Context;
 use vitrine::cli::NewWhat;
 use vitrine::diag::Failure;
+use vitrine::msg;
 
 /// Creates the files; returns their paths relative to the root.
 pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
@@ -29,11 +30,8 @@ pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
                         ),
                     )
                 };
-                let comment = if zh(&langs[0]) {
-                    "# 定时发布：此时刻之前，本次发布的页面和数据一律不在网站上公开；到时须重新构建网站（见 README）。"
-                } else {
-                    "# Embargo: until this moment no page or figure of this release is public; build the site again then (see the README)."
-                };
+                // Comments are for the author: in the message language.
+                let comment = msg::new_embargo_comment().to_string();
                 files.push((
                     format!("content/releases/{year}/_index.{l}.md"),
                     format!(
@@ -59,11 +57,8 @@ pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
             let draft = if embargoed { "" } else { "draft: true\n" };
             for l in langs {
                 let title = if zh(l) { "新页面" } else { "New page" };
-                let body = if zh(l) {
-                    "在这里写正文。\n\n<!-- 引用数据：在正文中写 value(data=\"数据集\", series=\"系列\", period=2021)，外加两层花括号。 -->\n"
-                } else {
-                    "Write the page here.\n\n<!-- Figures: write value(data=\"dataset\", series=\"series\", period=2021) inside double curly braces. -->\n"
-                };
+                let text = if zh(l) { "在这里写正文。" } else { "Write the page here." };
+                let body = format!("{text}\n\n{}\n", msg::new_figures_comment());
                 files.push((
                     format!("content/{path}.{l}.md"),
                     format!("---\ntitle: {title}\ndate: {today}\n{draft}---\n\n{body}"),
@@ -76,30 +71,31 @@ pub fn run(root: &Path, what: &NewWhat) -> Result<Vec<String>, Failure> {
             files.push((
                 format!("data/{id}.yaml"),
                 format!(
-                    "# Dataset `{id}`. Values are plain numbers in base units (yuan, not 亿元); null = missing.\n\
+                    "{comment}\n\
 title: {{zh: 新数据集, en: New dataset}}\n\
 description: {{zh: 说明这组数据是什么。, en: What these figures are.}}\n\
 source:\n  name: {{zh: 数据来源机构, en: Source organisation}}\n\
 updated: {today}\n\
 key: {{id: year, kind: year, label: {{zh: 年份, en: Year}}}}\n\
 series:\n  - id: total\n    label: {{zh: 总量, en: Total}}\n    unit: {{kind: count, label: {{zh: 件, en: items}}}}\n\
-rows:\n  - {{year: 2024, total: null}}\n  - {{year: 2025, total: null}}\n"
+rows:\n  - {{year: 2024, total: null}}\n  - {{year: 2025, total: null}}\n",
+                    comment = msg::new_dataset_comment(id),
                 ),
             ));
         }
     }
     for (rel, _) in &files {
         if root.join(rel).exists() {
-            return Err(anyhow::anyhow!("`{rel}` already exists; vitrine new never overwrites a file").into());
+            return Err(anyhow::anyhow!(msg::new_exists(rel)).into());
         }
     }
     let mut created = Vec::new();
     for (rel, text) in files {
         let path = root.join(&rel);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| msg::cannot_create(&dir.display().to_string()))?;
         }
-        std::fs::write(&path, text).with_context(|| format!("cannot write `{}`", path.display()))?;
+        std::fs::write(&path, text).with_context(|| msg::cannot_write(&path.display().to_string()))?;
         created.push(rel);
     }
     Ok(created)

@@ -22,14 +22,16 @@ use tokio::sync::watch;
 
 use crate::build::BuildOptions;
 use crate::diag::Failure;
+use crate::msg::{self, Locale};
 use crate::output::Output;
 use crate::rebuild::{Session, Update};
 
 /// Path of the reload event stream.
 const EVENTS: &str = "/__vitrine/events";
 
-/// The script injected before `</body>` of every page in serve mode.
-const RELOAD_SCRIPT: &str = r#"<script>(function(){var o=null;function show(t){if(!o){o=document.createElement("div");o.id="vitrine-error";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;z-index:99999;background:rgba(20,20,20,.92);color:#fff;padding:2rem;overflow:auto;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap";document.body.appendChild(o)}o.textContent="vitrine: the site has errors; the last good version is shown underneath.\n\n"+t}var first=true,es=new EventSource("/__vitrine/events");es.addEventListener("state",function(e){var s=JSON.parse(e.data);if(s.error){show(s.error);first=false;return}if(o){o.remove();o=null}if(!first&&s.generation!==window.__vitrineGen){location.reload()}window.__vitrineGen=s.generation;first=false})})();</script>"#;
+/// The script injected before `</body>` of every page in serve mode: it reloads the page after
+/// a rebuild, and shows a failed build's messages in an overlay (see [`overlay`]).
+const RELOAD_SCRIPT: &str = concat!("<script>", include_str!("serve/overlay.js"), "</script>");
 
 /// What the server shares between requests and the rebuild loop.
 struct Shared {
@@ -37,8 +39,8 @@ struct Shared {
     /// The codes of the site's languages other than the default one, from the last good
     /// build: each has its own 404 page under `/<code>/`.
     languages: RwLock<Vec<String>>,
-    /// (build generation, current error text or empty).
-    state: watch::Sender<(u64, String)>,
+    /// (build generation, the current errors for the overlay, or none).
+    state: watch::Sender<(u64, Option<serde_json::Value>)>,
 }
 
 /// Builds, serves and watches until Ctrl-C.
@@ -47,7 +49,7 @@ pub fn run(root: &Path, port: u16, search: bool, quiet: bool) -> anyhow::Result<
         .worker_threads(2)
         .enable_all()
         .build()
-        .context("cannot start the server runtime")?;
+        .context(msg::serve_runtime())?;
     runtime.block_on(serve(root.to_path_buf(), port, search, quiet))
 }
 
@@ -61,12 +63,68 @@ fn options(root: &Path, port: u16) -> BuildOptions {
     opts
 }
 
-/// The text shown for a failed build, in the terminal and in the browser's overlay.
-fn error_text(f: Failure) -> String {
-    match f {
-        Failure::Content(d) => d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
-        Failure::Other(e) => format!("error: {e:#}"),
-    }
+/// A failed build as shown: its messages for the terminal, and for the browser's overlay.
+struct Shown {
+    text: String,
+    overlay: serde_json::Value,
+}
+
+/// The messages of a failed build, in the message language.
+fn shown(f: Failure) -> Shown {
+    let locale = msg::locale();
+    let (text, items) = match f {
+        Failure::Content(d) => {
+            let text = d.iter().map(|d| d.display_in(locale).to_string()).collect::<Vec<_>>().join("\n");
+            (text, d.iter().map(|d| overlay_item(d, locale)).collect())
+        }
+        Failure::Other(e) => {
+            let text = format!("{}{e:#}", msg::error_label());
+            let item = serde_json::json!({"message": text});
+            (text, vec![item])
+        }
+    };
+    Shown { text, overlay: overlay(items, locale) }
+}
+
+/// What the overlay shows: its title, the close button's label, the count and the items.
+fn overlay(items: Vec<serde_json::Value>, locale: Locale) -> serde_json::Value {
+    serde_json::json!({
+        "lang": if locale == Locale::Zh { "zh-Hans" } else { "en" },
+        "title": msg::overlay_title().get(locale),
+        "close": msg::overlay_close().get(locale),
+        "count": msg::overlay_count(items.len()).get(locale),
+        "back": msg::overlay_back().get(locale),
+        "hint": msg::hint_label().get(locale),
+        "items": items,
+    })
+}
+
+/// One diagnostic in the overlay: where, what, the source line split around the marked text
+/// (the overlay marks it, so no caret line has to line up under it on a narrow screen), hint.
+fn overlay_item(d: &crate::diag::Diagnostic, locale: Locale) -> serde_json::Value {
+    let at = format!("{}:{}:{}", d.path, d.line.max(1), d.col.max(1));
+    let (before, mark, after) = match (&d.source_line, d.marked()) {
+        (Some(src), Some(mark)) if d.col > 0 => {
+            // The token the caret marks, without the bracket or comma that closes it.
+            let trimmed = mark.trim_end_matches(['}', ']', ',', '，']);
+            let mark = if trimmed.is_empty() { mark } else { trimmed.to_string() };
+            let before: String = src.chars().take(d.col - 1).collect();
+            let after: String = src.chars().skip(d.col - 1 + mark.chars().count()).collect();
+            (Some(before), mark, after)
+        }
+        (Some(src), _) => (Some(src.clone()), String::new(), String::new()),
+        (None, _) => (None, String::new(), String::new()),
+    };
+    serde_json::json!({
+        "at": at,
+        "warning": d.severity == crate::diag::Severity::Warning,
+        "message": d.message.get(locale),
+        "line": d.line,
+        "before": before,
+        "mark": mark,
+        "after": after,
+        "hint": d.hint.as_ref().map(|h| h.get(locale)),
+    })
 }
 
 /// Applies changed files to the session (starting one if the first build failed); returns
@@ -75,13 +133,13 @@ fn rebuild(
     session: &mut Option<Session>,
     opts: &BuildOptions,
     changed: Vec<PathBuf>,
-) -> Result<(Update, Vec<String>), String> {
+) -> Result<(Update, Vec<String>), Shown> {
     let update = match session {
-        Some(s) => s.update(changed).map_err(error_text)?,
+        Some(s) => s.update(changed).map_err(shown)?,
         None => {
             let mut opts = opts.clone();
             opts.now = crate::build::now();
-            let (s, output) = Session::start(&opts).map_err(error_text)?;
+            let (s, output) = Session::start(&opts).map_err(shown)?;
             *session = Some(s);
             Update::Full(output)
         }
@@ -95,31 +153,26 @@ async fn serve(root: PathBuf, port: u16, search: bool, quiet: bool) -> anyhow::R
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(l) => l,
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-            anyhow::bail!(
-                "port {port} is in use on 127.0.0.1\n  = hint: choose another with `--port {}`",
-                port.wrapping_add(1).max(1024)
-            )
+            anyhow::bail!(msg::port_in_use(port, port.wrapping_add(1).max(1024)))
         }
-        Err(e) => return Err(e).with_context(|| format!("cannot listen on {addr}")),
+        Err(e) => return Err(e).with_context(|| msg::cannot_listen(&addr.to_string())),
     };
     let mut opts = options(&root, port);
     opts.render.search = search;
     let start = Instant::now();
     let mut session = None;
     let (first, languages, error) = match rebuild(&mut session, &opts, Vec::new()) {
-        Ok((Update::Full(o) | Update::Partial(o), languages)) => (o, languages, String::new()),
+        Ok((Update::Full(o) | Update::Partial(o), languages)) => (o, languages, None),
         Err(e) => {
-            eprintln!("{e}");
-            (Output::default(), Vec::new(), e)
+            eprintln!("{}", e.text);
+            (Output::default(), Vec::new(), Some(e.overlay))
         }
     };
     let session = Arc::new(std::sync::Mutex::new(session));
     if !quiet {
-        println!(
-            "built in {} ms; serving {} at http://{addr}/ (Ctrl-C to stop)",
-            start.elapsed().as_millis(),
-            root.display()
-        );
+        let folder = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
+        let ms = start.elapsed().as_millis() as u64;
+        println!("{}", msg::serving(ms, &folder.display().to_string(), &addr.to_string()));
     }
     let (state, _) = watch::channel((1, error));
     let shared = Arc::new(Shared { site: RwLock::new(first), languages: RwLock::new(languages), state });
@@ -148,14 +201,14 @@ async fn serve(root: PathBuf, port: u16, search: bool, quiet: bool) -> anyhow::R
             }
         }
     })
-    .context("cannot watch the site's files")?;
+    .context(msg::cannot_watch_files())?;
     use crate::model::layout::{SOURCE_FILES, SOURCE_FOLDERS};
     for sub in SOURCE_FILES.iter().chain(SOURCE_FOLDERS) {
         let p = root.join(sub);
         if p.exists() {
             debouncer
                 .watch(&p, notify::RecursiveMode::Recursive)
-                .with_context(|| format!("cannot watch `{}`", p.display()))?;
+                .with_context(|| msg::cannot_watch(&p.display().to_string()))?;
         }
     }
     let rebuild_shared = shared.clone();
@@ -169,7 +222,11 @@ async fn serve(root: PathBuf, port: u16, search: bool, quiet: bool) -> anyhow::R
             let start = Instant::now();
             let result = tokio::task::spawn_blocking(move || match session.lock() {
                 Ok(mut s) => rebuild(&mut s, &opts, changed),
-                Err(_) => Err("error: an earlier rebuild failed; restart `vitrine serve`".to_string()),
+                Err(_) => {
+                    let text = msg::rebuild_poisoned().to_string();
+                    let item = serde_json::json!({"message": text});
+                    Err(Shown { text, overlay: overlay(vec![item], msg::locale()) })
+                }
             })
             .await;
             let generation = rebuild_shared.state.borrow().0 + 1;
@@ -183,26 +240,26 @@ async fn serve(root: PathBuf, port: u16, search: bool, quiet: bool) -> anyhow::R
                             if let Ok(mut site) = rebuild_shared.site.write() {
                                 *site = output;
                             }
-                            "rebuilt"
+                            msg::rebuilt as fn(u64) -> msg::Said
                         }
                         Update::Partial(output) => {
                             // Under one write lock: readers see all of the new files or none.
                             if let Ok(mut site) = rebuild_shared.site.write() {
                                 site.files.extend(output.files);
                             }
-                            "updated"
+                            msg::updated
                         }
                     };
                     if !quiet {
-                        println!("{what} in {} ms", start.elapsed().as_millis());
+                        println!("{}", what(start.elapsed().as_millis() as u64));
                     }
-                    rebuild_shared.state.send_replace((generation, String::new()));
+                    rebuild_shared.state.send_replace((generation, None));
                 }
                 Ok(Err(error)) => {
-                    eprintln!("{error}");
-                    rebuild_shared.state.send_replace((generation, error));
+                    eprintln!("{}", error.text);
+                    rebuild_shared.state.send_replace((generation, Some(error.overlay)));
                 }
-                Err(e) => eprintln!("error: the rebuild stopped: {e}"),
+                Err(e) => eprintln!("{}", msg::rebuild_stopped(&e.to_string())),
             }
         }
     });
@@ -213,11 +270,11 @@ async fn serve(root: PathBuf, port: u16, search: bool, quiet: bool) -> anyhow::R
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
-        .context("the server stopped")?;
+        .context(msg::server_stopped())?;
     rebuild.abort();
     drop(debouncer);
     if !quiet {
-        println!("stopped");
+        println!("{}", msg::stopped());
     }
     Ok(())
 }
@@ -326,8 +383,7 @@ async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
             return None;
         }
         let (generation, error) = rx.borrow_and_update().clone();
-        let data =
-            serde_json::json!({"generation": generation, "error": if error.is_empty() { None } else { Some(error) }});
+        let data = serde_json::json!({"generation": generation, "error": error});
         let event = Event::default().event("state").data(data.to_string());
         Some((Ok::<Event, std::convert::Infallible>(event), (rx, false)))
     });

@@ -16,6 +16,7 @@ use super::read_text;
 use crate::diag::{Diagnostic, Failure, Result};
 use crate::model::calendar::{Announcement, Calendar};
 use crate::model::{Page, PageKind, SiteConfig, Text};
+use crate::msg::{self, Said};
 use crate::yaml;
 
 /// The file, relative to the site root.
@@ -58,74 +59,52 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig, pages: &[&Page]) -> Res
         yaml::parse(text, PATH, 1, text)?
     };
     let mut diags = Vec::new();
-    let at = |loc: &serde_saphyr::Location, msg: String, hint: &str| {
+    let at = |loc: &serde_saphyr::Location, message: Said, hint: Said| {
         let (l, c) = yaml::location_of(loc);
-        Diagnostic::error(PATH, l, c, msg).with_hint(hint).with_source(text)
+        Diagnostic::error(PATH, l, c, message).with_hint(hint).with_source(text)
     };
     let mut releases: BTreeMap<i32, Announcement> = BTreeMap::new();
     for entry in &raw.releases {
         let r = &entry.value;
         let entry_at = &entry.referenced;
         let Some(year_value) = &r.year else {
-            diags.push(at(
-                entry_at,
-                "the release has no `year`".into(),
-                "write the year of the release, e.g. `year: 2027`",
-            ));
+            diags.push(at(entry_at, msg::release_no_year(), msg::release_no_year_hint()));
             continue;
         };
         let Some(year) = year_of(&year_value.value) else {
-            diags.push(at(
-                &year_value.referenced,
-                format!("`{}` is not a year", shown(&year_value.value)),
-                "write the release's year with four digits, e.g. `year: 2027` (its folder is `content/releases/2027/`)",
-            ));
+            diags.push(at(&year_value.referenced, msg::not_a_year(&shown(&year_value.value)), msg::not_a_year_hint()));
             continue;
         };
         let Some(title) = &r.title else {
-            diags.push(at(
-                entry_at,
-                format!("the {year} release has no `title`"),
-                "write the title to show until the release is public, e.g. \
-                 `title: {zh: 2027年“4·26”发布, en: The 2027 World IP Day release}`",
-            ));
+            diags.push(at(entry_at, msg::release_no_title(year), msg::release_no_title_hint()));
             continue;
         };
         let Some(publish_at) = &r.publish_at else {
-            diags.push(at(
-                entry_at,
-                format!("the {year} release has no `publish_at`"),
-                "write when it is published, with the time and the time zone, e.g. `publish_at: 2027-04-26T10:00:00+08:00`",
-            ));
+            diags.push(at(entry_at, msg::release_no_publish_at(year), msg::release_no_publish_at_hint()));
             continue;
         };
         let moment = match moment_of(&publish_at.value, &config.timezone) {
             Ok(m) => m,
-            Err((msg, hint)) => {
-                diags.push(at(&publish_at.referenced, msg, &hint));
+            Err((message, hint)) => {
+                diags.push(at(&publish_at.referenced, message, hint));
                 continue;
             }
         };
         let (line, _) = yaml::location_of(entry_at);
         if let Some(first) = releases.get(&year) {
-            diags.push(at(
-                &year_value.referenced,
-                format!("the {year} release is announced twice (first on line {})", first.line),
-                "announce each year's release once: remove one of the two entries",
-            ));
+            diags.push(at(&year_value.referenced, msg::release_twice(year, first.line), msg::release_twice_hint()));
             continue;
         }
         if let Some((page, at_page)) = differing_index(year, &moment, pages) {
             diags.push(at(
                 &publish_at.referenced,
-                format!(
-                    "the {year} release is announced for {}, but `{}` has `publish_at: {}`",
-                    shown_moment(&moment, config),
-                    page.source,
-                    shown_moment(at_page, config)
+                msg::release_differs(
+                    year,
+                    &shown_moment(&moment, config),
+                    &page.source,
+                    &shown_moment(at_page, config),
                 ),
-                "make the two times the same: the calendar tells journalists when the release is published, \
-                 the `publish_at` of the release's `_index` page is when it is",
+                msg::release_differs_hint(),
             ));
             continue;
         }
@@ -148,7 +127,7 @@ fn year_of(v: &serde_json::Value) -> Option<i32> {
 fn shown(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => "(nothing)".into(),
+        serde_json::Value::Null => msg::nothing().to_string(),
         other => other.to_string(),
     }
 }
@@ -158,36 +137,21 @@ fn shown_moment(z: &jiff::Zoned, config: &SiteConfig) -> String {
     z.with_time_zone(config.timezone.clone()).strftime("%Y-%m-%d %H:%M %:z").to_string()
 }
 
-const EXAMPLE: &str = "`2027-04-26T10:00:00+08:00` (10:00 Beijing time)";
-
 /// The moment of a `publish_at`: an RFC 3339 date and time with an offset (`+08:00` or `Z`).
 /// A date alone, or a time without an offset, is refused with a message and a hint.
-fn moment_of(v: &serde_json::Value, tz: &jiff::tz::TimeZone) -> std::result::Result<jiff::Zoned, (String, String)> {
+fn moment_of(v: &serde_json::Value, tz: &jiff::tz::TimeZone) -> std::result::Result<jiff::Zoned, (Said, Said)> {
     let s = shown(v);
     let s = s.trim();
     if let Ok(ts) = s.parse::<jiff::Timestamp>() {
         return Ok(ts.to_zoned(tz.clone()));
     }
     if s.len() == 10 && s.parse::<jiff::civil::Date>().is_ok() {
-        return Err((
-            format!("`publish_at: {s}` has no time of day"),
-            format!("write the moment of publication with its time and time zone, e.g. {EXAMPLE}"),
-        ));
+        return Err((msg::publish_at_no_time(s), msg::publish_at_no_time_hint()));
     }
     if s.replacen(' ', "T", 1).parse::<jiff::civil::DateTime>().is_ok() {
-        return Err((
-            format!("`publish_at: {s}` has no time zone"),
-            format!(
-                "add the offset, e.g. `{}+08:00` for Beijing time: journalists in other time zones read the \
-                 calendar, so the time zone of the announced moment must be written out",
-                s.replacen(' ', "T", 1)
-            ),
-        ));
+        return Err((msg::publish_at_no_zone(s), msg::publish_at_no_zone_hint(&s.replacen(' ', "T", 1))));
     }
-    Err((
-        format!("`{s}` is not a date and time"),
-        format!("write `publish_at` as a date, time and time zone, e.g. {EXAMPLE}"),
-    ))
+    Err((msg::not_a_moment(s), msg::not_a_moment_hint()))
 }
 
 /// The first `_index` page of `content/releases/<year>/` (any language) whose `publish_at`

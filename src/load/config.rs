@@ -8,6 +8,7 @@ use serde_saphyr::Spanned;
 use super::read_text;
 use crate::diag::{Diagnostic, Result};
 use crate::model::{Lang, SiteConfig, Text};
+use crate::msg::{self, Said};
 use crate::yaml;
 
 #[derive(Deserialize)]
@@ -51,17 +52,17 @@ pub fn config(root: &Path, base_url: Option<&str>) -> Result<SiteConfig> {
 pub fn config_checked(root: &Path, base_url: Option<&str>) -> Result<(SiteConfig, Vec<Diagnostic>)> {
     let file = root.join(PATH);
     if !file.exists() {
-        return Err(Diagnostic::error(PATH, 0, 0, "no `site.yaml` in the site folder")
-            .with_hint(format!("run vitrine in a site folder, or pass `--root DIR`; looked in `{}`", root.display()))
+        return Err(Diagnostic::error(PATH, 0, 0, msg::no_site_yaml())
+            .with_hint(msg::no_site_yaml_hint(&root.display().to_string()))
             .into());
     }
     let text = read_text(&file, PATH)?;
     let raw: RawConfig = yaml::parse(&text, PATH, 1, &text)?;
     let mut texts = Vec::new();
     for (field, t) in [
-        ("`title`", Some(&raw.title)),
-        ("`description`", raw.description.as_ref()),
-        ("`publisher`", raw.publisher.as_ref()),
+        (msg::field_title(), Some(&raw.title)),
+        (msg::field_description(), raw.description.as_ref()),
+        (msg::field_publisher(), raw.publisher.as_ref()),
     ] {
         if let Some(t) = t.filter(|t| !matches!(&t.value, Text::Plain(s) if s.is_empty())) {
             texts.push((field, t.value.clone(), yaml::location_of(&t.referenced).0));
@@ -70,26 +71,15 @@ pub fn config_checked(root: &Path, base_url: Option<&str>) -> Result<(SiteConfig
     let config = validate(raw, &text, base_url)?;
     let written: Vec<super::texts::Written<'_>> = texts
         .iter()
-        .map(|(field, text, line)| super::texts::Written { field: field.to_string(), text, line: *line })
+        .map(|(field, text, line)| super::texts::Written { field: field.clone(), text, line: *line })
         .collect();
     let mut warnings = super::texts::warnings(PATH, &text, &written, &config);
     for l in config.languages.iter().filter(|l| !l.has_own_number_rules()) {
         let rules = l.style().code();
         warnings.push(
-            Diagnostic::warning(
-                PATH,
-                l.line(),
-                1,
-                format!(
-                    "language `{l}` has no number rules of its own: its figures are written by the `{rules}` rules \
-                     (155,000; 5.03 billion; up 3.2% year on year)"
-                ),
-            )
-            .with_hint(
-                "vitrine formats figures for Chinese and English only; where another form is needed, write the figure \
-                 into the text",
-            )
-            .with_source(&text),
+            Diagnostic::warning(PATH, l.line(), 1, msg::no_number_rules(l.code(), rules))
+                .with_hint(msg::no_number_rules_hint())
+                .with_source(&text),
         );
     }
     Ok((config, warnings))
@@ -98,15 +88,14 @@ pub fn config_checked(root: &Path, base_url: Option<&str>) -> Result<(SiteConfig
 fn validate(raw: RawConfig, text: &str, base_url: Option<&str>) -> Result<SiteConfig, Diagnostic> {
     let at = |key: &str| {
         let line = text.lines().position(|l| l.starts_with(key)).map_or(1, |i| i + 1);
-        move |msg: String| Diagnostic::error(PATH, line, 1, msg).with_source(text)
+        move |message: Said| Diagnostic::error(PATH, line, 1, message).with_source(text)
     };
     if raw.languages.is_empty() {
-        return Err(at("languages")("`languages` is empty".into())
-            .with_hint("list at least one language, e.g. `languages: [{code: zh, name: 中文}]`"));
+        return Err(at("languages")(msg::languages_empty()).with_hint(msg::languages_empty_hint()));
     }
     let default_code = raw.languages[0].value.code.clone();
     let mut languages: Vec<Lang> = Vec::new();
-    let at_entry = |line: usize, msg: String| Diagnostic::error(PATH, line, 1, msg).with_source(text);
+    let at_entry = |line: usize, message: Said| Diagnostic::error(PATH, line, 1, message).with_source(text);
     for spanned in raw.languages {
         let line = yaml::location_of(&spanned.referenced).0;
         let l = spanned.value;
@@ -115,18 +104,13 @@ fn validate(raw: RawConfig, text: &str, base_url: Option<&str>) -> Result<SiteCo
             && l.code.chars().all(|c| !c.is_ascii_uppercase())
             && l.code.chars().next().is_some_and(|c| c.is_ascii_lowercase());
         if !ok {
-            return Err(at_entry(line, format!("`{}` is not a usable language code", l.code))
-                .with_hint("use a short lowercase code such as `zh` or `en`"));
+            return Err(at_entry(line, msg::bad_language_code(&l.code)).with_hint(msg::bad_language_code_hint()));
         }
         if languages.iter().any(|x| x.code() == l.code) {
-            return Err(
-                at_entry(line, format!("language `{}` is listed twice", l.code)).with_hint("list each language once")
-            );
+            return Err(at_entry(line, msg::language_twice(&l.code)).with_hint(msg::language_twice_hint()));
         }
         if let Some(tag) = l.tag.as_deref().filter(|t| !is_language_tag(t)) {
-            return Err(at_entry(line, format!("`{tag}` is not a language tag")).with_hint(
-                "write a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en-GB` (letters and digits joined by `-`)",
-            ));
+            return Err(at_entry(line, msg::bad_language_tag(tag)).with_hint(msg::bad_language_tag_hint()));
         }
         let name = l.name.as_deref().unwrap_or(&l.code);
         languages.push(Lang::new(&l.code, name, l.tag.as_deref().unwrap_or(&l.code), &default_code).at_line(line));
@@ -134,14 +118,11 @@ fn validate(raw: RawConfig, text: &str, base_url: Option<&str>) -> Result<SiteCo
     let base = base_url.map_or(raw.base_url, str::to_string);
     let base = base.trim_end_matches('/').to_string();
     if !(base.starts_with("https://") || base.starts_with("http://")) || base.len() < 10 {
-        return Err(at("base_url")(format!("`base_url` must be an absolute URL, not `{base}`"))
-            .with_hint("write it with the scheme, e.g. `base_url: https://example.org`"));
+        return Err(at("base_url")(msg::bad_base_url(&base)).with_hint(msg::bad_base_url_hint()));
     }
     let timezone_name = raw.timezone.unwrap_or_else(|| "+00:00".into());
-    let timezone = parse_timezone(&timezone_name).ok_or_else(|| {
-        at("timezone")(format!("`{timezone_name}` is not a time zone"))
-            .with_hint("write an offset such as `\"+08:00\"` or a zone name such as `Asia/Shanghai`")
-    })?;
+    let timezone = parse_timezone(&timezone_name)
+        .ok_or_else(|| at("timezone")(msg::bad_timezone(&timezone_name)).with_hint(msg::bad_timezone_hint()))?;
     Ok(SiteConfig {
         title: raw.title.value,
         description: raw.description.map(|t| t.value).unwrap_or_default(),

@@ -55,7 +55,8 @@ pub fn scan(root: &Path) -> Result<Scanned> {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
         for entry in walker {
-            let entry = entry.map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", base.display()))?;
+            let entry = entry
+                .map_err(|e| anyhow::anyhow!(msg::cannot_read_because(&base.display().to_string(), &e.to_string())))?;
             if !entry.file_type().is_file() {
                 continue;
             }
@@ -65,9 +66,7 @@ pub fn scan(root: &Path) -> Result<Scanned> {
                 md.push(ContentFile { path, rel });
             } else if is_content && looks_like_markdown(&rel) {
                 // Copied as it is, the source would be published: an embargoed text with it.
-                bad.push(Diagnostic::error(&rel, 0, 0, "a Markdown page must end in `.md`").with_hint(
-                    "rename the file, e.g. `report.zh.md`; as it is, its source would be published unrendered",
-                ));
+                bad.push(Diagnostic::error(&rel, 0, 0, msg::page_not_md()).with_hint(msg::page_not_md_hint()));
             } else {
                 let out = super::relative(&base, &path);
                 other.push(StaticFile { path, out });
@@ -108,58 +107,32 @@ fn place(rel: &str, config: &SiteConfig) -> Result<Placement, Diagnostic> {
     let (name, lang) = match file.rsplit_once('.') {
         Some((name, code)) if let Some(l) = config.language(code) => (name, l.clone()),
         Some((_, code)) if looks_like_lang(code) => {
-            let codes: Vec<String> = config.languages.iter().map(|l| format!("`{l}`")).collect();
-            return Err(Diagnostic::error(rel, 0, 0, format!("language code `{code}` is not in site.yaml")).with_hint(
-                format!(
-                    "the site's languages are {}; rename the file or add the language to `languages` in site.yaml",
-                    codes.join(", ")
-                ),
-            ));
+            let codes = List(config.languages.iter().map(|l| format!("`{l}`")).collect());
+            return Err(Diagnostic::error(rel, 0, 0, msg::page_language_unknown(code))
+                .with_hint(msg::page_language_unknown_hint(&codes)));
         }
         _ => (file, config.default_lang().clone()),
     };
     // The first folder must not be one whose URLs the build makes itself.
     let top = dir.split('/').next().filter(|t| !t.is_empty()).unwrap_or(if name == "_index" { "" } else { name });
     if RESERVED_TOP.contains(&top) {
-        return Err(Diagnostic::error(
-            rel,
-            0,
-            0,
-            format!("a page at `/{top}/` would take the place of the site's own `/{top}/`"),
-        )
-        .with_hint(format!("`/{top}/` is made by vitrine; choose another folder or page name")));
+        return Err(Diagnostic::error(rel, 0, 0, msg::page_takes_site_folder(top))
+            .with_hint(msg::page_takes_site_folder_hint(top)));
     }
     // The release calendar's pages, which the build makes from `calendar.yaml` and the releases.
     let path = if name == "_index" { dir.to_string() } else { format!("{dir}/{name}") };
     if path == CALENDAR || path.starts_with(&format!("{CALENDAR}/")) {
-        return Err(Diagnostic::error(
-            rel,
-            0,
-            0,
-            format!("a page at `/{path}/` would take the place of the site's release calendar `/{CALENDAR}/`"),
-        )
-        .with_hint(format!(
-            "`/{CALENDAR}/` is made by vitrine from `calendar.yaml` and the release folders; \
-             announce releases in `calendar.yaml`, or choose another folder or page name"
-        )));
+        return Err(Diagnostic::error(rel, 0, 0, msg::page_takes_calendar(&path, CALENDAR))
+            .with_hint(msg::page_takes_calendar_hint(CALENDAR)));
     }
     if config.languages.iter().skip(1).any(|l| *l == top) {
-        return Err(Diagnostic::error(
-            rel,
-            0,
-            0,
-            format!("`{top}` is a language code and `/{top}/` is that language's site"),
-        )
-        .with_hint(format!(
-            "put translations beside the page they translate, as `about.{top}.md`, not in a `content/{top}/` folder"
-        )));
+        return Err(Diagnostic::error(rel, 0, 0, msg::page_in_language_folder(top))
+            .with_hint(msg::page_in_language_folder_hint(top)));
     }
     // Every folder on the way is part of the URL too.
     for part in dir.split('/').filter(|_| !dir.is_empty()).chain([name]) {
         if !url_safe(part) {
-            return Err(Diagnostic::error(rel, 0, 0, format!("`{part}` cannot be part of a URL")).with_hint(
-                "name pages and folders with letters, digits and hyphens, e.g. `white-paper.zh.md`, `releases/2022`",
-            ));
+            return Err(Diagnostic::error(rel, 0, 0, msg::not_url_part(part)).with_hint(msg::not_url_part_hint()));
         }
     }
     if name == "_index" {
@@ -186,6 +159,7 @@ pub fn url_safe(part: &str) -> bool {
 /// First path segments whose URLs the build makes itself (data catalogue and dataset pages,
 /// charts, search page and index).
 use crate::model::layout::GENERATED_FOLDERS as RESERVED_TOP;
+use crate::msg::{self, List};
 
 /// The key of the release calendar's pages (`/releases/calendar/`), made by the build.
 const CALENDAR: &str = "releases/calendar";
@@ -236,13 +210,8 @@ pub fn pages(files: &[ContentFile], config: &SiteConfig, opts: &LoadOptions) -> 
     for p in &pages {
         if let Some(first) = seen.insert((&p.key, &p.lang), &p.source) {
             diags.push(
-                Diagnostic::error(
-                    &p.source,
-                    0,
-                    0,
-                    format!("`{first}` and `{}` both make the page `{}`", p.source, p.url),
-                )
-                .with_hint("every page needs its own URL: rename or remove one of the two files"),
+                Diagnostic::error(&p.source, 0, 0, msg::two_files_one_page(first, &p.source, &p.url))
+                    .with_hint(msg::two_files_one_page_hint()),
             );
         }
     }
@@ -335,12 +304,9 @@ fn load_page(file: &ContentFile, config: &SiteConfig, now: Option<jiff::Timestam
             &file.rel,
             line,
             1,
-            format!(
-                "the page is a draft, but its `publish_at` ({}) has passed: it is missing from the site",
-                at.strftime("%Y-%m-%d %H:%M %:z")
-            ),
+            msg::draft_past_publish_at(&at.strftime("%Y-%m-%d %H:%M %:z").to_string()),
         )
-        .with_hint("remove `draft: true` to publish it at `publish_at`; keep `draft: true` and remove `publish_at` if it is not ready")
+        .with_hint(msg::draft_past_publish_at_hint())
         .with_source(&text)
         .into());
     }
@@ -367,10 +333,7 @@ fn load_page(file: &ContentFile, config: &SiteConfig, now: Option<jiff::Timestam
 fn nul_error(text: &str, rel: &str) -> Option<Diagnostic> {
     let at = text.find('\0')?;
     let (line, col) = crate::diag::LineIndex::new(text).position(at);
-    let mut d = Diagnostic::error(rel, line, col, "a NUL character (an invisible byte) is in the text").with_hint(
-        "the file is damaged or is not a text file: delete the character, or open the file in a text \
-         editor and save it again as UTF-8 text",
-    );
+    let mut d = Diagnostic::error(rel, line, col, msg::nul_in_text()).with_hint(msg::nul_in_page_hint());
     d.source_line = text.lines().nth(line - 1).map(|l| l.replace('\0', "␀"));
     Some(d)
 }

@@ -15,6 +15,7 @@ use crate::model::dataset::{
     Break, Correction, Dataset, Frozen, Key, KeyKind, Row, Series, Source, Status, Unit, UnitKind,
 };
 use crate::model::{SiteConfig, Text};
+use crate::msg::{self, List, Said};
 use crate::yaml;
 
 #[derive(Deserialize)]
@@ -151,7 +152,7 @@ pub fn datasets_partial(root: &Path, config: &SiteConfig) -> Result<(Vec<Dataset
         return Ok((Vec::new(), Vec::new()));
     }
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", dir.display()))?
+        .map_err(|e| anyhow::anyhow!(msg::cannot_read_because(&dir.display().to_string(), &e.to_string())))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
         .collect();
@@ -178,8 +179,8 @@ fn same_ids(root: &Path, files: &[std::path::PathBuf]) -> Vec<Diagnostic> {
         let rel = super::relative(root, f);
         if let Some(first) = seen.get(&stem) {
             out.push(
-                Diagnostic::error(&rel, 1, 1, format!("`{first}` and `{rel}` are both the dataset `{stem}`"))
-                    .with_hint("keep one of the two files (a dataset's id is its file name)"),
+                Diagnostic::error(&rel, 1, 1, msg::dataset_twice(first, &rel, &stem))
+                    .with_hint(msg::dataset_twice_hint()),
             );
         } else {
             seen.insert(stem, rel);
@@ -210,30 +211,23 @@ fn load(root: &Path, file: &Path, config: &SiteConfig) -> Result<(Dataset, Vec<D
     let rel = super::relative(root, file);
     let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     if !is_safe_id(&stem) {
-        return Err(Diagnostic::error(&rel, 1, 1, format!("`{stem}` is not a usable dataset id"))
-            .with_hint("the file name is the dataset id and becomes a URL: use lowercase ASCII letters, digits and hyphens, e.g. `patent-grants.yaml`")
+        return Err(Diagnostic::error(&rel, 1, 1, msg::dataset_bad_id(&stem))
+            .with_hint(msg::dataset_bad_id_hint())
             .into());
     }
     if RESERVED_IDS.contains(&stem.as_str()) {
-        return Err(Diagnostic::error(&rel, 1, 1, format!("`{stem}` is a name the site uses for its own files"))
-            .with_hint(format!(
-                "`/data/{stem}.json` describes every dataset together; rename the file, e.g. `{stem}-figures.yaml`"
-            ))
+        return Err(Diagnostic::error(&rel, 1, 1, msg::dataset_reserved_id(&stem))
+            .with_hint(msg::dataset_reserved_id_hint(&stem))
             .into());
     }
     let text = read_text(file, &rel)?;
     let (d, warnings) = from_text_checked(stem, &rel, &text, config)?;
     if d.frozen.is_some() {
         let line = text.lines().position(|l| l.starts_with("frozen")).map_or(1, |i| i + 1);
-        return Err(Diagnostic::error(
-            &rel,
-            line,
-            1,
-            "`frozen` belongs only in the frozen versions under `data/frozen/`",
-        )
-        .with_hint("remove the line: `vitrine freeze <year>` records a release's figures itself")
-        .with_source(&text)
-        .into());
+        return Err(Diagnostic::error(&rel, line, 1, msg::frozen_in_dataset())
+            .with_hint(msg::frozen_in_dataset_hint())
+            .with_source(&text)
+            .into());
     }
     Ok((d, warnings))
 }
@@ -257,9 +251,9 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn error(&mut self, loc: &serde_saphyr::Location, msg: String, hint: Option<String>) {
+    fn error(&mut self, loc: &serde_saphyr::Location, message: Said, hint: Option<Said>) {
         let (l, c) = yaml::location_of(loc);
-        let mut d = Diagnostic::error(self.rel, l, c, msg).with_source(self.text);
+        let mut d = Diagnostic::error(self.rel, l, c, message).with_source(self.text);
         d.hint = hint;
         self.diags.push(d);
     }
@@ -268,11 +262,7 @@ impl Validator<'_> {
         match s.value.trim().parse::<jiff::civil::Date>() {
             Ok(d) => Some(d),
             Err(_) => {
-                self.error(
-                    &s.referenced,
-                    format!("`{}` is not a valid date", s.value),
-                    Some("write dates as `2022-04-26`".into()),
-                );
+                self.error(&s.referenced, msg::not_a_date(&s.value), Some(msg::dataset_date_hint()));
                 None
             }
         }
@@ -289,8 +279,8 @@ impl Validator<'_> {
             other => {
                 self.error(
                     &raw.key.kind.referenced,
-                    format!("unknown key kind `{other}`"),
-                    Some("use one of: year, quarter, month, date, category".into()),
+                    msg::unknown_key_kind(other),
+                    Some(msg::use_one_of(&List::of(["year", "quarter", "month", "date", "category"]))),
                 );
                 None
             }
@@ -300,28 +290,20 @@ impl Validator<'_> {
             (Some(c), Some(KeyKind::Category)) => {
                 for (cid, label) in &c.value.0 {
                     if categories.iter().any(|(x, _): &(String, Text)| *x == cid.value) {
-                        self.error(&cid.referenced, format!("category `{}` is listed twice", cid.value), None);
+                        self.error(&cid.referenced, msg::category_twice(&cid.value), None);
                     }
                     categories.push((cid.value.clone(), label.clone()));
                 }
                 if categories.is_empty() {
-                    self.error(
-                        &c.referenced,
-                        "`categories` is empty".into(),
-                        Some("list each category id with its label".into()),
-                    );
+                    self.error(&c.referenced, msg::categories_empty(), Some(msg::categories_empty_hint()));
                 }
             }
-            (None, Some(KeyKind::Category)) => self.error(
-                &raw.key.kind.referenced,
-                "a `category` key needs a `categories` list".into(),
-                Some("add `categories: {wuhan: {zh: 武汉, en: Wuhan}, …}` to the key".into()),
-            ),
-            (Some(c), Some(_)) => self.error(
-                &c.referenced,
-                "`categories` is only for keys of kind `category`".into(),
-                Some("remove `categories`, or set `kind: category`".into()),
-            ),
+            (None, Some(KeyKind::Category)) => {
+                self.error(&raw.key.kind.referenced, msg::categories_needed(), Some(msg::categories_needed_hint()))
+            }
+            (Some(c), Some(_)) => {
+                self.error(&c.referenced, msg::categories_not_here(), Some(msg::categories_not_here_hint()))
+            }
             _ => {}
         }
 
@@ -329,7 +311,7 @@ impl Validator<'_> {
         for s in &raw.series {
             let r = &s.value;
             if series.iter().any(|x| x.id == r.id) || r.id == raw.key.id {
-                self.error(&s.referenced, format!("series id `{}` is used twice", r.id), None);
+                self.error(&s.referenced, msg::series_twice(&r.id), None);
             }
             let unit_kind = match r.unit.kind.value.as_str() {
                 "count" => UnitKind::Count,
@@ -339,18 +321,14 @@ impl Validator<'_> {
                 other => {
                     self.error(
                         &r.unit.kind.referenced,
-                        format!("unknown unit kind `{other}`"),
-                        Some("use one of: count, currency, percent, rate".into()),
+                        msg::unknown_unit_kind(other),
+                        Some(msg::use_one_of(&List::of(["count", "currency", "percent", "rate"]))),
                     );
                     UnitKind::Count
                 }
             };
             if unit_kind == UnitKind::Currency && r.unit.currency.is_none() {
-                self.error(
-                    &r.unit.kind.referenced,
-                    "a currency unit needs a `currency` code".into(),
-                    Some("add `currency: CNY` to the unit".into()),
-                );
+                self.error(&r.unit.kind.referenced, msg::currency_needed(), Some(msg::currency_needed_hint()));
             }
             series.push(Series {
                 id: r.id.clone(),
@@ -373,10 +351,7 @@ impl Validator<'_> {
             }
         }
         if series.is_empty() {
-            self.diags.push(
-                Diagnostic::error(self.rel, 1, 1, "the dataset has no series")
-                    .with_hint("list the value columns under `series:`"),
-            );
+            self.diags.push(Diagnostic::error(self.rel, 1, 1, msg::no_series()).with_hint(msg::no_series_hint()));
         }
 
         let mut rows: Vec<Row> = Vec::new();
@@ -389,20 +364,30 @@ impl Validator<'_> {
             let mut values = vec![None; series.len()];
             let mut status = vec![None; series.len()];
             let mut seen = vec![false; series.len()];
+            let mut previous: Option<(&str, &Spanned<serde_json::Value>)> = None;
             for (col, value) in &row.value.0 {
+                let before = previous.replace((col.value.as_str(), value));
                 if col.value == raw.key.id {
                     key = kind.and_then(|k| self.key_value(k, value, &categories, &category_ids));
                     continue;
                 }
                 let Some(i) = series.iter().position(|s| s.id == col.value) else {
+                    // `total: 1,550`: the comma ended the figure, and `550` became a column.
+                    if let Some((key, serde_json::Value::Number(n))) = before.map(|(k, v)| (k, &v.value))
+                        && col.value.bytes().all(|b| b.is_ascii_digit())
+                        && value.value.is_null()
+                    {
+                        let (a, b) = (n.to_string(), col.value.as_str());
+                        let (m, h) = (msg::comma_in_figure(key, &a, b), msg::comma_in_figure_hint(key, &a, b));
+                        self.error(&col.referenced, m, Some(h));
+                        continue;
+                    }
                     let known: Vec<&str> = series.iter().map(|s| s.id.as_str()).collect();
                     let hint = match yaml::nearest(&col.value, &known) {
-                        Some(k) => {
-                            format!("did you mean `{k}`? Declare every column under `series:`")
-                        }
-                        None => "declare the column under `series:`, or remove it from the row".into(),
+                        Some(k) => msg::column_did_you_mean(k),
+                        None => msg::column_declare_hint(),
                     };
-                    self.error(&col.referenced, format!("column `{}` is not a declared series", col.value), Some(hint));
+                    self.error(&col.referenced, msg::column_not_series(&col.value), Some(hint));
                     continue;
                 };
                 seen[i] = true;
@@ -411,29 +396,17 @@ impl Validator<'_> {
             }
             let Some(key) = key else {
                 if !row.value.0.iter().any(|(c, _)| c.value == raw.key.id) {
-                    self.error(
-                        &row.referenced,
-                        format!("the row has no `{}`", raw.key.id),
-                        Some(format!("every row needs its key, e.g. `{{{}: …, …}}`", raw.key.id)),
-                    );
+                    self.error(&row.referenced, msg::row_no_key(&raw.key.id), Some(msg::row_no_key_hint(&raw.key.id)));
                 }
                 continue;
             };
             for (i, s) in series.iter().enumerate() {
                 if !seen[i] {
-                    self.error(
-                        &row.referenced,
-                        format!("the row `{key}` has no value for series `{}`", s.id),
-                        Some(format!("write `{}: null` for a missing value", s.id)),
-                    );
+                    self.error(&row.referenced, msg::row_no_value(&key, &s.id), Some(msg::row_no_value_hint(&s.id)));
                 }
             }
             if !seen_keys.insert(key.clone()) {
-                self.error(
-                    &row.referenced,
-                    format!("`{key}` appears in two rows"),
-                    Some("each key value may have only one row; merge or remove one".into()),
-                );
+                self.error(&row.referenced, msg::row_twice(&key), Some(msg::row_twice_hint()));
                 continue;
             }
             rows.push(Row { key, values, status, line });
@@ -460,11 +433,7 @@ impl Validator<'_> {
         for b in &raw.breaks {
             let (line, _) = yaml::location_of(&b.referenced);
             if kind == Some(KeyKind::Category) {
-                self.error(
-                    &b.referenced,
-                    "a break in series needs periods, but this dataset is keyed by category".into(),
-                    Some("remove `breaks`, or say in `notes` how the categories are counted".into()),
-                );
+                self.error(&b.referenced, msg::break_by_category(), Some(msg::break_by_category_hint()));
                 continue;
             }
             let period = kind.and_then(|k| self.key_value(k, &b.value.period, &categories, &category_ids));
@@ -472,17 +441,10 @@ impl Validator<'_> {
                 if !series.iter().any(|s| s.id == sid.value) {
                     let known: Vec<&str> = series.iter().map(|s| s.id.as_str()).collect();
                     let hint = match yaml::nearest(&sid.value, &known) {
-                        Some(k) => format!("did you mean `{k}`? The series are: {}", known.join(", ")),
-                        None => format!(
-                            "the series are: {}; leave out `series` for a break in all of them",
-                            known.join(", ")
-                        ),
+                        Some(k) => msg::break_series_did_you_mean(k, &List::of(&known)),
+                        None => msg::break_series_known(&List::of(&known)),
                     };
-                    self.error(
-                        &sid.referenced,
-                        format!("the break names `{}`, which is not a series", sid.value),
-                        Some(hint),
-                    );
+                    self.error(&sid.referenced, msg::break_not_series(&sid.value), Some(hint));
                 }
             }
             if let Some(period) = period {
@@ -540,17 +502,17 @@ impl Validator<'_> {
     ) -> Vec<Diagnostic> {
         use super::texts::Written;
         let line = |loc: &serde_saphyr::Location| yaml::location_of(loc).0;
-        fn at<'t>(field: &str, t: &'t Spanned<Text>) -> Written<'t> {
-            Written { field: field.into(), text: &t.value, line: yaml::location_of(&t.referenced).0 }
+        fn at(field: Said, t: &Spanned<Text>) -> Written<'_> {
+            Written { field, text: &t.value, line: yaml::location_of(&t.referenced).0 }
         }
-        let mut texts = vec![at("`title`", &raw.title), at("`source.name`", &raw.source.name)];
-        texts.extend(raw.key.label.as_ref().map(|t| at("`key.label`", t)));
-        texts.extend(raw.description.as_ref().map(|t| at("`description`", t)));
-        texts.extend(raw.notes.as_ref().map(|t| at("`notes`", t)));
+        let mut texts = vec![at(msg::field_title(), &raw.title), at(msg::field_source_name(), &raw.source.name)];
+        texts.extend(raw.key.label.as_ref().map(|t| at(msg::field_key_label(), t)));
+        texts.extend(raw.description.as_ref().map(|t| at(msg::field_description(), t)));
+        texts.extend(raw.notes.as_ref().map(|t| at(msg::field_notes(), t)));
         if let Some(cats) = &raw.key.categories {
             for (id, t) in &cats.value.0 {
                 texts.push(Written {
-                    field: format!("the label of category `{}`", id.value),
+                    field: msg::field_category_label(&id.value),
                     text: t,
                     line: line(&id.referenced),
                 });
@@ -558,17 +520,13 @@ impl Validator<'_> {
         }
         for s in &raw.series {
             let l = line(&s.referenced);
-            texts.push(Written {
-                field: format!("the label of series `{}`", s.value.id),
-                text: &s.value.label,
-                line: l,
-            });
+            texts.push(Written { field: msg::field_series_label(&s.value.id), text: &s.value.label, line: l });
             if let Some(u) = s.value.unit.label.as_ref().filter(|u| !matches!(u, Text::Plain(l) if l.is_empty())) {
-                texts.push(Written { field: format!("the unit of series `{}`", s.value.id), text: u, line: l });
+                texts.push(Written { field: msg::field_series_unit(&s.value.id), text: u, line: l });
             }
         }
         for c in &raw.corrections {
-            let field = format!("the correction of {}", c.value.date.value.trim());
+            let field = msg::field_correction(c.value.date.value.trim());
             texts.push(Written { field, text: &c.value.text, line: line(&c.referenced) });
         }
         let mut out = super::texts::warnings(self.rel, self.text, &texts, config);
@@ -578,14 +536,9 @@ impl Validator<'_> {
         {
             let (l, c) = yaml::location_of(&at.referenced);
             out.push(
-                Diagnostic::warning(
-                    self.rel,
-                    l,
-                    c,
-                    format!("`updated` ({updated}) is older than the newest correction ({newest})"),
-                )
-                .with_hint(format!("set `updated: {newest}` or later: readers and search engines go by it"))
-                .with_source(self.text),
+                Diagnostic::warning(self.rel, l, c, msg::updated_too_old(&updated.to_string(), &newest.to_string()))
+                    .with_hint(msg::updated_too_old_hint(&newest.to_string()))
+                    .with_source(self.text),
             );
         }
         out
@@ -619,16 +572,20 @@ impl Validator<'_> {
             return Some(s);
         }
         let hint = match kind {
-            KeyKind::Year => "write the year as four digits, e.g. `2021`".to_string(),
-            KeyKind::Quarter => "write a quarter as `2021-Q1`".to_string(),
-            KeyKind::Month => "write a month as `2021-03`".to_string(),
-            KeyKind::Date => "write a date as `2021-03-15`".to_string(),
+            KeyKind::Year => msg::key_year_hint(),
+            KeyKind::Quarter => msg::key_quarter_hint(),
+            KeyKind::Month => msg::key_month_hint(),
+            KeyKind::Date => msg::key_date_hint(),
             KeyKind::Category => {
-                let ids: Vec<&str> = cats.iter().map(|(id, _)| id.as_str()).collect();
-                format!("use one of the ids under `categories`: {}", ids.join(", "))
+                let ids = List::of(cats.iter().map(|(id, _)| id));
+                // `武汉` for `wuhan`: the label where the id belongs.
+                match cats.iter().find(|(_, label)| label.mentions(&s)) {
+                    Some((id, _)) => msg::key_category_label_hint(&s, id, &ids),
+                    None => msg::key_category_hint(&ids),
+                }
             }
         };
-        self.error(&v.referenced, format!("`{s}` is not a valid {} key", kind.name()), Some(hint));
+        self.error(&v.referenced, msg::bad_key_value(&s, &msg::key_kind(kind)), Some(hint));
         None
     }
 
@@ -636,11 +593,7 @@ impl Validator<'_> {
     fn url(&mut self, s: &Spanned<String>) {
         let u = s.value.trim();
         if !(u.starts_with("https://") || u.starts_with("http://")) {
-            self.error(
-                &s.referenced,
-                format!("source `url` must start with https:// or http://, not `{u}`"),
-                Some("give the full address of the original publication".into()),
-            );
+            self.error(&s.referenced, msg::bad_url(u), Some(msg::bad_url_hint()));
         }
     }
 
@@ -648,15 +601,15 @@ impl Validator<'_> {
     fn cell(&mut self, v: &Spanned<serde_json::Value>) -> (Option<f64>, Option<Status>) {
         let serde_json::Value::Object(m) = &v.value else { return (self.number(v), None) };
         let names: Vec<&str> = crate::model::quality::ALL.iter().map(|s| s.name()).collect();
-        let form = "write `{value: 840000, status: lower_bound}`, or a plain number";
+        let form = msg::value_form_hint();
         if let Some(k) = m.keys().find(|k| !matches!(k.as_str(), "value" | "status")) {
-            self.error(&v.referenced, format!("a value has no field `{k}`"), Some(form.into()));
+            self.error(&v.referenced, msg::value_no_field(k), Some(form));
             return (None, None);
         }
         let value = match m.get("value") {
             Some(x) => self.number(&Spanned { value: x.clone(), referenced: v.referenced, defined: v.defined }),
             None => {
-                self.error(&v.referenced, "this value has a `status` but no `value`".into(), Some(form.into()));
+                self.error(&v.referenced, msg::status_without_value(), Some(form));
                 return (None, None);
             }
         };
@@ -665,29 +618,25 @@ impl Validator<'_> {
                 Some(st) => Some(st),
                 None => {
                     let hint = match yaml::nearest(s, &names) {
-                        Some(k) => format!("did you mean `{k}`? The statuses are: {}", names.join(", ")),
-                        None => format!("the statuses are: {}", names.join(", ")),
+                        Some(k) => msg::status_did_you_mean(k, &List::of(&names)),
+                        None => msg::statuses_are(&List::of(&names)),
                     };
-                    self.error(&v.referenced, format!("`{s}` is not an observation status"), Some(hint));
+                    self.error(&v.referenced, msg::not_a_status(s), Some(hint));
                     None
                 }
             },
             Some(other) => {
                 self.error(
                     &v.referenced,
-                    format!("`{other}` is not an observation status"),
-                    Some(format!("the statuses are: {}", names.join(", "))),
+                    msg::not_a_status(&other.to_string()),
+                    Some(msg::statuses_are(&List::of(&names))),
                 );
                 None
             }
             None => None,
         };
         if value.is_none() && status.is_some() && m.get("value").is_some_and(serde_json::Value::is_null) {
-            self.error(
-                &v.referenced,
-                "a missing value has no status".into(),
-                Some("give the figure, or write `null` alone for a missing value".into()),
-            );
+            self.error(&v.referenced, msg::missing_has_no_status(), Some(msg::missing_has_no_status_hint()));
         }
         (value, status)
     }
@@ -699,24 +648,25 @@ impl Validator<'_> {
             serde_json::Value::Number(n) => match n.as_f64() {
                 Some(f) if f.is_finite() => Some(f),
                 _ => {
-                    self.error(&v.referenced, format!("`{n}` is out of range"), None);
+                    self.error(&v.referenced, msg::out_of_range(&n.to_string()), None);
                     None
                 }
             },
+            // `"155000"`: a figure in quotes is text to YAML.
+            serde_json::Value::String(s) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
+                self.error(&v.referenced, msg::quoted_number(s), Some(msg::quoted_number_hint(s.trim())));
+                None
+            }
             serde_json::Value::String(s) => {
                 let hint = match plain_number(s) {
-                    Some(n) => format!("write the plain number in base units: `{n}`"),
-                    None => "write a plain number such as `155000`, or `null` for a missing value".into(),
+                    Some(n) => msg::plain_number_hint(&n),
+                    None => msg::number_or_null_hint(),
                 };
-                self.error(&v.referenced, format!("`{s}` is not a number"), Some(hint));
+                self.error(&v.referenced, msg::not_a_number(s), Some(hint));
                 None
             }
             other => {
-                self.error(
-                    &v.referenced,
-                    format!("`{other}` is not a number"),
-                    Some("write a plain number such as `155000`, or `null` for a missing value".into()),
-                );
+                self.error(&v.referenced, msg::not_a_number(&other.to_string()), Some(msg::number_or_null_hint()));
                 None
             }
         }

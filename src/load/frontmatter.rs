@@ -5,6 +5,7 @@ use serde_saphyr::Spanned;
 
 use crate::diag::Diagnostic;
 use crate::model::FrontMatter;
+use crate::msg;
 use crate::yaml;
 
 /// A Markdown file cut in two.
@@ -24,13 +25,13 @@ pub fn split<'a>(text: &'a str, path: &str) -> Result<Split<'a>, Diagnostic> {
     let first = text.lines().next().unwrap_or("");
     if !is_fence(first) {
         let hint = if text.trim().is_empty() {
-            "the file is empty: start it with `---`, a line `title: …`, and `---`"
+            msg::no_front_matter_empty_hint()
         } else if first.trim_start().starts_with("title") {
-            "Did you forget the `---` line above `title:`?"
+            msg::no_front_matter_title_hint()
         } else {
-            "start the file with a line `---`, then `title: …`, then another `---` line"
+            msg::no_front_matter_hint()
         };
-        return Err(Diagnostic::error(path, 1, 1, "the page has no front matter").with_hint(hint).with_source(text));
+        return Err(Diagnostic::error(path, 1, 1, msg::no_front_matter()).with_hint(hint).with_source(text));
     }
     let start = first.len() + 1;
     let mut offset = start;
@@ -41,8 +42,8 @@ pub fn split<'a>(text: &'a str, path: &str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(path, 1, 1, "the front matter is not closed")
-        .with_hint("Did you forget the closing `---` line after the front matter?")
+    Err(Diagnostic::error(path, 1, 1, msg::front_matter_not_closed())
+        .with_hint(msg::front_matter_not_closed_hint())
         .with_source(text))
 }
 
@@ -67,33 +68,31 @@ struct Raw {
 /// Parses and validates front matter. `text` is the whole file, for source lines.
 pub fn parse(split: &Split<'_>, text: &str, path: &str, tz: &jiff::tz::TimeZone) -> Result<FrontMatter, Diagnostic> {
     let raw: Raw = yaml::parse(split.yaml, path, 2, text)?;
-    let at = |s: &Spanned<String>, msg: String| {
+    let at = |s: &Spanned<String>, message: msg::Said| {
         let (l, c) = yaml::location_of(&s.referenced);
-        Diagnostic::error(path, l + 1, c, msg).with_source(text)
+        Diagnostic::error(path, l + 1, c, message).with_source(text)
     };
     if raw.title.value.trim().is_empty() {
-        return Err(at(&raw.title, "the title is empty".into()).with_hint("write the page title after `title:`"));
+        return Err(at(&raw.title, msg::title_empty()).with_hint(msg::title_empty_hint()));
     }
-    let date_hint = "write a date as `2022-04-26`, or a moment as `2022-04-26T10:00:00+08:00`";
+    let date_hint = msg::page_date_hint;
     let date = match &raw.date {
-        Some(d) => Some(
-            parse_datetime(&d.value, tz)
-                .ok_or_else(|| at(d, format!("`{}` is not a valid date", d.value)).with_hint(date_hint))?,
-        ),
+        Some(d) => {
+            Some(parse_datetime(&d.value, tz).ok_or_else(|| at(d, msg::not_a_date(&d.value)).with_hint(date_hint()))?)
+        }
         None => None,
     };
     let publish_at = match &raw.publish_at {
         Some(d) => Some(
             parse_datetime(&d.value, tz)
-                .ok_or_else(|| at(d, format!("`{}` is not a valid `publish_at` time", d.value)).with_hint(date_hint))?,
+                .ok_or_else(|| at(d, msg::not_a_publish_at(&d.value)).with_hint(date_hint()))?,
         ),
         None => None,
     };
     if let Some(t) = &raw.template {
         let ok = t.value.ends_with(".html") && !t.value.contains("..") && !t.value.starts_with('/');
         if !ok {
-            return Err(at(t, format!("`{}` is not a template file name", t.value))
-                .with_hint("name an `.html` file of the theme's `templates/` folder, e.g. `page.html`"));
+            return Err(at(t, msg::not_a_template(&t.value)).with_hint(msg::not_a_template_hint()));
         }
     }
     Ok(FrontMatter {

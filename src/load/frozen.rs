@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 use super::{read_text, relative};
 use crate::diag::{Diagnostic, Failure, Result};
 use crate::model::{Dataset, SiteConfig};
+use crate::msg;
 
 /// The folder under the site root.
 pub const DIR: &str = "data/frozen";
@@ -50,8 +51,8 @@ pub fn read_sums(root: &Path) -> Result<BTreeMap<String, (String, usize)>> {
                 out.insert(path.trim().to_string(), (sum.to_ascii_lowercase(), i + 1));
             }
             _ => diags.push(
-                Diagnostic::error(&rel, i + 1, 1, "this line is not `checksum  path`")
-                    .with_hint("the file is written by `vitrine freeze`; restore it from version control")
+                Diagnostic::error(&rel, i + 1, 1, msg::sums_bad_line())
+                    .with_hint(msg::sums_bad_line_hint())
                     .with_source(&text),
             ),
         }
@@ -86,9 +87,10 @@ pub fn versions(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
             continue;
         }
         let Some((year, id, version)) = parse_name(&inner) else {
-            diags.push(Diagnostic::error(&rel, 1, 1, format!("`{rel}` is not a frozen version")).with_hint(format!(
-                "only `vitrine freeze` writes into `{DIR}/` (files named `<year>/<dataset>.v<n>.yaml`); move this file out"
-            )));
+            diags.push(
+                Diagnostic::error(&rel, 1, 1, msg::not_a_frozen_version(&rel))
+                    .with_hint(msg::not_a_frozen_version_hint(DIR)),
+            );
             continue;
         };
         seen.insert(inner.clone());
@@ -103,24 +105,15 @@ pub fn versions(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
         match sums.get(&inner) {
             None => {
                 diags.push(
-                    Diagnostic::error(&rel, 1, 1, format!("`{rel}` is not listed in `{DIR}/{SUMS}`")).with_hint(
-                        "frozen versions are written by `vitrine freeze <year>`; remove this file, or freeze again",
-                    ),
+                    Diagnostic::error(&rel, 1, 1, msg::frozen_not_listed(&rel, &format!("{DIR}/{SUMS}")))
+                        .with_hint(msg::frozen_not_listed_hint()),
                 );
                 continue;
             }
             Some((sum, _)) if *sum != checksum(&text) => {
                 diags.push(
-                    Diagnostic::error(
-                        &rel,
-                        1,
-                        1,
-                        format!("`{rel}` was changed after it was frozen: it no longer holds what the {year} release published"),
-                    )
-                    .with_hint(format!(
-                        "restore the file from version control (`git checkout -- {rel}`); to correct a published figure, \
-                         edit `data/{id}.yaml`, add a `corrections` entry and run `vitrine freeze {year}`"
-                    )),
+                    Diagnostic::error(&rel, 1, 1, msg::frozen_changed(&rel, year))
+                        .with_hint(msg::frozen_changed_hint(&rel, &id, year)),
                 );
                 continue;
             }
@@ -133,19 +126,10 @@ pub fn versions(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
                     &rel,
                     1,
                     1,
-                    format!(
-                        "`frozen` says release {} version {}, but the file is release {year} version {version}",
-                        f.release, f.version
-                    ),
+                    msg::frozen_says_other(f.release, f.version, year, version),
                 )),
                 None => diags.push(
-                    Diagnostic::error(
-                        &rel,
-                        1,
-                        1,
-                        "a frozen version needs its `frozen: {release, version, date}` entry",
-                    )
-                    .with_hint("restore the file from version control"),
+                    Diagnostic::error(&rel, 1, 1, msg::frozen_entry_missing()).with_hint(msg::restore_from_vcs()),
                 ),
             },
             Err(Failure::Content(d)) => diags.extend(d),
@@ -155,13 +139,8 @@ pub fn versions(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
     for (path, (_, line)) in &sums {
         if !seen.contains(path) {
             diags.push(
-                Diagnostic::error(
-                    format!("{DIR}/{SUMS}"),
-                    *line,
-                    1,
-                    format!("the frozen version `{DIR}/{path}` is missing"),
-                )
-                .with_hint("a published version must stay: restore the file from version control"),
+                Diagnostic::error(format!("{DIR}/{SUMS}"), *line, 1, msg::frozen_missing(&format!("{DIR}/{path}")))
+                    .with_hint(msg::frozen_missing_hint()),
             );
         }
     }
@@ -176,16 +155,8 @@ pub fn versions(root: &Path, config: &SiteConfig) -> Result<Vec<Dataset>> {
         let next = expected.entry((d.id.as_str(), f.release)).or_insert(1);
         if f.version != *next {
             diags.push(
-                Diagnostic::error(
-                    &d.source_path,
-                    1,
-                    1,
-                    format!(
-                        "version {} of `{}` for the {} release has no version {}",
-                        f.version, d.id, f.release, *next
-                    ),
-                )
-                .with_hint("restore the missing version from version control"),
+                Diagnostic::error(&d.source_path, 1, 1, msg::frozen_gap(f.version, &d.id, f.release, *next))
+                    .with_hint(msg::frozen_gap_hint()),
             );
         }
         *next = f.version + 1;

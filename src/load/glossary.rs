@@ -23,6 +23,7 @@ use super::read_text;
 use crate::diag::{Diagnostic, Failure, Result};
 use crate::model::glossary::{Glossary, Term};
 use crate::model::{SiteConfig, Text};
+use crate::msg;
 use crate::yaml;
 
 /// The file, relative to the site root.
@@ -52,11 +53,11 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig) -> Result<Glossary> {
     }
     let raw: RawGlossary = yaml::parse(text, PATH, 1, text)?;
     let default = config.default_lang().code();
-    let codes: Vec<String> = config.languages.iter().map(|l| format!("`{}`", l.code())).collect();
+    let codes = msg::List(config.languages.iter().map(|l| format!("`{}`", l.code())).collect());
     let mut diags = Vec::new();
-    let at = |loc: &serde_saphyr::Location, msg: String, hint: String| {
+    let at = |loc: &serde_saphyr::Location, message: msg::Said, hint: msg::Said| {
         let (l, c) = yaml::location_of(loc);
-        Diagnostic::error(PATH, l, c, msg).with_hint(hint).with_source(text)
+        Diagnostic::error(PATH, l, c, message).with_hint(hint).with_source(text)
     };
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut terms = Vec::new();
@@ -69,19 +70,23 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig) -> Result<Glossary> {
                 "note" => match serde_json::from_value::<Text>(value.value.clone()) {
                     Ok(t) => term.note = Some(t),
                     Err(_) => {
-                        diags.push(at(&value.referenced, MSG_NOTE.into(), HINT_NOTE.into()));
+                        diags.push(at(&value.referenced, msg::glossary_note(), msg::glossary_note_hint()));
                         ok = false;
                     }
                 },
                 "avoid" => {
                     let serde_json::Value::Object(map) = &value.value else {
-                        diags.push(at(&value.referenced, MSG_AVOID.into(), HINT_AVOID.into()));
+                        diags.push(at(&value.referenced, msg::glossary_avoid(), msg::glossary_avoid_hint()));
                         ok = false;
                         continue;
                     };
                     for (code, v) in map {
                         if config.language(code).is_none() {
-                            diags.push(at(&value.referenced, msg_unknown_lang(code), hint_langs(&codes)));
+                            diags.push(at(
+                                &value.referenced,
+                                msg::glossary_unknown_language(code),
+                                msg::glossary_languages_hint(&codes),
+                            ));
                             ok = false;
                         }
                         match strings(v) {
@@ -89,14 +94,18 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig) -> Result<Glossary> {
                                 term.avoid.insert(code.clone(), list);
                             }
                             _ => {
-                                diags.push(at(&value.referenced, MSG_AVOID.into(), HINT_AVOID.into()));
+                                diags.push(at(&value.referenced, msg::glossary_avoid(), msg::glossary_avoid_hint()));
                                 ok = false;
                             }
                         }
                     }
                 }
                 code if config.language(code).is_none() => {
-                    diags.push(at(&value.referenced, msg_unknown_key(code), hint_langs(&codes)));
+                    diags.push(at(
+                        &value.referenced,
+                        msg::glossary_unknown_key(code),
+                        msg::glossary_languages_hint(&codes),
+                    ));
                     ok = false;
                 }
                 code => match strings(&value.value) {
@@ -105,7 +114,7 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig) -> Result<Glossary> {
                             .insert(code.to_string(), list.into_iter().map(|s| s.trim().to_string()).collect());
                     }
                     _ => {
-                        diags.push(at(&value.referenced, msg_empty(code), hint_empty(code)));
+                        diags.push(at(&value.referenced, msg::glossary_empty(code), msg::glossary_empty_hint(code)));
                         ok = false;
                     }
                 },
@@ -115,11 +124,11 @@ pub(crate) fn from_text(text: &str, config: &SiteConfig) -> Result<Glossary> {
             continue;
         }
         let Some(name) = term.renderings.get(default).and_then(|r| r.first()).cloned() else {
-            diags.push(at(&entry.referenced, msg_no_default(default), hint_empty(default)));
+            diags.push(at(&entry.referenced, msg::glossary_no_default(default), msg::glossary_empty_hint(default)));
             continue;
         };
         if let Some(first) = seen.get(&name) {
-            diags.push(at(&entry.referenced, msg_duplicate(&name, *first), HINT_DUPLICATE.into()));
+            diags.push(at(&entry.referenced, msg::glossary_twice(&name, *first), msg::glossary_duplicate_hint()));
             continue;
         }
         seen.insert(name, line);
@@ -135,42 +144,4 @@ fn strings(v: &serde_json::Value) -> Option<Vec<String>> {
         serde_json::Value::Array(a) => a.iter().map(|x| x.as_str().map(str::to_string)).collect(),
         _ => None,
     }
-}
-
-// Messages.
-const MSG_NOTE: &str = "`note` must be a text, or one text per language such as `{zh: …, en: …}`";
-const HINT_NOTE: &str = "write the note as `note: {zh: 定义。, en: Definition.}`, or leave it out";
-const MSG_AVOID: &str = "`avoid` must list the variants to avoid per language, each a non-empty text";
-const HINT_AVOID: &str = "write it as `avoid: {en: [mortgage financing]}`";
-const HINT_DUPLICATE: &str = "keep one entry per term: merge the renderings of both into the first";
-
-fn msg_unknown_lang(code: &str) -> String {
-    format!("`{code}` is not a language of the site")
-}
-
-fn msg_unknown_key(key: &str) -> String {
-    format!("`{key}` is neither a language of the site nor `avoid` or `note`")
-}
-
-fn hint_langs(codes: &[String]) -> String {
-    format!(
-        "an entry gives the term in each of the site's languages ({}), and optionally `avoid` and `note`",
-        codes.join(", ")
-    )
-}
-
-fn msg_empty(code: &str) -> String {
-    format!("the `{code}` rendering is empty")
-}
-
-fn hint_empty(code: &str) -> String {
-    format!("write the term as it is used in `{code}`, e.g. `{code}: …`, or a list with the preferred rendering first")
-}
-
-fn msg_no_default(code: &str) -> String {
-    format!("the entry has no `{code}` term")
-}
-
-fn msg_duplicate(term: &str, first: usize) -> String {
-    format!("the term `{term}` is listed twice (first at line {first})")
 }

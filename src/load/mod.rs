@@ -41,7 +41,7 @@ pub struct LoadOptions {
 /// Reads a source file as UTF-8 text: BOM removed, CRLF and CR line ends turned into LF.
 /// Invalid UTF-8 (a file saved as GBK, say) is a diagnostic at the first bad byte.
 pub fn read_text(file: &Path, rel: &str) -> Result<String> {
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read `{}`", file.display()))?;
+    let bytes = std::fs::read(file).with_context(|| crate::msg::cannot_read(&file.display().to_string()))?;
     decode(bytes, rel).map_err(Into::into)
 }
 
@@ -54,10 +54,9 @@ pub fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
             let good = e.utf8_error().valid_up_to();
             let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or("");
             let (line, col) = LineIndex::new(prefix).position(prefix.len());
-            return Err(Diagnostic::error(rel, line, col, "the file is not valid UTF-8 text").with_hint(
-                "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8); \
-                 files saved as GBK/GB2312 by Chinese editors must be converted",
-            ));
+            return Err(
+                Diagnostic::error(rel, line, col, crate::msg::not_utf8()).with_hint(crate::msg::not_utf8_hint())
+            );
         }
     };
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);

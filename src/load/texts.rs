@@ -5,11 +5,12 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{SiteConfig, Text};
+use crate::msg::{self, List, Said};
 
 /// A bilingual text of a file, with the line the parser found it at.
 pub(crate) struct Written<'a> {
     /// How the message names it: "`title`", "the label of series `invention`".
-    pub field: String,
+    pub field: Said,
     /// The text.
     pub text: &'a Text,
     /// The 1-based line where its value begins.
@@ -18,7 +19,7 @@ pub(crate) struct Written<'a> {
 
 /// The warnings of the texts of one file (`path`, its text `file_text`).
 pub(crate) fn warnings(path: &str, file_text: &str, texts: &[Written<'_>], config: &SiteConfig) -> Vec<Diagnostic> {
-    let codes: Vec<String> = config.languages.iter().map(|l| format!("`{l}`")).collect();
+    let codes = List(config.languages.iter().map(|l| format!("`{l}`")).collect());
     let default = config.default_lang();
     let mut out = Vec::new();
     for w in texts {
@@ -28,20 +29,15 @@ pub(crate) fn warnings(path: &str, file_text: &str, texts: &[Written<'_>], confi
             continue;
         }
         let (line, col) = position(file_text, w.line, default.pick(w.text));
-        let at = |msg: String, hint: String| {
-            Diagnostic::warning(path, line, col, msg).with_hint(hint).with_source(file_text)
+        let at = |message: Said, hint: Said| {
+            Diagnostic::warning(path, line, col, message).with_hint(hint).with_source(file_text)
         };
         for l in missing {
-            out.push(at(
-                format!("{} has no `{l}` text", w.field),
-                format!("add `{l}: …` to it; the `{default}` text is shown meanwhile"),
-            ));
+            let (code, default) = (l.code(), default.code());
+            out.push(at(msg::text_lacks_language(&w.field, code), msg::text_lacks_language_hint(code, default)));
         }
         for code in unknown {
-            out.push(at(
-                format!("{} has a text for `{code}`, which is not a language of the site", w.field),
-                format!("the site's languages are {}; language codes are written in lowercase", codes.join(", ")),
-            ));
+            out.push(at(msg::text_unknown_language(&w.field, code), msg::text_unknown_language_hint(&codes)));
         }
     }
     out

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Failure, Result};
 use crate::model::Theme;
+use crate::msg;
 use crate::yaml;
 
 macro_rules! embed {
@@ -47,8 +48,8 @@ pub fn theme(root: &Path, name: &str) -> Result<Theme> {
     }
     let site_theme = root.join("themes").join(name);
     if name != "default" && !site_theme.is_dir() {
-        return Err(Diagnostic::error("site.yaml", 1, 1, format!("theme `{name}` not found"))
-            .with_hint(format!("create `themes/{name}/`, or write `theme: default`"))
+        return Err(Diagnostic::error("site.yaml", 1, 1, msg::theme_not_found(name))
+            .with_hint(msg::theme_not_found_hint(name))
             .into());
     }
     for (dir, prefix) in [(site_theme, ""), (root.join("templates"), "templates/")] {
@@ -56,13 +57,15 @@ pub fn theme(root: &Path, name: &str) -> Result<Theme> {
             continue;
         }
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", dir.display()))?;
+            let entry = entry
+                .map_err(|e| anyhow::anyhow!(msg::cannot_read_because(&dir.display().to_string(), &e.to_string())))?;
             if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
             let rel = format!("{prefix}{}", super::relative(&dir, entry.path()));
-            let bytes = std::fs::read(entry.path())
-                .map_err(|e| anyhow::anyhow!("cannot read `{}`: {e}", entry.path().display()))?;
+            let bytes = std::fs::read(entry.path()).map_err(|e| {
+                anyhow::anyhow!(msg::cannot_read_because(&entry.path().display().to_string(), &e.to_string()))
+            })?;
             files.insert(rel, (super::relative(root, entry.path()), bytes));
         }
     }

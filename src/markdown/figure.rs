@@ -11,6 +11,7 @@ use crate::chart::{self, ChartInput, ChartKind, SeriesData};
 use crate::diag::Diagnostic;
 use crate::model::dataset::KeyKind;
 use crate::model::{Dataset, Lang, Text};
+use crate::msg::{self, List, Said};
 use crate::numfmt::{self, Style, Unit};
 use crate::yaml;
 
@@ -66,30 +67,30 @@ pub fn parse_spec<'d>(
     file_text: &str,
 ) -> Result<ChartSpec<'d>, Diagnostic> {
     let raw: RawChart = yaml::parse(body, path, first_line, file_text)?;
-    let at = |loc: &serde_saphyr::Location, msg: String, hint: String| {
+    let at = |loc: &serde_saphyr::Location, message: Said, hint: Said| {
         let (l, c) = yaml::location_of(loc);
-        Diagnostic::error(path, l + first_line - 1, c, msg).with_hint(hint).with_source(file_text)
+        Diagnostic::error(path, l + first_line - 1, c, message).with_hint(hint).with_source(file_text)
     };
     let Some(dataset) = datasets.get(&raw.data.value) else {
         let ids: Vec<&str> = datasets.keys().map(String::as_str).collect();
         let hint = match yaml::nearest(&raw.data.value, &ids) {
-            Some(k) => format!("did you mean `{k}`? The datasets are: {}", ids.join(", ")),
-            None => format!("the datasets are the files in `data/`: {}", ids.join(", ")),
+            Some(k) => msg::datasets_did_you_mean(k, &List::of(&ids)),
+            None => msg::datasets_are_files(&List::of(&ids)),
         };
-        return Err(at(&raw.data.referenced, format!("unknown dataset `{}`", raw.data.value), hint));
+        return Err(at(&raw.data.referenced, msg::unknown_dataset(&raw.data.value), hint));
     };
     let Some(kind) = ChartKind::parse(&raw.kind.value) else {
         return Err(at(
             &raw.kind.referenced,
-            format!("unknown chart kind `{}`", raw.kind.value),
-            "use one of: bar, grouped-bar, stacked-bar, line, horizontal-bar".into(),
+            msg::unknown_chart_kind(&raw.kind.value),
+            msg::use_one_of(&List::of(["bar", "grouped-bar", "stacked-bar", "line", "horizontal-bar"])),
         ));
     };
     if !kind_fits(kind, dataset.key.kind) {
         return Err(at(
             &raw.kind.referenced,
-            format!("a `{}` chart needs a time series, but `{}` is keyed by category", kind.name(), dataset.id),
-            "use `horizontal-bar` or `bar` for categories".into(),
+            msg::chart_needs_time(kind.name(), &dataset.id),
+            msg::chart_needs_time_hint(),
         ));
     }
     let series = match &raw.series {
@@ -101,14 +102,14 @@ pub fn parse_spec<'d>(
                     let ids: Vec<&str> = dataset.series.iter().map(|s| s.id.as_str()).collect();
                     return Err(at(
                         &list.referenced,
-                        format!("dataset `{}` has no series `{id}`", dataset.id),
-                        format!("its series are: {}", ids.join(", ")),
+                        msg::no_such_series(&dataset.id, id),
+                        msg::its_series_are(&List::of(&ids)),
                     ));
                 };
                 out.push(i);
             }
             if out.is_empty() {
-                return Err(at(&list.referenced, "`series` is empty".into(), "name at least one series".into()));
+                return Err(at(&list.referenced, msg::series_empty(), msg::series_empty_hint()));
             }
             out
         }
@@ -118,11 +119,8 @@ pub fn parse_spec<'d>(
         let loc = raw.series.as_ref().map_or(raw.kind.referenced, |s| s.referenced);
         return Err(at(
             &loc,
-            format!(
-                "series `{}` and `{}` have different units and cannot share one axis",
-                dataset.series[series[0]].id, dataset.series[other].id
-            ),
-            "chart them in two separate blocks".into(),
+            msg::units_differ(&dataset.series[series[0]].id, &dataset.series[other].id),
+            msg::units_differ_hint(),
         ));
     }
     let find = |v: &Option<Spanned<serde_json::Value>>, default: usize| -> Result<usize, Diagnostic> {
@@ -136,23 +134,19 @@ pub fn parse_spec<'d>(
             let last = dataset.rows.last().map_or("", |r| r.key.as_str());
             at(
                 &v.referenced,
-                format!("`{key}` is outside the data of `{}`", dataset.id),
-                format!("the {} runs from `{first}` to `{last}`", dataset.key.kind.name()),
+                msg::outside_data(&key, &dataset.id),
+                msg::data_runs(&msg::key_kind(dataset.key.kind), first, last),
             )
         })
     };
     if dataset.rows.is_empty() {
-        return Err(at(
-            &raw.data.referenced,
-            format!("dataset `{}` has no rows to chart", dataset.id),
-            format!("add rows to `data/{}.yaml`, or leave the chart out until it has figures", dataset.id),
-        ));
+        return Err(at(&raw.data.referenced, msg::no_rows(&dataset.id), msg::no_rows_hint(&dataset.id)));
     }
     let start = find(&raw.from, 0)?;
     let end = find(&raw.to, dataset.rows.len().saturating_sub(1))? + 1;
     if start >= end {
         let loc = raw.from.as_ref().map_or(raw.data.referenced, |f| f.referenced);
-        return Err(at(&loc, "`from` comes after `to`".into(), "swap them".into()));
+        return Err(at(&loc, msg::from_after_to(), msg::from_after_to_hint()));
     }
     Ok(ChartSpec { dataset, kind, series, rows: start..end, title: raw.title })
 }

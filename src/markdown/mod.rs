@@ -156,10 +156,10 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
             !inner.contains("{{") && !inner.contains("\n\n")
         }) else {
             let (l, c) = at(start);
-            diags.push(Diagnostic::error(ctx.path, l, c, "`{{` is not closed by `}}`").with_hint(
-                "a figure is written `{{ value(data=\"…\", series=\"…\", period=…) }}`; \
-                 to show braces as text, put them in backticks: `{{`",
-            ));
+            diags.push(
+                Diagnostic::error(ctx.path, l, c, crate::msg::braces_not_closed())
+                    .with_hint(crate::msg::braces_not_closed_hint()),
+            );
             source.push_str(&body[pos..start + 2]);
             pos = start + 2;
             continue;
@@ -219,6 +219,20 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
                 let (fence_line, _) = src_lines.position(range.start);
                 let first_line = fence_line + ctx.body_line;
                 chart_count += 1;
+                // A block without its closing ``` runs on to the end of the page, or to the
+                // next block's closing fence: say so, not what the YAML reader makes of the
+                // text it swallowed.
+                let block = source.get(range.clone()).unwrap_or("").trim_end();
+                let fence = |l: &str| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~");
+                let closed = block.lines().count() > 1 && block.lines().last().is_some_and(fence);
+                if !closed || body.lines().any(fence) {
+                    let mut d = Diagnostic::error(ctx.path, first_line - 1, 1, crate::msg::chart_not_closed())
+                        .with_hint(crate::msg::chart_not_closed_hint());
+                    d.source_line = block.lines().next().map(str::to_string);
+                    diags.push(d);
+                    i = j + 1;
+                    continue;
+                }
                 match figure::parse_spec(&body, ctx.datasets, ctx.path, first_line, "") {
                     Ok(spec) => {
                         let base = if ctx.key.is_empty() { "home".to_string() } else { ctx.key.replace('/', "-") };

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::model::dataset::KeyKind;
 use crate::model::{Dataset, Lang};
+use crate::msg::{self, List, Said};
 use crate::numfmt::{self, Period, Style, Unit};
 
 /// A parsed call: `value(data="patent-grants", series="total", period=2021)`.
@@ -23,41 +24,40 @@ pub struct Call {
 #[derive(Debug, PartialEq, Eq)]
 pub struct CallError {
     /// What is wrong.
-    pub message: String,
+    pub message: Said,
     /// What to do about it.
-    pub hint: Option<String>,
+    pub hint: Option<Said>,
 }
 
-fn err(message: impl Into<String>, hint: impl Into<Option<String>>) -> CallError {
-    CallError { message: message.into(), hint: hint.into() }
+fn err(message: Said, hint: impl Into<Option<Said>>) -> CallError {
+    CallError { message, hint: hint.into() }
 }
 
 /// Parses the inside of `{{ … }}`.
 pub fn parse(inner: &str) -> Result<Call, CallError> {
     let s = inner.trim();
-    let syntax =
-        || Some("write it as `{{ value(data=\"patent-grants\", series=\"total\", period=2021) }}`".to_string());
+    let syntax = || Some(msg::call_syntax_hint());
     let Some(open) = s.find('(') else {
-        return Err(err(format!("`{s}` is not a call"), syntax()));
+        return Err(err(msg::not_a_call(s), syntax()));
     };
     let name = s[..open].trim().to_string();
     let Some(body) = s[open + 1..].strip_suffix(')') else {
-        return Err(err(format!("`{name}(` is not closed with `)`"), syntax()));
+        return Err(err(msg::call_not_closed(&name), syntax()));
     };
     let mut args = Vec::new();
     let mut rest = body.trim();
     while !rest.is_empty() {
         let Some(eq) = rest.find('=') else {
-            return Err(err(format!("argument `{rest}` has no `=`"), syntax()));
+            return Err(err(msg::argument_no_equals(rest), syntax()));
         };
         let key = rest[..eq].trim().to_string();
         if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(err(format!("`{key}` is not an argument name"), syntax()));
+            return Err(err(msg::not_an_argument_name(&key), syntax()));
         }
         rest = rest[eq + 1..].trim_start();
         let (value, after) = if let Some(q) = rest.strip_prefix(['"', '\'', '“', '”']) {
             let Some(end) = q.find(['"', '\'', '“', '”']) else {
-                return Err(err(format!("the quote after `{key}=` is not closed"), syntax()));
+                return Err(err(msg::argument_quote_not_closed(&key), syntax()));
             };
             let close_len = q[end..].chars().next().map_or(1, char::len_utf8);
             (q[..end].to_string(), &q[end + close_len..])
@@ -80,7 +80,7 @@ pub struct Evaluated {
     /// The dataset id.
     pub dataset: String,
     /// Message and hint when a figure it needs is missing (`null` in the dataset).
-    pub gap: Option<(String, String)>,
+    pub gap: Option<(Said, Said)>,
 }
 
 /// The words for a missing figure, by period: `2019年数据缺失`, `no data for 2019`.
@@ -97,12 +97,7 @@ fn no_data(ds: &Dataset, key: &str, lang: &Lang, style: Style) -> String {
 pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> Result<Evaluated, CallError> {
     let known = ["value", "change"];
     if !known.contains(&call.name.as_str()) {
-        return Err(err(
-            format!("unknown function `{}`", call.name),
-            Some(
-                "the functions are `value(data=…, series=…, period=…)` and `change(data=…, series=…, period=…)`".into(),
-            ),
-        ));
+        return Err(err(msg::unknown_function(&call.name), Some(msg::unknown_function_hint())));
     }
     let mut data = None;
     let mut series = None;
@@ -120,43 +115,45 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
                     "true" => true,
                     "false" => false,
                     other => {
-                        return Err(err(
-                            format!("`exact={other}` is neither `true` nor `false`"),
-                            Some("write `exact=true` to print every digit without 万 or million: 19464件".to_string()),
-                        ));
+                        return Err(err(msg::exact_not_bool(other), Some(msg::exact_hint())));
                     }
                 }
             }
             other => {
-                return Err(err(
-                    format!("`{}` has no argument `{other}`", call.name),
-                    Some("its arguments are `data`, `series`, `period` and, optionally, `precision` (and `exact` for `value`)".into()),
-                ));
+                return Err(err(msg::no_such_argument(&call.name, other), Some(msg::no_such_argument_hint())));
             }
         }
     }
     fn need<'v>(v: Option<&'v str>, k: &str, name: &str) -> Result<&'v str, CallError> {
-        v.ok_or_else(|| err(format!("`{name}` needs `{k}=…`"), Some("give `data`, `series` and `period`".to_string())))
+        v.ok_or_else(|| err(msg::argument_needed(name, k), Some(msg::argument_needed_hint())))
     }
     let (data, series_id, period) =
         (need(data, "data", &call.name)?, need(series, "series", &call.name)?, need(period, "period", &call.name)?);
     let Some(ds) = datasets.get(data) else {
         let ids: Vec<&str> = datasets.keys().map(String::as_str).collect();
-        return Err(err(format!("unknown dataset `{data}`"), Some(suggest("datasets", data, &ids))));
+        let hint = match crate::yaml::nearest(data, &ids) {
+            Some(k) => msg::datasets_did_you_mean(k, &List::of(&ids)),
+            None => msg::datasets_are(&List::of(&ids)),
+        };
+        return Err(err(msg::unknown_dataset(data), Some(hint)));
     };
     let Some((si, s)) = ds.series(series_id) else {
         let ids: Vec<&str> = ds.series.iter().map(|s| s.id.as_str()).collect();
-        return Err(err(
-            format!("dataset `{data}` has no series `{series_id}`"),
-            Some(suggest("series", series_id, &ids)),
-        ));
+        let hint = match crate::yaml::nearest(series_id, &ids) {
+            Some(k) => msg::series_did_you_mean(k, &List::of(&ids)),
+            None => msg::series_are(&List::of(&ids)),
+        };
+        return Err(err(msg::no_such_series(data, series_id), Some(hint)));
     };
     let Some(ri) = ds.row_index(period) else {
         let keys: Vec<&str> = ds.rows.iter().map(|r| r.key.as_str()).collect();
-        return Err(err(
-            format!("dataset `{data}` has no {} `{period}`", ds.key.kind.name()),
-            Some(format!("it has: {}", keys.join(", "))),
-        ));
+        // `period="武汉"`: the label of a category, where its id belongs.
+        let named = ds.key.categories.iter().find(|(_, label)| label.mentions(period.trim()));
+        let hint = match named {
+            Some((id, _)) => msg::key_category_label_hint(period.trim(), id, &List::of(&keys)),
+            None => msg::it_has(&List::of(&keys)),
+        };
+        return Err(err(msg::no_such_period(data, &msg::key_kind(ds.key.kind), period), Some(hint)));
     };
     let unit_label = s.unit.label.get(lang);
     let unit = Unit {
@@ -201,10 +198,7 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
         });
         let html = match current {
             None => {
-                gap = Some((
-                    format!("`{data}` has no figure for series `{series_id}` in {period}: the page says so"),
-                    "say in the text that the figure is missing, or choose a period that has one".to_string(),
-                ));
+                gap = Some((msg::figure_missing(data, series_id, period), msg::figure_missing_hint()));
                 format!(
                     "<span class=\"figure-value missing\" title=\"{}\">{}</span>",
                     escape(&title),
@@ -222,10 +216,7 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
         revised(html, original, rev.map(|r| r.date))
     } else {
         if ds.key.kind == KeyKind::Category {
-            return Err(err(
-                format!("`change` needs a time series, but `{data}` is keyed by category"),
-                Some("use `value` for category datasets".to_string()),
-            ));
+            return Err(err(msg::change_needs_time(data), Some(msg::change_needs_time_hint())));
         }
         let previous = ri.checked_sub(1).and_then(|p| ds.rows[p].values[si]);
         let per = if ds.key.kind == KeyKind::Year { Period::Year } else { Period::Other };
@@ -243,13 +234,7 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
         let text = match missing {
             Some(k) => {
                 let words = no_data(ds, k, lang, style);
-                gap = Some((
-                    format!(
-                        "`{data}` has no figure for series `{series_id}` in {k}, so the change in {period} cannot be given: the page says so"
-                    ),
-                    "say in the text that the change cannot be given, or choose a period whose figures are both there"
-                        .to_string(),
-                ));
+                gap = Some((msg::change_missing(data, series_id, k, period), msg::change_missing_hint()));
                 match style {
                     Style::Chinese => format!("{words}，无法计算增减"),
                     Style::English if ri == 0 => format!("{words} before {}", ds.key_label(key, lang)),
@@ -295,17 +280,7 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
 fn precision_arg(v: &str) -> Result<u8, CallError> {
     match v.trim().parse::<u8>() {
         Ok(p) if p <= 6 => Ok(p),
-        _ => Err(err(
-            format!("`precision={v}` is not a number of decimal places"),
-            Some("write a whole number from 0 to 6, e.g. `precision=1` for 15.5万件".to_string()),
-        )),
-    }
-}
-
-fn suggest(what: &str, got: &str, known: &[&str]) -> String {
-    match crate::yaml::nearest(got, known) {
-        Some(k) => format!("did you mean `{k}`? The {what} are: {}", known.join(", ")),
-        None => format!("the {what} are: {}", known.join(", ")),
+        _ => Err(err(msg::bad_precision(v), Some(msg::bad_precision_hint()))),
     }
 }
 

@@ -32,6 +32,14 @@ impl Text {
         }
     }
 
+    /// Whether any of its strings, in any language, is `s`.
+    pub fn mentions(&self, s: &str) -> bool {
+        match self {
+            Text::Plain(t) => t.trim() == s,
+            Text::PerLang(m) => m.values().any(|t| t.trim() == s),
+        }
+    }
+
     /// Whether `lang` has its own string (a plain string counts for every language).
     pub fn has(&self, lang: &str) -> bool {
         match self {

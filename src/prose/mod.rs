@@ -32,7 +32,7 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
 }
 
 /// A warning at byte `offset` of a page's body, with the source line under it.
-pub(crate) fn at(page: &Page, offset: usize, message: String, hint: String) -> Diagnostic {
+pub(crate) fn at(page: &Page, offset: usize, message: crate::msg::Said, hint: crate::msg::Said) -> Diagnostic {
     at_indexed(page, &LineIndex::new(&page.body), offset, message, hint)
 }
 
@@ -41,8 +41,8 @@ pub(crate) fn at_indexed(
     page: &Page,
     lines: &LineIndex<'_>,
     offset: usize,
-    message: String,
-    hint: String,
+    message: crate::msg::Said,
+    hint: crate::msg::Said,
 ) -> Diagnostic {
     let (l, c) = lines.position(offset);
     let mut d = Diagnostic::warning(&page.source, l + page.body_line - 1, c, message).with_hint(hint);

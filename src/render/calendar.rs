@@ -8,8 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::context::{Link, PageCtx};
-use super::pages::{LangShared, base_context, display_date, finish, generated_alternates};
+use super::pages::{LangShared, display_date, finish, generated_context};
 use super::{RenderContext, ics};
 use crate::diag::Result;
 use crate::model::calendar::{self, Entry};
@@ -80,18 +79,7 @@ pub(crate) fn pages(cx: &RenderContext<'_>) -> Result<Vec<(String, Vec<u8>)>> {
     let mut out = Vec::new();
     for lang in &c.languages {
         let sh = cx.langs.get(lang);
-        let url = page_url(lang);
-        let alts = generated_alternates(cx, KEY, lang);
-        let mut ctx = base_context(cx, lang, &alts, KEY, &c.absolute(&url));
-        let title = sh.t.get("calendar_title").cloned().unwrap_or_default();
-        let description = sh.t.get("calendar_intro").cloned().unwrap_or_default();
-        ctx.insert("page", &PageCtx::generated(cx.site, lang, title, url.clone(), description));
-        let crumbs: Vec<Link> = ["", "releases"]
-            .iter()
-            .filter_map(|k| cx.index.get(k, lang))
-            .map(|p| Link { title: p.page.front.title.clone(), url: p.page.url.clone(), active: false })
-            .collect();
-        ctx.insert("breadcrumbs", &crumbs);
+        let (url, mut ctx) = generated_context(cx, lang, KEY, ("calendar_title", "calendar_intro"), &["", "releases"]);
         let to_ctx = |e: &Entry| EntryCtx {
             year: e.year,
             title: e.title_in(lang).to_string(),

@@ -64,7 +64,9 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
     let mut downloads: BTreeMap<&str, Vec<DataFile>> = BTreeMap::new();
     for ds in site.datasets.values() {
         let csv = csv(ds, site).map_err(Failure::Other)?;
-        let xlsx = export::xlsx(ds, site).map_err(|e| anyhow::anyhow!("cannot write `{}.xlsx`: {e}", ds.id))?;
+        let xlsx = export::xlsx(ds, site).map_err(|e| {
+            anyhow::anyhow!(crate::msg::cannot_write_because(&format!("{}.xlsx", ds.id), &e.to_string()))
+        })?;
         let files = downloads.entry(&ds.id).or_default();
         files.push(DataFile { name: format!("{}.csv", ds.id), format: "CSV", bytes: csv });
         files.push(DataFile { name: format!("{}.json", ds.id), format: "JSON", bytes: json(ds, site) });
@@ -76,7 +78,8 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
         let Some(f) = &v.frozen else { continue };
         let base = format!("data/{}/{}/v{}", v.id, f.release, f.version);
         let csv = csv(v, site).map_err(Failure::Other)?;
-        let xlsx = export::xlsx(v, site).map_err(|e| anyhow::anyhow!("cannot write `{base}.xlsx`: {e}"))?;
+        let xlsx = export::xlsx(v, site)
+            .map_err(|e| anyhow::anyhow!(crate::msg::cannot_write_because(&format!("{base}.xlsx"), &e.to_string())))?;
         version_files.entry(v.id.as_str()).or_default().push(json!({
             "release": f.release, "version": f.version, "date": f.date.to_string(),
             "csv": format!("/{base}.csv"), "json": format!("/{base}.json"), "xlsx": format!("/{base}.xlsx"),
@@ -93,7 +96,7 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
         all.insert(f.name.clone(), &f.bytes);
     }
     let archive = export::zip_all(all.iter().map(|(k, v)| (k.as_str(), *v)))
-        .map_err(|e| anyhow::anyhow!("cannot write `{ARCHIVE}`: {e}"))?;
+        .map_err(|e| anyhow::anyhow!(crate::msg::cannot_write_because(ARCHIVE, &e.to_string())))?;
     output.add(format!("data/{ARCHIVE}"), archive);
     output.add("data/datapackage.json", package);
     for f in downloads.values().flatten() {

@@ -4,8 +4,7 @@
 use serde::Serialize;
 
 use super::RenderContext;
-use super::context::{Link, PageCtx};
-use super::pages::{base_context, finish, generated_alternates};
+use super::pages::{finish, generated_context};
 use crate::diag::Result;
 use crate::model::layout::page_file;
 use crate::model::{Lang, Site};
@@ -55,20 +54,7 @@ pub(crate) fn pages(cx: &RenderContext<'_>) -> Result<Vec<(String, Vec<u8>)>> {
     let default = c.default_lang().code();
     let mut out = Vec::new();
     for lang in &c.languages {
-        let sh = cx.langs.get(lang);
-        let url = page_url(lang);
-        let alts = generated_alternates(cx, KEY, lang);
-        let mut ctx = base_context(cx, lang, &alts, KEY, &c.absolute(&url));
-        let title = sh.t.get("glossary_title").cloned().unwrap_or_default();
-        let description = sh.t.get("glossary_intro").cloned().unwrap_or_default();
-        ctx.insert("page", &PageCtx::generated(cx.site, lang, title, url.clone(), description));
-        let crumbs: Vec<Link> = cx
-            .index
-            .get("", lang)
-            .map(|p| Link { title: p.page.front.title.clone(), url: p.page.url.clone(), active: false })
-            .into_iter()
-            .collect();
-        ctx.insert("breadcrumbs", &crumbs);
+        let (url, mut ctx) = generated_context(cx, lang, KEY, ("glossary_title", "glossary_intro"), &[""]);
         // Indexed for search, like the pages written by hand.
         ctx.insert("searchable", &cx.opts.search);
         let terms: Vec<TermCtx> = cx

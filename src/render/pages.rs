@@ -48,7 +48,7 @@ fn template_error(name: &str, e: &tera::Error) -> Failure {
         msg.push_str(&s.to_string());
         src = s.source();
     }
-    Failure::Content(vec![Diagnostic::error(format!("templates/{name}"), 1, 1, msg)])
+    Failure::Content(vec![Diagnostic::error(format!("templates/{name}"), 1, 1, crate::msg::template_error(&msg))])
 }
 
 /// URLs of the theme's fingerprinted assets.
@@ -282,6 +282,31 @@ pub(crate) fn alternates(cx: &RenderContext<'_>, key: &str, lang: &Lang) -> Vec<
         Alternate::new(cx.site, l, lang, url, translated)
     });
     each.collect()
+}
+
+/// The context of a page the build makes at `key` in every language (calendar, glossary):
+/// its URL, and a context with its alternates, its page (titled and described by the theme's
+/// `title` and `intro` strings) and breadcrumbs through the pages at `crumbs` that exist.
+pub(crate) fn generated_context(
+    cx: &RenderContext<'_>,
+    lang: &Lang,
+    key: &str,
+    (title, intro): (&str, &str),
+    crumbs: &[&str],
+) -> (String, tera::Context) {
+    let sh = cx.langs.get(lang);
+    let url = lang.url(key);
+    let alts = generated_alternates(cx, key, lang);
+    let mut ctx = base_context(cx, lang, &alts, key, &cx.site.config.absolute(&url));
+    let t = |k: &str| sh.t.get(k).cloned().unwrap_or_default();
+    ctx.insert("page", &PageCtx::generated(cx.site, lang, t(title), url.clone(), t(intro)));
+    let crumbs: Vec<Link> = crumbs
+        .iter()
+        .filter_map(|k| cx.index.get(k, lang))
+        .map(|p| Link { title: p.page.front.title.clone(), url: p.page.url.clone(), active: false })
+        .collect();
+    ctx.insert("breadcrumbs", &crumbs);
+    (url, ctx)
 }
 
 /// The alternates of a page the build makes in every language at `key` (the search, data and
@@ -519,8 +544,8 @@ pub fn render_each(
                 (None, PageKind::Page, _) => "page.html".into(),
             };
             if !templates.has(&template) {
-                return Err(Diagnostic::error(&page.source, 1, 1, format!("template `{template}` not found"))
-                    .with_hint("name a template of the theme, or add it under `templates/`")
+                return Err(Diagnostic::error(&page.source, 1, 1, crate::msg::template_not_found(&template))
+                    .with_hint(crate::msg::template_not_found_hint())
                     .into());
             }
             let html = templates.render(&template, &ctx)?;

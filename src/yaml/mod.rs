@@ -22,6 +22,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::diag::Diagnostic;
+use crate::msg::{self, Said};
 
 mod reword;
 mod scan;
@@ -100,36 +101,24 @@ impl Kind {
     }
 
     /// "`…` has no `---` lines" names it so.
-    fn name(self) -> &'static str {
+    fn name(self) -> Said {
         match self {
-            Kind::Site => "site.yaml",
-            Kind::Dataset => "a dataset",
-            Kind::FrontMatter => "front matter",
-            Kind::Chart => "a chart block",
-            Kind::Other => "this file",
+            Kind::Site => msg::kind_site(),
+            Kind::Dataset => msg::kind_dataset(),
+            Kind::FrontMatter => msg::kind_front_matter(),
+            Kind::Chart => msg::kind_chart(),
+            Kind::Other => msg::kind_other(),
         }
     }
 
     /// The message and hint for an empty one.
-    fn empty(self) -> (&'static str, &'static str) {
+    fn empty(self) -> (Said, Said) {
         match self {
-            Kind::Site => (
-                "the file is empty",
-                "site.yaml needs at least `title`, `base_url` and `languages`, one `key: value` per line",
-            ),
-            Kind::Dataset => (
-                "the file is empty",
-                "a dataset needs `title`, `source`, `key`, `series` and `rows`; \
-                 `vitrine new dataset <id>` writes one to start from",
-            ),
-            Kind::FrontMatter => {
-                ("the front matter is empty", "write at least a line `title: …` between the two `---` lines")
-            }
-            Kind::Chart => (
-                "the chart block is empty",
-                "write at least `data: <dataset id>` and `kind: bar` in the block, one per line",
-            ),
-            Kind::Other => ("the file is empty", "write its keys and values, one `key: value` per line"),
+            Kind::Site => (msg::file_empty(), msg::site_empty_hint()),
+            Kind::Dataset => (msg::file_empty(), msg::dataset_empty_hint()),
+            Kind::FrontMatter => (msg::front_matter_empty(), msg::front_matter_empty_hint()),
+            Kind::Chart => (msg::chart_empty(), msg::chart_empty_hint()),
+            Kind::Other => (msg::file_empty(), msg::other_empty_hint()),
         }
     }
 }
@@ -145,10 +134,10 @@ struct Place<'a> {
 
 impl Place<'_> {
     /// An error at `line:col` of the YAML, with the source line (see [`shown`]).
-    fn diagnostic(&self, line: usize, col: usize, message: &str, hint: &str) -> Diagnostic {
+    fn diagnostic(&self, line: usize, col: usize, message: &Said, hint: &Said) -> Diagnostic {
         let line = line.max(1);
-        let mut d = Diagnostic::error(self.path, line + self.first_line.max(1) - 1, col.max(1), message)
-            .with_hint(hint)
+        let mut d = Diagnostic::error(self.path, line + self.first_line.max(1) - 1, col.max(1), message.clone())
+            .with_hint(hint.clone())
             .with_source(self.file_text);
         if d.source_line.is_none() {
             d.source_line = nth_line(self.yaml, line).map(str::to_string);

@@ -4,6 +4,7 @@
 use super::scan::Finding;
 use super::scan::*;
 use super::*;
+use crate::msg::{self, List, Said};
 
 // ---------------------------------------------------------------------------------------------
 // Steps 2 and 3: after the parser fails.
@@ -71,9 +72,9 @@ impl At {
         At { chars, col0, key, found, kind: place.kind, blank }
     }
 
-    /// The key in backticks, or a stand-in.
-    fn key_or(&self, other: &str) -> String {
-        self.key.as_ref().map_or_else(|| other.to_string(), |k| format!("`{k}`"))
+    /// The key in backticks, or "this value".
+    fn key_or_this(&self) -> Said {
+        self.key.as_ref().map_or_else(msg::this_value, |k| msg::the_key(k))
     }
 
     /// The key for an example: `title`, or `key`.
@@ -82,12 +83,12 @@ impl At {
     }
 
     /// The value at the error in plain words: "a list", "nothing", "`abc`".
-    fn found_words(&self) -> String {
+    fn found_words(&self) -> Said {
         match self.found.chars().next() {
-            None => "nothing".into(),
-            Some('[') => "a list".into(),
-            Some('{') => "keys and values".into(),
-            _ => format!("`{}`", self.found),
+            None => msg::found_nothing(),
+            Some('[') => msg::found_list(),
+            Some('{') => msg::found_keys(),
+            _ => msg::found_value(&self.found),
         }
     }
 
@@ -121,35 +122,36 @@ pub(super) fn key_at(chars: &[char], col0: usize) -> Option<String> {
 /// the message (after the matched start) and the line it points at; `None` passes to the next
 /// entry.
 pub(super) enum Say {
-    Fixed(&'static str, &'static str),
-    By(fn(rest: &str, at: &At) -> Option<(String, String)>),
+    Fixed(fn() -> Said, fn() -> Said),
+    By(fn(rest: &str, at: &At) -> Option<(Said, Said)>),
 }
 use Say::{By, Fixed};
 
 /// What serde-saphyr and its parser say, by the start of the message, and what the author is
-/// told instead (message, hint). Tried in order; the last entry matches anything.
+/// told instead (message, hint; both from the catalogue in `msg`). Tried in order; the last
+/// entry matches anything.
 pub(super) const REWORDS: &[(&str, Say)] = &[
     ("unknown field `", By(unknown_key)),
     (
         "missing field `",
         By(|rest, _| {
             let key = rest.trim_end_matches('`');
-            Some((format!("missing required key `{key}`"), format!("add a line `{key}: …`")))
+            Some((msg::missing_key(key), msg::missing_key_hint(key)))
         }),
     ),
     (
         "duplicate mapping key",
         By(|rest, _| {
             let key = rest.trim_start_matches(": ").split(", set DuplicateKeyPolicy").next().unwrap_or("");
-            let hint = "each key may appear only once here; keep one and delete the other";
-            Some((format!("duplicate key `{key}`"), hint.into()))
+            Some((msg::duplicate_key(key), msg::duplicate_key_hint()))
         }),
     ),
     (
         "unknown variant `",
         By(|rest, _| {
             let (v, expected) = rest.split_once("`, expected one of ")?;
-            Some((format!("unknown value `{v}`"), format!("use one of: {}", expected.replace('`', ""))))
+            let values = List::of(expected.replace('`', "").split(", "));
+            Some((msg::unknown_value(v), msg::use_one_of(&values)))
         }),
     ),
     ("cannot deserialize null into string", By(|_, at| Some(empty(at, "string")))),
@@ -163,13 +165,7 @@ pub(super) const REWORDS: &[(&str, Say)] = &[
             known.then(|| mismatch(at, rest, &at.found_words()))
         }),
     ),
-    (
-        "invalid boolean",
-        By(|_, at| {
-            let hint = format!("write `true` or `false`, e.g. `{}: true`", at.key_word());
-            Some((format!("{} is not `true` or `false`", at.found_words()), hint))
-        }),
-    ),
+    ("invalid boolean", By(|_, at| Some((msg::not_a_boolean(&at.found_words()), msg::boolean_hint(at.key_word()))))),
     (
         "invalid ",
         By(|rest, at| {
@@ -181,108 +177,53 @@ pub(super) const REWORDS: &[(&str, Say)] = &[
         "non-finite float `",
         By(|rest, _| {
             let value = rest.split('`').next().unwrap_or(rest);
-            let hint = "write the figure, or `null` if it is missing";
-            Some((format!("`{value}` is not a number a table can show"), hint.into()))
+            Some((msg::not_finite(value), msg::not_finite_hint()))
         }),
     ),
-    (
-        "plain scalar cannot start with '-'",
-        By(|_, at| {
-            let hint = format!("write `null` for a missing value, e.g. `{}: null`, or write the figure", at.key_word());
-            Some(("a lone `-` where a value belongs".into(), hint))
-        }),
-    ),
+    ("plain scalar cannot start with '-'", By(|_, at| Some((msg::lone_dash(), msg::lone_dash_hint(at.key_word()))))),
     ("unexpected end of input", By(end_of_input)),
     ("unexpected eof", By(end_of_input)),
     ("unexpected EOF", By(end_of_input)),
     ("multiple YAML documents", By(split_in_two)),
     ("multiple documents", By(split_in_two)),
-    ("invalid content after document end marker", Fixed("a `...` line ends the text early", "delete the `...` line")),
+    ("invalid content after document end marker", Fixed(msg::ends_early, msg::delete_dots_line)),
     ("mapping values are not allowed", By(colon_in_value)),
     ("simple key expected", By(not_key_value)),
     ("simple key is no longer valid", By(not_key_value)),
     ("while parsing a block mapping, did not find expected key", By(not_lined_up)),
-    (
-        "while parsing a block collection",
-        Fixed(
-            "this line is not lined up with the list items above it",
-            "start every `- ` item of a list at the same column",
-        ),
-    ),
+    ("while parsing a block collection", Fixed(msg::block_list_misaligned, msg::block_list_misaligned_hint)),
     ("invalid indentation in multiline quoted scalar", QUOTE_NOT_CLOSED),
-    ("invalid indentation", Fixed("this line is not lined up with the lines around it", LINE_UP)),
+    ("invalid indentation", Fixed(msg::line_misaligned, msg::line_up_hint)),
     ("illegal placement of ':'", COLON_MISPLACED),
     ("mapping keys are not allowed", COLON_MISPLACED),
     ("':' ", COLON_MISPLACED),
-    (
-        "while parsing a flow mapping",
-        Fixed(
-            "a `,` or the closing `}` is missing here",
-            "separate the entries with a comma and a space, and end them with `}`: `{year: 2021, total: 155000}`",
-        ),
-    ),
-    (
-        "while parsing a flow sequence",
-        Fixed(
-            "a `,` or the closing `]` is missing here",
-            "separate the items with a comma and a space, and end them with `]`: `[total, invention]`",
-        ),
-    ),
-    ("unclosed bracket", Fixed("a `[` or `{` is not closed", "end each `[` with `]` and each `{` with `}`")),
-    ("misplaced bracket", Fixed("a closing bracket with no opening one", "delete it, or add the opening `[` or `{`")),
-    ("mismatched bracket", Fixed("a bracket is closed by the wrong kind", "close `[` with `]` and `{` with `}`")),
-    (
-        "\"-\" is only valid inside a block",
-        Fixed("a `- ` item inside brackets", "a `[` or `{` on a line above is not closed: close it on its own line"),
-    ),
-    (
-        "block sequence entries are not allowed",
-        Fixed(
-            "a `- ` item where a value belongs",
-            "start the list on the line after `key:`, each `- ` item on its own indented line",
-        ),
-    ),
-    (
-        "'-' must be followed",
-        Fixed("a space is missing after `-`", "write a space after the `-` of a list item: `- item`"),
-    ),
+    ("while parsing a flow mapping", Fixed(msg::flow_map_unclosed, msg::flow_map_unclosed_hint)),
+    ("while parsing a flow sequence", Fixed(msg::flow_list_unclosed, msg::flow_list_unclosed_hint)),
+    ("unclosed bracket", Fixed(msg::bracket_unclosed, msg::bracket_unclosed_hint)),
+    ("misplaced bracket", Fixed(msg::bracket_misplaced, msg::bracket_misplaced_hint)),
+    ("mismatched bracket", Fixed(msg::bracket_mismatched, msg::bracket_mismatched_hint)),
+    ("\"-\" is only valid inside a block", Fixed(msg::dash_in_brackets, msg::dash_in_brackets_hint)),
+    ("block sequence entries are not allowed", Fixed(msg::dash_as_value, msg::dash_as_value_hint)),
+    ("'-' must be followed", Fixed(msg::dash_needs_space, msg::dash_needs_space_hint)),
     ("unclosed quote", QUOTE_NOT_CLOSED),
     ("while scanning a quoted scalar", QUOTE_NOT_CLOSED),
-    (
-        "invalid trailing content after",
-        Fixed("text after the closing quote", "put all the text inside the quotes, e.g. `title: \"2021年报告\"`"),
-    ),
-    (
-        "while parsing a quoted scalar",
-        Fixed(
-            "a `\\` in double quotes starts a special character",
-            "write `\\\\` for a backslash, or put the text in single quotes `'…'`",
-        ),
-    ),
+    ("invalid trailing content after", Fixed(msg::after_closing_quote, msg::after_closing_quote_hint)),
+    ("while parsing a quoted scalar", Fixed(msg::backslash_escape, msg::backslash_escape_hint)),
     ("while scanning a plain scalar, found a tab", By(tab)),
     ("tabs disallowed", By(tab)),
     ("tab cannot be used", By(tab)),
     ("a block scalar content cannot start with a tab", By(tab)),
-    ("a BOM must not appear", Fixed("an invisible byte order mark (U+FEFF) is in the text", "delete it")),
+    ("a BOM must not appear", Fixed(msg::bom_in_text, msg::delete_it)),
     (
         "unexpected character: `",
         By(|rest, at| {
             let c = rest.trim_end_matches('\'');
-            let c = if c.starts_with('\\') { "this character" } else { c };
-            Some((format!("`{c}` cannot start a value"), quote_it(at)))
+            let c = if c.starts_with('\\') { msg::this_character() } else { Said::same(c) };
+            Some((msg::cannot_start_value(&c), quote_it(at)))
         }),
     ),
-    (
-        "comments must be separated",
-        Fixed("`#` starts a comment only after a space", "put a space before `#`, or put the text in quotes"),
-    ),
-    (
-        "comment intercepting",
-        Fixed(
-            "a `#` comment inside a text that goes on over several lines",
-            "put the text in quotes, or move the comment",
-        ),
-    ),
+    ("comments must be separated", Fixed(msg::comment_needs_space, msg::comment_needs_space_hint)),
+    ("comment intercepting", Fixed(msg::comment_in_text, msg::comment_in_text_hint)),
     ("folded block scalars must indent", BLOCK_TEXT),
     ("while scanning a block scalar", BLOCK_TEXT),
     ("wrongly indented line in block scalar", BLOCK_TEXT),
@@ -299,255 +240,237 @@ pub(super) const REWORDS: &[(&str, Say)] = &[
     ("while scanning a YAML directive", By(tag)),
     ("while scanning TAG", By(tag)),
     ("YAML directives", By(tag)),
-    (
-        "",
-        Fixed(
-            "this line cannot be read as YAML",
-            "check it for a missing `:`, space, quote mark or bracket; compare it with a line that works",
-        ),
-    ),
+    ("", Fixed(msg::not_yaml, msg::not_yaml_hint)),
 ];
 
-pub(super) const LINE_UP: &str =
-    "start it at the same column as the keys it belongs with; YAML counts every space at the start of a line";
-pub(super) const QUOTE_NOT_CLOSED: Say =
-    Fixed("a quoted text is not closed", "end the text with the same quote mark it starts with");
-pub(super) const COLON_MISPLACED: Say = Fixed(
-    "a `:` where YAML does not expect one",
-    "a key is followed by `: ` and its value; put a text that contains `:` in quotes",
-);
-pub(super) const BLOCK_TEXT: Say = Fixed(
-    "the lines of a `|` or `>` text are not indented enough",
-    "indent every line of the text more than the key it belongs to",
-);
-pub(super) const TOO_LARGE: Say = Fixed(
-    "the YAML is too large or expands too much",
-    "vitrine refuses deeply nested YAML and heavy use of `&anchor`/`*alias`; write the values out plainly",
-);
+pub(super) const QUOTE_NOT_CLOSED: Say = Fixed(msg::quote_unclosed, msg::quote_unclosed_hint);
+pub(super) const COLON_MISPLACED: Say = Fixed(msg::colon_misplaced, msg::colon_misplaced_hint);
+pub(super) const BLOCK_TEXT: Say = Fixed(msg::block_text_indent, msg::block_text_indent_hint);
+pub(super) const TOO_LARGE: Say = Fixed(msg::too_large, msg::too_large_hint);
 
 /// Rewords serde's and the parser's `msg` for authors, by the first matching entry of
 /// [`REWORDS`]: keys in backticks, plain words, always a hint.
-pub(super) fn reword(msg: &str, at: &At) -> (String, String) {
+pub(super) fn reword(message: &str, at: &At) -> (Said, Said) {
     REWORDS
         .iter()
         .find_map(|(start, say)| {
-            let rest = msg.strip_prefix(start)?;
+            let rest = message.strip_prefix(start)?;
             match say {
-                Fixed(message, hint) => Some((message.to_string(), hint.to_string())),
+                Fixed(message, hint) => Some((message(), hint())),
                 By(rule) => rule(rest, at),
             }
         })
-        .unwrap_or_else(|| ("this line cannot be read as YAML".into(), String::new()))
+        .unwrap_or_else(|| (msg::not_yaml(), Said::default()))
 }
 
-pub(super) fn unknown_key(rest: &str, _: &At) -> Option<(String, String)> {
+pub(super) fn unknown_key(rest: &str, _: &At) -> Option<(Said, Said)> {
     if let Some((key, expected)) = rest.split_once("`, expected one of ") {
         let known: Vec<&str> = expected.split(", ").map(|k| k.trim_matches('`')).collect();
         let hint = match nearest(key, &known) {
-            Some(k) => format!("did you mean `{k}`? Known keys: {}", known.join(", ")),
-            None => format!("known keys: {}", known.join(", ")),
+            Some(k) => msg::did_you_mean_known(k, &List::of(&known)),
+            None => msg::known_keys(&List::of(&known)),
         };
-        return Some((format!("unknown key `{key}`"), hint));
+        return Some((msg::unknown_key(key), hint));
     }
     if let Some((key, expected)) = rest.split_once("`, expected `") {
         let k = expected.trim_end_matches('`');
-        return Some((format!("unknown key `{key}`"), format!("the only key allowed here is `{k}`")));
+        return Some((msg::unknown_key(key), msg::only_key(k)));
     }
     let (key, _) = rest.split_once("`, there are no fields")?;
-    Some((format!("unknown key `{key}`"), "no keys are allowed here".into()))
+    Some((msg::unknown_key(key), msg::no_keys_here()))
 }
 
-/// What serde calls a kind of value: the author's name for it, and how to write one
-/// (`{key}` is replaced by the key). Matched by `contains`, in order.
-pub(super) const KINDS: &[(&str, &str, &str)] = &[
-    (
-        "a string, or a map from language code",
-        "a text or one text per language (`{zh: …, en: …}`)",
-        "write the text after the colon, e.g. `{key}: 专利授权量`, or one per language: `{key}: {zh: 专利授权量, en: Patents granted}`",
-    ),
-    (
-        "a mapping such as {year",
-        "a row such as `{year: 2021, total: 155000}`",
-        "write each row between curly brackets, e.g. `- {year: 2021, total: 155000}`",
-    ),
-    (
-        "string scalar",
-        "a single value",
-        "write one value after the colon, e.g. `{key}: …`; a list `[…]` or keys `{…}` do not belong here",
-    ),
-    ("string", "a text", "write the text after the colon, e.g. `{key}: …`"),
-    (
-        "sequence",
-        "a list such as `[a, b]`",
-        "write the items between square brackets, separated by commas: `{key}: [a, b]`",
-    ),
-    (
-        "map",
-        "keys and values (`key: value`)",
-        "write them on the indented lines below `{key}:`, one `key: value` per line, or between curly brackets `{…}`",
-    ),
-    (
-        "struct",
-        "keys and values (`key: value`)",
-        "write them on the indented lines below `{key}:`, one `key: value` per line, or between curly brackets `{…}`",
-    ),
-    ("bool", "`true` or `false`", "write `true` or `false`, e.g. `{key}: true`"),
+/// What serde calls a kind of value: the author's name for it, and how to write one (made
+/// with the key). Matched by `contains`, in order.
+/// A message of the catalogue with no value in it, and one made with the key.
+type Words = fn() -> Said;
+type KeyWords = fn(&str) -> Said;
+
+pub(super) const KINDS: &[(&str, Words, KeyWords)] = &[
+    ("a string, or a map from language code", msg::kind_bilingual, |k| msg::kind_bilingual_hint(k)),
+    ("a mapping such as {year", msg::kind_row, |_| msg::kind_row_hint()),
+    ("string scalar", msg::kind_single, |k| msg::kind_single_hint(k)),
+    ("string", msg::kind_text, |k| msg::kind_text_hint(k)),
+    ("sequence", msg::kind_list, |k| msg::kind_list_hint(k)),
+    ("map", msg::kind_keys, |k| msg::kind_keys_hint(k)),
+    ("struct", msg::kind_keys, |k| msg::kind_keys_hint(k)),
+    ("bool", msg::kind_bool, |k| msg::kind_bool_hint(k)),
 ];
 
 /// Number types: the author's name for the values they hold, and an example.
-pub(super) const NUMBERS: &[(&str, &str, &str)] = &[
-    ("u8", "a whole number from 0 to 255", "2"),
-    ("u16", "a whole number from 0 to 65535", "10"),
-    ("u32", "a whole number, 0 or more", "10"),
-    ("u64", "a whole number, 0 or more", "10"),
-    ("usize", "a whole number, 0 or more", "10"),
-    ("i8", "a whole number from -128 to 127", "10"),
-    ("i16", "a whole number from -32768 to 32767", "10"),
-    ("i32", "a whole number", "10"),
-    ("i64", "a whole number", "10"),
-    ("isize", "a whole number", "10"),
-    ("f32", "a number", "155000"),
-    ("f64", "a number", "155000"),
+pub(super) const NUMBERS: &[(&str, Words, &str)] = &[
+    ("u8", || msg::number_range("0", "255"), "2"),
+    ("u16", || msg::number_range("0", "65535"), "10"),
+    ("u32", msg::number_natural, "10"),
+    ("u64", msg::number_natural, "10"),
+    ("usize", msg::number_natural, "10"),
+    ("i8", || msg::number_range("-128", "127"), "10"),
+    ("i16", || msg::number_range("-32768", "32767"), "10"),
+    ("i32", msg::number_whole, "10"),
+    ("i64", msg::number_whole, "10"),
+    ("isize", msg::number_whole, "10"),
+    ("f32", msg::number_any, "155000"),
+    ("f64", msg::number_any, "155000"),
 ];
 
 /// `invalid type: sequence, expected a string`: what was found, and what was expected.
-pub(super) fn mismatch_of(rest: &str, at: &At) -> Option<(String, String)> {
+pub(super) fn mismatch_of(rest: &str, at: &At) -> Option<(Said, Said)> {
     let (found, expected) = rest.split_once(", expected ")?;
     Some(mismatch(at, expected, &found_of(found, at)))
 }
 
 /// "expected a list such as `[a, b]` for `series`, found `total`", with how to write one.
-pub(super) fn mismatch(at: &At, expected: &str, found: &str) -> (String, String) {
+pub(super) fn mismatch(at: &At, expected: &str, found: &Said) -> (Said, Said) {
     let key = at.key_word();
     let (what, hint) = if let Some((_, what, example)) = NUMBERS.iter().find(|(t, _, _)| *t == expected) {
-        (what.to_string(), format!("write digits only, without quotes, units or separators, e.g. `{key}: {example}`"))
+        (what(), msg::number_hint(key, example))
     } else if let Some((_, what, hint)) = KINDS.iter().find(|(pat, _, _)| expected.contains(pat)) {
-        (what.to_string(), hint.replace("{key}", key))
+        (what(), hint(key))
     } else {
-        ("another kind of value".into(), "compare the value with the same key in a file that works".into())
+        (msg::kind_other_value(), msg::kind_other_value_hint())
     };
-    (format!("expected {what} for {}, found {found}", at.key_or("this value")), hint)
+    (msg::expected_found(&what, &at.key_or_this(), found), hint)
 }
 
 /// serde's "found" part in plain words: `sequence` -> "a list", `string "x"` -> "the text `x`".
-pub(super) fn found_of(found: &str, at: &At) -> String {
+pub(super) fn found_of(found: &str, at: &At) -> Said {
     let quoted = |s: &str| s.trim_matches(['"', '`']).to_string();
-    let described =
-        [("string ", "the text "), ("integer ", "the number "), ("floating point ", "the number "), ("boolean ", "")]
-            .iter()
-            .find_map(|(serde, ours)| Some(format!("{ours}`{}`", quoted(found.strip_prefix(serde)?))));
+    let described = [
+        ("string ", msg::found_text as fn(&str) -> Said),
+        ("integer ", msg::found_number),
+        ("floating point ", msg::found_number),
+        ("boolean ", msg::found_value),
+    ]
+    .iter()
+    .find_map(|(serde, ours)| Some(ours(&quoted(found.strip_prefix(serde)?))));
     match found {
-        "unit value" => "nothing".into(),
-        "sequence" => "a list".into(),
-        "map" => "keys and values".into(),
+        "unit value" => msg::found_nothing(),
+        "sequence" => msg::found_list(),
+        "map" => msg::found_keys(),
         _ => described.unwrap_or_else(|| at.found_words()),
     }
 }
 
 /// A value left empty (`title:`), or a line starting with `:`.
-pub(super) fn empty(at: &At, expected: &str) -> (String, String) {
+pub(super) fn empty(at: &At, expected: &str) -> (Said, Said) {
     if at.chars.get(at.col0) == Some(&':') && key_before(&at.chars, at.col0).is_none() {
-        return (
-            "a key is missing before `:`".into(),
-            "write the key before the colon, e.g. `updated: 2023-04-26`".into(),
-        );
+        return (msg::key_missing_before_colon(), msg::key_missing_before_colon_hint());
+    }
+    if let Some((key, value)) = comma_ended(at) {
+        return (msg::comma_in_text(&key, &at.found), msg::comma_in_text_hint(&key, &value));
     }
     let Some(key) = &at.key else {
-        return ("a value is missing here".into(), "write the value, or `null` if there is none".into());
+        return (msg::value_missing(), msg::value_missing_hint());
     };
-    let (_, hint) = mismatch(at, expected, "");
-    (format!("`{key}` is empty"), hint)
+    let (_, hint) = mismatch(at, expected, &Said::default());
+    (msg::key_is_empty(key), hint)
 }
 
-pub(super) fn end_of_input(_: &str, at: &At) -> Option<(String, String)> {
-    if at.blank {
-        let (message, hint) = at.kind.empty();
-        return Some((message.into(), hint.into()));
+/// `{zh: …, en: Patents by city, 2024}`: inside `{…}` a comma ends a value, so `2024` became a
+/// key with no value. The key whose text the comma cut, and that text whole.
+pub(super) fn comma_ended(at: &At) -> Option<(String, String)> {
+    let before = at.chars[..at.col0].iter().rev().find(|c| **c != ' ');
+    if before != Some(&',') || at.found.is_empty() || at.found.contains(':') {
+        return None;
     }
-    Some((
-        "the text ends in the middle of a value".into(),
-        "check the last lines for a missing `]`, `}` or closing quote mark".into(),
-    ))
+    let key = at.key.clone()?;
+    let line: String = at.chars.iter().collect();
+    let start = line.find(&format!("{key}:"))? + key.len() + 1;
+    let start = at.chars.len().min(line[..start].chars().count());
+    // The value runs to the next `, key:` or the closing `}`.
+    let mut end = at.chars.len();
+    for j in at.col0..at.chars.len() {
+        if at.chars[j] == '}' {
+            end = j;
+            break;
+        }
+        if at.chars[j] == ',' {
+            let word: String =
+                at.chars[j + 1..].iter().skip_while(|c| **c == ' ').take_while(|c| is_key_char(**c)).collect();
+            let next = at.chars[j + 1..].iter().skip_while(|c| **c == ' ').nth(word.chars().count());
+            if !word.is_empty() && next == Some(&':') {
+                end = j;
+                break;
+            }
+        }
+    }
+    let value: String = at.chars[start..end.max(start)].iter().collect();
+    Some((key, value.trim().to_string()))
 }
 
-pub(super) fn split_in_two(_: &str, at: &At) -> Option<(String, String)> {
-    let hint = format!("{} has no `---` lines: delete this one", at.kind.name());
-    Some(("a `---` line splits the file in two".into(), hint))
+pub(super) fn end_of_input(_: &str, at: &At) -> Option<(Said, Said)> {
+    if at.blank {
+        return Some(at.kind.empty());
+    }
+    Some((msg::ends_mid_value(), msg::ends_mid_value_hint()))
+}
+
+pub(super) fn split_in_two(_: &str, at: &At) -> Option<(Said, Said)> {
+    Some((msg::splits_in_two(), msg::splits_in_two_hint(&at.kind.name())))
 }
 
 /// "mapping values are not allowed": a second `: ` in a value, or a key indented too far.
-pub(super) fn colon_in_value(_: &str, at: &At) -> Option<(String, String)> {
+pub(super) fn colon_in_value(_: &str, at: &At) -> Option<(Said, Said)> {
     let entry = at.entry();
     let start = at.chars.len() - entry.len();
     let first_key = entry.iter().take_while(|&&c| is_key_char(c)).count();
     if first_key > 0 && start + first_key == at.col0 {
         let key: String = entry[..first_key].iter().collect();
-        return Some((format!("`{key}:` is indented more than the keys above it"), LINE_UP.into()));
+        return Some((msg::indented_too_far(&key), msg::line_up_hint()));
     }
     let line: String = at.chars.iter().collect();
     let key: String = entry[..first_key].iter().collect();
-    let key = if key.is_empty() { "this key".to_string() } else { format!("`{key}`") };
+    let key = if key.is_empty() { msg::this_key() } else { msg::key_named(&key) };
     let hint = match line.trim().split_once(": ") {
         Some((key, value)) if !value.starts_with(['{', '[', '"', '\'']) && !value.contains('"') => {
             let value = value.split(" #").next().unwrap_or(value).trim();
             let key = key.trim_start_matches(['-', ' ']);
-            format!("YAML reads `: ` as the start of a key: put the value in quotes, `{key}: \"{value}\"`")
+            msg::value_has_colon_hint(key, value)
         }
-        _ => "YAML reads `: ` as the start of a key: put the value in quotes, e.g. `title: \"报告: 2021\"`".into(),
+        _ => msg::value_has_colon_example_hint(),
     };
-    Some((format!("the value of {key} contains `: `"), hint))
+    Some((msg::value_has_colon(&key), hint))
 }
 
 /// "simple key expected ':'": a line with no `key:`.
-pub(super) fn not_key_value(_: &str, at: &At) -> Option<(String, String)> {
+pub(super) fn not_key_value(_: &str, at: &At) -> Option<(Said, Said)> {
     let entry = at.entry();
     let word: String = entry.iter().take_while(|&&c| is_key_char(c)).collect();
     let rest: String = entry.iter().skip(word.chars().count()).collect();
     if !word.is_empty() && word.is_ascii() && (rest.is_empty() || rest.starts_with(' ')) {
         let value = rest.trim();
         let example = if value.is_empty() { format!("{word}: …") } else { format!("{word}: {value}") };
-        return Some((
-            format!("a `:` is missing after `{word}`"),
-            format!("write a colon and a space after the key: `{example}`"),
-        ));
+        return Some((msg::colon_missing_after(&word), msg::colon_missing_after_hint(&example)));
     }
-    Some((
-        "this line is not `key: value`".into(),
-        "write the key, a colon and a space, then the value; text that continues the line above must be indented more"
-            .into(),
-    ))
+    Some((msg::not_key_value(), msg::not_key_value_hint()))
 }
 
 /// "did not find expected key": a line out of line with its neighbours.
-pub(super) fn not_lined_up(rest: &str, at: &At) -> Option<(String, String)> {
+pub(super) fn not_lined_up(rest: &str, at: &At) -> Option<(Said, Said)> {
     let entry = at.entry();
     let word: String = entry.iter().take_while(|&&c| is_key_char(c)).collect();
     if !word.is_empty() && entry.get(word.chars().count()) == Some(&':') {
-        return Some((format!("`{word}:` is not lined up with the keys above it"), LINE_UP.into()));
+        return Some((msg::not_lined_up(&word), msg::line_up_hint()));
     }
     not_key_value(rest, at)
 }
 
-pub(super) fn tab(_: &str, at: &At) -> Option<(String, String)> {
+pub(super) fn tab(_: &str, at: &At) -> Option<(Said, Said)> {
     let before: String = at.chars[..at.col0].iter().collect();
-    let message = if before.trim().is_empty() {
-        "a tab is used for indentation".to_string()
-    } else {
-        format!("a tab after `{}`", before.trim())
-    };
-    Some((message, "YAML indents with spaces only: replace the tab with spaces".into()))
+    let message = if before.trim().is_empty() { msg::tab_indent() } else { msg::tab_after(before.trim()) };
+    Some((message, msg::tab_hint()))
 }
 
-pub(super) fn anchor(_: &str, at: &At) -> Option<(String, String)> {
-    Some(("`&` and `*` at the start of a value have a special meaning in YAML".into(), quote_it(at)))
+pub(super) fn anchor(_: &str, at: &At) -> Option<(Said, Said)> {
+    Some((msg::special_anchor(), quote_it(at)))
 }
 
-pub(super) fn tag(_: &str, at: &At) -> Option<(String, String)> {
-    Some(("`!` or `%` at the start of a value has a special meaning in YAML".into(), quote_it(at)))
+pub(super) fn tag(_: &str, at: &At) -> Option<(Said, Said)> {
+    Some((msg::special_tag(), quote_it(at)))
 }
 
 /// "put the value in quotes, e.g. `weight: \"@x\"`".
-pub(super) fn quote_it(at: &At) -> String {
+pub(super) fn quote_it(at: &At) -> Said {
     let value = if at.found.is_empty() || at.found.contains('"') { "…" } else { &at.found };
-    format!("put the value in quotes, e.g. `{}: \"{value}\"`", at.key_word())
+    msg::quote_it(at.key_word(), value)
 }

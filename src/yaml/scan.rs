@@ -2,6 +2,7 @@
 //! whatever the parser would make of it.
 
 use super::*;
+use crate::msg::{self, Said};
 
 // ---------------------------------------------------------------------------------------------
 // Step 1: the scan.
@@ -12,8 +13,8 @@ pub(super) struct Finding {
     pub(super) line: usize,
     pub(super) col: usize,
     pub(super) scope: Scope,
-    pub(super) message: String,
-    pub(super) hint: String,
+    pub(super) message: Said,
+    pub(super) hint: Said,
 }
 
 /// When a [`Finding`] is reported.
@@ -39,14 +40,17 @@ impl Finding {
 }
 
 /// Invisible characters, and space look-alikes YAML does not count as spaces, by name.
-pub(super) const INVISIBLE: &[(char, &str)] = &[
-    ('\u{200b}', "an invisible zero-width space (U+200B)"),
-    ('\u{200c}', "an invisible zero-width non-joiner (U+200C)"),
-    ('\u{200d}', "an invisible zero-width joiner (U+200D)"),
-    ('\u{2060}', "an invisible word joiner (U+2060)"),
-    ('\u{feff}', "an invisible byte order mark (U+FEFF)"),
-    ('\u{a0}', "a no-break space (U+00A0), which looks like a space but is not one,"),
-    ('\u{202f}', "a narrow no-break space (U+202F), which looks like a space but is not one,"),
+/// A message of the catalogue with no value in it.
+type Words = fn() -> Said;
+
+pub(super) const INVISIBLE: &[(char, Words)] = &[
+    ('\u{200b}', msg::zero_width_space),
+    ('\u{200c}', msg::zero_width_non_joiner),
+    ('\u{200d}', msg::zero_width_joiner),
+    ('\u{2060}', msg::word_joiner),
+    ('\u{feff}', msg::byte_order_mark),
+    ('\u{a0}', msg::no_break_space),
+    ('\u{202f}', msg::narrow_no_break_space),
 ];
 
 pub(super) fn is_zero_width(c: char) -> bool {
@@ -115,8 +119,8 @@ pub(super) struct Scanner {
 }
 
 impl Scanner {
-    fn push(&mut self, line: usize, col0: usize, scope: Scope, message: String, hint: impl Into<String>) {
-        self.found.push(Finding { line, col: col0 + 1, scope, message, hint: hint.into() });
+    fn push(&mut self, line: usize, col0: usize, scope: Scope, message: Said, hint: Said) {
+        self.found.push(Finding { line, col: col0 + 1, scope, message, hint });
     }
 
     fn line(&mut self, n: usize, chars: &[char]) {
@@ -164,14 +168,8 @@ impl Scanner {
     fn controls(&mut self, n: usize, chars: &[char]) {
         if let Some(j) = chars.iter().position(|&c| c.is_control() && c != '\t') {
             let (message, hint) = match chars[j] {
-                '\0' => (
-                    "a NUL character (an invisible byte) is in the text".to_string(),
-                    "delete it; it comes from a file that is not plain text, or a damaged copy",
-                ),
-                c => (
-                    format!("an invisible control character (U+{:04X}) is in the text", c as u32),
-                    "delete it; it usually comes with text copied from another program",
-                ),
+                '\0' => (msg::nul_in_text(), msg::nul_in_text_hint()),
+                c => (msg::control_in_text(&format!("{:04X}", c as u32)), msg::control_in_text_hint()),
             };
             self.push(n, j, Scope::Always, message, hint);
         }
@@ -184,14 +182,13 @@ impl Scanner {
         };
         if marker("---") {
             if self.content {
-                let hint = format!("{} has no `---` lines: delete this one", self.kind.name());
-                self.push(n, 0, Scope::Always, "a `---` line splits the file in two".into(), hint);
+                self.push(n, 0, Scope::Always, msg::splits_in_two(), msg::splits_in_two_hint(&self.kind.name()));
             }
             return true;
         }
         if marker("...") {
             if self.content {
-                self.push(n, 0, Scope::Onwards, "a `...` line ends the text early".into(), "delete this line");
+                self.push(n, 0, Scope::Onwards, msg::ends_early(), msg::delete_this_line());
             }
             return true;
         }
@@ -203,19 +200,12 @@ impl Scanner {
         if let Some(j) = lead.iter().position(|&c| c == '\t') {
             // A tab opening a line always breaks YAML; after spaces the parser sometimes takes it.
             let scope = if j == 0 && self.flow.is_empty() { Scope::Always } else { Scope::Line };
-            let hint = "YAML indents with spaces only: replace the tab with spaces";
-            self.push(n, j, scope, "a tab is used for indentation".into(), hint);
+            self.push(n, j, scope, msg::tab_indent(), msg::tab_hint());
         }
         if let Some(j) = lead.iter().position(|&c| c == FULL_WIDTH_SPACE)
             && starts_entry(rest)
         {
-            self.push(
-                n,
-                j,
-                Scope::Always,
-                "a full-width space `　` is used for indentation".into(),
-                "YAML indents with ordinary (half-width) spaces only: replace it with two spaces",
-            );
+            self.push(n, j, Scope::Always, msg::full_width_indent(), msg::full_width_indent_hint());
         }
     }
 
@@ -281,8 +271,8 @@ impl Scanner {
                 }
                 '，' if !self.flow.is_empty() => self.full_width_comma(n, chars, i),
                 FULL_WIDTH_SPACE if self.next == Next::Key && starts_entry(&chars[i + 1..]) => {
-                    let message = format!("a full-width space `　` {}", whereabouts(chars, i));
-                    self.push(n, i, Scope::Always, message, "use an ordinary (half-width) space instead");
+                    let message = msg::full_width_space_at(&whereabouts(chars, i));
+                    self.push(n, i, Scope::Always, message, msg::full_width_space_hint());
                 }
                 // Where a key or value begins; inside a value such a character is only text
                 // (a no-break space pasted from Word in a title is fine).
@@ -295,9 +285,9 @@ impl Scanner {
                         self.key_token(n, chars, i);
                     }
                     if let Some((_, half, example)) = FULL_WIDTH_BRACKETS.iter().find(|(x, _, _)| *x == c) {
-                        let message = format!("a full-width bracket `{c}` where YAML needs `{half}`");
+                        let message = msg::full_width_bracket(c, *half);
                         let example = corrected(chars, i).unwrap_or_else(|| example.to_string());
-                        let hint = format!("type half-width brackets and commas, e.g. `{example}`");
+                        let hint = msg::full_width_bracket_hint(&example);
                         self.push(n, i, Scope::Line, message, hint);
                     }
                     self.next = Next::Other;
@@ -312,16 +302,13 @@ impl Scanner {
     /// An invisible character or a space look-alike, outside quotes and comments.
     fn invisible(&mut self, n: usize, chars: &[char], i: usize) {
         let c = chars[i];
-        let name = INVISIBLE.iter().find(|(x, _)| *x == c).map_or("an invisible character", |(_, name)| name);
+        let name = INVISIBLE.iter().find(|(x, _)| *x == c).map_or_else(msg::invisible_char, |(_, name)| name());
         let hint = match neighbour(chars, i) {
-            _ if !is_zero_width(c) => "delete it and type an ordinary space, or nothing".into(),
-            Some((side, word)) => format!(
-                "it usually comes with copied text: delete `{word}` together with the invisible character {side} \
-                 it, and type `{word}` again"
-            ),
-            None => "it usually comes with copied text: delete it".into(),
+            _ if !is_zero_width(c) => msg::invisible_space_hint(),
+            Some((side, word)) => msg::invisible_near_hint(&word, &side.said()),
+            None => msg::invisible_hint(),
         };
-        self.push(n, i, Scope::Always, format!("{name} {}", whereabouts(chars, i)), hint);
+        self.push(n, i, Scope::Always, msg::invisible_at(&name, &whereabouts(chars, i)), hint);
     }
 
     /// Whether the innermost open bracket is a `{`.
@@ -342,9 +329,8 @@ impl Scanner {
     /// What follows the `:` of a key or a `-` item: a tab is allowed, a full-width space is not.
     fn after_indicator(&mut self, n: usize, chars: &[char], i: usize, what: &str) {
         if chars.get(i + 1) == Some(&FULL_WIDTH_SPACE) {
-            let message = format!("a full-width space `　` after `{what}`");
-            let hint = "type an ordinary (half-width) space after it; YAML does not count a full-width one";
-            self.push(n, i + 1, Scope::Always, message, hint);
+            let message = msg::full_width_space_after(what);
+            self.push(n, i + 1, Scope::Always, message, msg::full_width_space_after_hint());
         }
     }
 
@@ -361,16 +347,16 @@ impl Scanner {
             let value: String = chars[sep + 1..].iter().take_while(|c| !matches!(c, ',' | '}' | '#')).collect();
             let value: String = value.trim().chars().take(20).collect();
             let value = if value.is_empty() { "…".into() } else { value };
-            let hint = format!("type a half-width colon `:` followed by a space, e.g. `{key}: {value}`");
-            self.push(n, sep, scope, "full-width colon `：` used as a YAML colon".into(), hint);
+            let hint = msg::full_width_colon_hint(&key, &value);
+            self.push(n, sep, scope, msg::full_width_colon(), hint);
         }
         let glued = chars.get(end) == Some(&':')
             && chars.get(end + 1).is_some_and(|c| !c.is_whitespace() && !matches!(c, '/' | ',' | ']' | '}' | ':'));
         if glued && key.is_ascii() && (self.flow.is_empty() || self.in_map()) {
             let scope = if self.in_map() { Scope::Always } else { Scope::Line };
             let value: String = chars[end + 1..].iter().take_while(|c| !matches!(c, ',' | '}' | ' ')).collect();
-            let message = format!("a space is missing after `{key}:`");
-            let hint = format!("YAML needs a space after the colon: `{key}: {value}`");
+            let message = msg::space_missing_after(&key);
+            let hint = msg::space_missing_after_hint(&key, &value);
             self.push(n, end, scope, message, hint);
         }
     }
@@ -391,13 +377,7 @@ impl Scanner {
             let example = if before_key { "{year: 2021, total: 155000}" } else { "[total, invention]" };
             let here = self.flow.last().filter(|o| o.line == n).and_then(|o| corrected(chars, o.col - 1));
             let example = here.unwrap_or_else(|| example.to_string());
-            self.push(
-                n,
-                i,
-                Scope::Always,
-                "a full-width comma `，` where YAML needs `,`".into(),
-                format!("type a half-width comma and a space between the items, e.g. `{example}`"),
-            );
+            self.push(n, i, Scope::Always, msg::full_width_comma(), msg::full_width_comma_hint(&example));
         }
     }
 
@@ -415,16 +395,17 @@ impl Scanner {
     }
 
     fn unclosed(&mut self, o: Open) {
-        let (message, what, example) = match o.mark {
-            '[' => ("this `[` is not closed", "end the list with `]`", "series: [total, invention]"),
-            '{' => ("this `{` is not closed", "end it with `}`", "title: {zh: 专利授权量, en: Patents granted}"),
-            '"' => ("this `\"` is not closed", "end the text with `\"` too", "title: \"2021年报告\""),
-            _ => ("this `'` is not closed", "end the text with `'` too", "title: '2021年报告'"),
+        type Hint = fn(&str) -> Said;
+        let (message, hint, example): (Said, Hint, &str) = match o.mark {
+            '[' => (msg::unclosed_square(), msg::unclosed_square_hint, "series: [total, invention]"),
+            '{' => (msg::unclosed_curly(), msg::unclosed_curly_hint, "title: {zh: 专利授权量, en: Patents granted}"),
+            '"' => (msg::unclosed_double(), msg::unclosed_double_hint, "title: \"2021年报告\""),
+            _ => (msg::unclosed_single(), msg::unclosed_single_hint, "title: '2021年报告'"),
         };
         let fixed =
             self.fixes.iter().rev().find(|(l, c, fix)| (*l, *c) == (o.line, o.col) && fix.chars().count() <= 60);
-        let hint = format!("{what}, e.g. `{}`", fixed.map_or(example, |(_, _, fix)| fix.as_str()));
-        self.push(o.line, o.col - 1, Scope::Onwards, message.into(), hint);
+        let hint = hint(fixed.map_or(example, |(_, _, fix)| fix.as_str()));
+        self.push(o.line, o.col - 1, Scope::Onwards, message, hint);
     }
 
     fn finish(mut self) -> Vec<Finding> {
@@ -472,23 +453,42 @@ pub(super) fn key_before(chars: &[char], colon: usize) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
+/// Which side of a word something is on.
+#[derive(Clone, Copy)]
+pub(super) enum Side {
+    Before,
+    After,
+}
+
+impl Side {
+    fn said(self) -> Said {
+        match self {
+            Side::Before => msg::side_before(),
+            Side::After => msg::side_after(),
+        }
+    }
+}
+
 /// The word next to the character at `i`: "before `title`", or "after `title:`".
-pub(super) fn neighbour(chars: &[char], i: usize) -> Option<(&'static str, String)> {
+pub(super) fn neighbour(chars: &[char], i: usize) -> Option<(Side, String)> {
     let word = |it: &mut dyn Iterator<Item = char>| -> Vec<char> {
         it.take_while(|&c| !c.is_whitespace() && c != '`' && !INVISIBLE.iter().any(|(x, _)| *x == c)).take(20).collect()
     };
     let after: String = word(&mut chars[i + 1..].iter().copied()).into_iter().collect();
     let after = after.trim_end_matches([':', '：', ',']);
     if !after.is_empty() {
-        return Some(("before", after.to_string()));
+        return Some((Side::Before, after.to_string()));
     }
     let before: String = word(&mut chars[..i].iter().rev().copied()).into_iter().rev().collect();
-    (!before.is_empty()).then_some(("after", before))
+    (!before.is_empty()).then_some((Side::After, before))
 }
 
 /// "before `title`", "after `title:`" or "here".
-pub(super) fn whereabouts(chars: &[char], i: usize) -> String {
-    neighbour(chars, i).map_or_else(|| "here".into(), |(side, word)| format!("{side} `{word}`"))
+pub(super) fn whereabouts(chars: &[char], i: usize) -> Said {
+    neighbour(chars, i).map_or_else(msg::here, |(side, word)| match side {
+        Side::Before => msg::before_word(&word),
+        Side::After => msg::after_word(&word),
+    })
 }
 
 /// The line up to the bracket closing the one at `start`, with full-width brackets made

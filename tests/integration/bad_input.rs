@@ -17,6 +17,9 @@ fn fails(name: &str, edit: impl Fn(&Site), headline: &str, hint: Option<&str>) {
     assert!(!r.stderr.contains("panicked"), "{name} panicked:\n{}", r.stderr);
     assert_eq!(site.read("index.html"), "previous site", "{name}: public/ was touched");
     insta::assert_snapshot!(name, r.stderr);
+    let zh = crate::support::in_chinese(&site, &["build"], &[], &r);
+    assert_eq!(site.read("index.html"), "previous site", "{name}: public/ was touched");
+    insta::assert_snapshot!(format!("{name}_zh"), zh.stderr);
 }
 
 const PAGE: &str = "content/notes/bad.zh.md";
@@ -344,6 +347,7 @@ fn usage_errors_exit_2() {
 fn no_site_yaml() {
     let dir = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
+        .env("VITRINE_LANG", "en")
         .arg("build")
         .arg("--root")
         .arg(dir.path())

@@ -182,6 +182,24 @@ fn the_page_reloads_itself_and_shows_build_errors() {
         "the error overlay",
     );
     assert_eq!(browser.eval("return document.querySelector('h1').textContent"), json!("自动刷新"));
+    // The source line is shown whole, the offending text marked (no caret line to wrap).
+    let mark = browser.eval("return document.querySelector('#vitrine-error pre mark').textContent");
+    assert_eq!(mark, json!("："));
+
+    // Closed, it stays closed; the next error brings it back.
+    browser.eval("document.querySelector('#vitrine-error .ve-close').click(); return true");
+    browser.wait_until("return !document.getElementById('vitrine-error')", "the overlay to close");
+    site.write(
+        "content/notes/public.zh.md",
+        "---
+title: [坏
+---
+",
+    );
+    browser.wait_until(
+        "var o = document.getElementById('vitrine-error'); return !!o && o.textContent.includes('is not closed')",
+        "the overlay to come back with the next error",
+    );
 
     // Fixed: the overlay goes and the page reloads.
     site.write("content/notes/public.zh.md", "---\ntitle: 修好了\n---\n");

@@ -233,6 +233,9 @@ fn fails(name: &str, edit: impl Fn(&Site), headline: &str, hint: Option<&str>) {
     assert_eq!(site.read("index.html"), "previous site", "{name}: public/ was touched");
     assert!(!site.exists("releases/calendar.ics"), "{name}");
     insta::assert_snapshot!(format!("calendar_{name}"), r.stderr);
+    let zh = crate::support::in_chinese(&site, &["build"], &[("VITRINE_NOW", NOW)], &r);
+    assert!(!site.exists("releases/calendar.ics"), "{name}");
+    insta::assert_snapshot!(format!("calendar_{name}_zh"), zh.stderr);
 }
 
 /// A calendar of one entry for 2024 with `publish_at` as given, and more lines after it.

@@ -266,7 +266,9 @@ fn without_frozen_figures_an_embargo_holds_by_period_and_says_so() {
 #[test]
 fn scaffolds_use_one_embargo_and_the_release_date() {
     let site = Site::fixture("basic");
-    let r = site.run_at("2026-03-01T09:00:00+08:00", &["new", "release", "2026"]);
+    // No language asked for: the site's first language (Chinese) decides.
+    let r = site
+        .run_with(&["new", "release", "2026"], &[("VITRINE_NOW", "2026-03-01T09:00:00+08:00"), ("VITRINE_LANG", "")]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let index = std::fs::read_to_string(site.root().join("content/releases/2026/_index.zh.md")).unwrap();
     assert!(index.contains("publish_at: 2026-04-26T10:00:00+08:00") && !index.contains("draft"), "{index}");

@@ -175,6 +175,7 @@ fn a_fifty_megabyte_page() {
     let limit = std::time::Duration::from_secs(if cfg!(debug_assertions) { 120 } else { 60 });
     let log = |name: &str| std::fs::File::create(site.root().join(name)).unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
+        .env("VITRINE_LANG", "en")
         .args(["build", "--verbose", "--root"])
         .arg(site.root())
         .env("NO_COLOR", "1")

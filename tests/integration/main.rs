@@ -17,6 +17,7 @@ mod fuzz_regressions;
 mod hostile;
 mod init;
 mod languages;
+mod messages;
 mod netlify;
 mod nothing_lost;
 mod prose;

@@ -86,6 +86,7 @@ fn a_killed_build_leaves_the_previous_site_untouched() {
     // writing, and a third of the way (leaving a wide margin before it would finish).
     for threshold in [0, FILES / 10, FILES / 3] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vitrine"))
+            .env("VITRINE_LANG", "en")
             .args(["build", "--quiet", "--root"])
             .arg(site.root())
             .stdout(Stdio::null())

@@ -267,6 +267,8 @@ fn glossary_fails(name: &str, yaml: &str) {
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     assert_eq!(site.bytes("index.html"), before, "{name}: public/ was touched");
     insta::assert_snapshot!(name, r.stderr);
+    let zh = crate::support::in_chinese(&site, &["build"], &[], &r);
+    insta::assert_snapshot!(format!("{name}_zh"), zh.stderr);
 }
 
 #[test]

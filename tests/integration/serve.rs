@@ -44,6 +44,7 @@ impl Server {
         };
         let child = Command::new(env!("CARGO_BIN_EXE_vitrine"))
             .args(["serve", "--port", &port.to_string(), "--root"])
+            .env("VITRINE_LANG", "en")
             .arg(site.root())
             .stdout(out)
             .stderr(err)

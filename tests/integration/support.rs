@@ -102,6 +102,8 @@ impl Site {
             .arg(self.root())
             .env("NO_COLOR", "1")
             .env_remove("VITRINE_NOW")
+            // Messages in English unless a test asks for another language.
+            .env("VITRINE_LANG", "en")
             .envs(env.iter().copied())
             .output()
             .unwrap();
@@ -146,4 +148,32 @@ pub fn main_of(html: &str) -> &str {
 /// Counts non-overlapping occurrences.
 pub fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
+}
+
+/// `path:line:col` at the start of a message line, if the line starts with one.
+fn position(line: &str) -> Option<&str> {
+    let (at, _) = line.split_once(": ")?;
+    let mut parts = at.rsplitn(3, ':');
+    let (col, row) = (parts.next()?, parts.next()?);
+    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (numeric(col) && numeric(row) && parts.next().is_some()).then_some(at)
+}
+
+/// The run `en` again with messages in Chinese (`VITRINE_LANG=zh`): the same exit code and
+/// the same `path:line:col` positions, line for line, and Chinese text. Returns the run,
+/// for its snapshot.
+pub fn in_chinese(site: &Site, args: &[&str], env: &[(&str, &str)], en: &Run) -> Run {
+    let mut env = env.to_vec();
+    env.push(("VITRINE_LANG", "zh"));
+    let zh = site.run_with(args, &env);
+    assert_eq!(zh.code, en.code, "the exit code differs in Chinese:\n{}", zh.stderr);
+    let at = |s: &str| s.lines().filter_map(position).map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(at(&zh.stderr), at(&en.stderr), "positions differ in Chinese:\n{}\n{}", en.stderr, zh.stderr);
+    assert!(
+        zh.stderr.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !en.stderr.contains(c)),
+        "{}",
+        zh.stderr
+    );
+    assert!(!zh.stderr.contains("panicked"), "{}", zh.stderr);
+    zh
 }

@@ -25,6 +25,9 @@ fn fails(name: &str, edit: impl Fn(&Site), headline: &str, hint: &str) {
     assert!(!r.stderr.chars().any(|c| c.is_control() && c != '\n'), "{name}: raw control character:\n{}", r.stderr);
     assert_eq!(site.bytes("index.html"), before, "{name}: public/ was touched");
     insta::assert_snapshot!(name, r.stderr);
+    let zh = crate::support::in_chinese(&site, &["build"], &[], &r);
+    assert_eq!(site.bytes("index.html"), before, "{name}: public/ was touched");
+    insta::assert_snapshot!(format!("{name}_zh"), zh.stderr);
 }
 
 /// Writes a page whose front matter is `yaml`.
