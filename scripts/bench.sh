@@ -3,6 +3,9 @@
 #
 #   bash scripts/bench.sh                 # 1,000 and 10,000 page pairs, 5 runs each
 #   RUNS=3 SIZES="1000" bash scripts/bench.sh
+#   bash scripts/bench.sh scale           # on demand, not in CI: 10,000 and 50,000 pairs with and
+#                                         # without search, 100,000 without; wall time, peak
+#                                         # memory, bytes written (SCALE_SIZES, SCALE_DIR, RUNS)
 #
 # Installs what it needs (hugo and GNU time from Debian, as root), builds vitrine in release
 # mode, generates the corpora with ../shared/bench/gen_corpus.py on tmpfs (/dev/shm: disk
@@ -27,6 +30,18 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 [ -f "$gen" ] || { echo "bench: corpus generator not found at $gen (set GEN_CORPUS)" >&2; exit 1; }
+
+if [ "${1:-}" = scale ]; then
+  # Corpora and output on disk (not tmpfs, whose pages would count against the memory measured):
+  # 100,000 pairs take about 1.5 GB of sources and 5.5 GB of output.
+  scale_dir="${SCALE_DIR:-/var/tmp/vitrine-scale}"
+  mkdir -p "$scale_dir"
+  cargo build --release --quiet
+  echo "vitrine $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, corpora in $scale_dir"
+  # shellcheck disable=SC2086
+  exec python3 scripts/bench_scale.py --vitrine "$repo/target/release/vitrine" --gen "$gen" --work "$scale_dir" \
+    --runs "${RUNS:-1}" ${SCALE_SIZES:-10000 50000 100000:no-search}
+fi
 
 cargo build --release --quiet
 cargo build --release --quiet --no-default-features --example chart_bench

@@ -8,7 +8,7 @@ use crate::diag::{Diagnostics, Failure, Result};
 use crate::load::{self, LoadOptions, StaticFile};
 use crate::model::Site;
 use crate::model::Theme;
-use crate::output::{self, Output};
+use crate::output::Output;
 use crate::render::{self, RenderOptions};
 
 /// What to build and how.
@@ -194,19 +194,31 @@ pub fn render(loaded: &Loaded, opts: &BuildOptions) -> Result<Output> {
 pub fn render_with(loaded: &Loaded, rendered: &[render::PageOut<'_>], opts: &BuildOptions) -> Result<Output> {
     let mut output = render_pages(loaded, rendered, opts)?;
     if opts.render.search {
-        add_search_index(&mut output)?;
+        add_search_index(&mut output, &loaded.site.config)?;
     }
     Ok(output)
 }
 
 /// Everything [`render_with`] does but the search index.
 fn render_pages(loaded: &Loaded, rendered: &[render::PageOut<'_>], opts: &BuildOptions) -> Result<Output> {
-    let mut output = render::site(&loaded.site, &loaded.theme, rendered, &opts.render)?;
+    let mut output = Output::default();
+    render_pages_into(loaded, rendered, opts, &mut output)?;
+    Ok(output)
+}
+
+/// [`render_pages`] into `output`, which may be staged (each file written as it is made).
+fn render_pages_into(
+    loaded: &Loaded,
+    rendered: &[render::PageOut<'_>],
+    opts: &BuildOptions,
+    output: &mut Output,
+) -> Result<()> {
+    render::site_into(&loaded.site, &loaded.theme, rendered, &opts.render, output)?;
     let mut clashes = Vec::new();
     for f in &loaded.statics {
         // A copied file must not replace one the build made (a page, a data file, the index);
         // it may replace a theme's file (a site's own `favicon.svg`, `og-image.png`).
-        let made_here = (output.files.contains_key(&f.out) && !loaded.theme.files.contains_key(&f.out))
+        let made_here = (output.contains(&f.out) && !loaded.theme.files.contains_key(&f.out))
             || f.out.starts_with(&format!("{}/", crate::search::BUNDLE_DIR));
         if made_here {
             let rel = load::relative(&opts.root, &f.path);
@@ -224,7 +236,7 @@ fn render_pages(loaded: &Loaded, rendered: &[render::PageOut<'_>], opts: &BuildO
     if !clashes.is_empty() {
         return Err(Failure::Content(clashes));
     }
-    Ok(output)
+    Ok(())
 }
 
 /// Pages longer than this are indexed for search by their first part only: Pagefind's parsing
@@ -235,15 +247,24 @@ const SEARCH_PAGE_BYTES: usize = 1 << 20;
 ///
 /// Pages are indexed by their site paths (`/en/about/`): under a base URL with a path,
 /// Pagefind's script puts the path of the bundle's folder in front of them itself.
-fn add_search_index(output: &mut Output) -> Result<()> {
-    let mut indexer = crate::search::Indexer::default();
-    for (path, bytes) in &output.files {
-        let (Some(dir), Ok(html)) = (path.strip_suffix("index.html"), std::str::from_utf8(bytes)) else {
-            continue;
-        };
-        indexer.add(crate::search::SearchPage { url: &format!("/{dir}"), html: searched_part(html) })?;
+fn add_search_index(output: &mut Output, config: &crate::model::SiteConfig) -> Result<()> {
+    if output.is_staged() {
+        return crate::search_feed::add_index(output, config);
     }
-    for (path, bytes) in indexer.finish()? {
+    let owned: Vec<(String, &str)> = output
+        .files
+        .iter()
+        .filter_map(|(path, bytes)| {
+            let dir = path.strip_suffix("index.html")?;
+            let html = std::str::from_utf8(bytes).ok()?;
+            let html = searched_part(html);
+            html.contains("data-pagefind-body").then(|| (format!("/{dir}"), html))
+        })
+        .collect();
+    let pages: Vec<crate::search::SearchPage<'_>> =
+        owned.iter().map(|(url, html)| crate::search::SearchPage { url, html }).collect();
+    let bundle = crate::search::index(&pages)?;
+    for (path, bytes) in bundle {
         output.add(path, bytes);
     }
     Ok(())
@@ -252,7 +273,7 @@ fn add_search_index(output: &mut Output) -> Result<()> {
 /// The part of a page that is indexed: all of it, or for a page over [`SEARCH_PAGE_BYTES`]
 /// the part before the last tag that starts within them (a `<` is ASCII, so the cut is on a
 /// character boundary; the parser closes what is left open).
-fn searched_part(html: &str) -> &str {
+pub(crate) fn searched_part(html: &str) -> &str {
     if html.len() <= SEARCH_PAGE_BYTES {
         return html;
     }
@@ -297,8 +318,12 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let loaded = load(opts)?;
     let t_load = start.elapsed();
     let rendered = render::markdown(&loaded.site, &loaded.theme)?;
-    let mut output = render_pages(&loaded, &rendered, opts)?;
-    // The same warnings `check` reports (links and anchors are checked in the built pages).
+    // Each file goes to the staging folder as soon as it is made: memory holds the site's
+    // sources and rendered Markdown, not its output.
+    let mut output = Output::staged(&opts.out)?;
+    render_pages_into(&loaded, &rendered, opts, &mut output)?;
+    // The same warnings `check` reports (links and anchors are checked in the built pages,
+    // read back from the staging folder one at a time).
     // The loader's warnings (figures that may be public too early) first.
     let found = crate::diag::Diagnostics(crate::check::warnings(&loaded, &rendered, &output)).sorted();
     let mut warnings = loaded.warnings.clone();
@@ -306,15 +331,16 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     drop(rendered);
     let t_render = start.elapsed();
     if opts.render.search {
-        add_search_index(&mut output)?;
+        add_search_index(&mut output, &loaded.site.config)?;
     }
     let t_search = start.elapsed();
-    output::write_atomically(&output, &opts.out)?;
+    let (files, bytes) = (output.len(), output.size());
+    output.commit(&opts.out)?;
     let elapsed = start.elapsed();
     Ok(Report {
         pages: loaded.site.pages.len(),
-        files: output.files.len(),
-        bytes: output.size(),
+        files,
+        bytes,
         elapsed,
         next_embargo: next_embargo(&loaded.site),
         warnings,

@@ -36,5 +36,6 @@ pub mod rebuild;
 pub mod render;
 pub mod root;
 pub mod search;
+pub mod search_feed;
 pub mod serve;
 pub(crate) mod yaml;

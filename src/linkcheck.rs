@@ -170,18 +170,22 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
     let sources: BTreeMap<String, &crate::model::Page> =
         site.pages.iter().map(|p| (crate::model::layout::page_file(&p.url), p)).collect();
     let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    for (path, bytes) in &output.files {
-        if path.ends_with(".html") {
-            let html = String::from_utf8_lossy(bytes);
+    // Pages are read one at a time (a built site's are on disk, in its staging folder).
+    let paths = output.paths();
+    for path in &paths {
+        if path.ends_with(".html")
+            && let Ok(bytes) = output.read(path)
+        {
+            let html = String::from_utf8_lossy(&bytes);
             ids.insert(path, attrs(&html, "id").into_iter().map(decode).collect());
         }
     }
     let mut out = Vec::new();
     for (path, page) in &sources {
-        let Some(bytes) = output.files.get(path) else {
+        let Ok(bytes) = output.read(path) else {
             continue;
         };
-        let html = String::from_utf8_lossy(bytes);
+        let html = String::from_utf8_lossy(&bytes);
         let lines = LineIndex::new(&page.body);
         // Where a link is written: the link or image of the Markdown source whose target it
         // is (Markdown writes `#二知识产权创造` percent-encoded into the page), else, in a page
@@ -224,7 +228,7 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
                 continue;
             };
             let file = file_for(&target);
-            let exists = output.files.contains_key(&file) || output.files.contains_key(&format!("{file}/index.html"));
+            let exists = output.contains(&file) || output.contains(&format!("{file}/index.html"));
             if !exists {
                 out.push(
                     Diagnostic::warning(&page.source, l, c, crate::msg::link_nowhere(href))

@@ -63,78 +63,110 @@ pub struct SearchPage<'a> {
 /// input gives byte-identical files. An empty `pages` gives an empty list. Two pages with the
 /// same URL, or a URL that does not start with `/`, are an error.
 pub fn index(pages: &[SearchPage<'_>]) -> Result<Vec<(String, Vec<u8>)>> {
+    if pages.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Pagefind numbers pages in the order they are added, so add them in a fixed order.
+    let mut sorted: Vec<&SearchPage<'_>> = pages.iter().collect();
+    sorted.sort_by_key(|p| p.url);
+    let mut seen = BTreeSet::new();
+    for page in &sorted {
+        if !page.url.starts_with('/') {
+            bail!("search: page URL `{}` does not start with `/`", page.url);
+        }
+        if !seen.insert(page.url) {
+            bail!("search: two pages have the URL `{}`", page.url);
+        }
+    }
     let mut indexer = Indexer::default();
-    for page in pages {
-        indexer.add(*page)?;
+    for page in sorted {
+        indexer.add(page.url.to_string(), page.html.to_string())?;
     }
     indexer.finish()
 }
 
-/// The search index being gathered: pages are handed to it one at a time, in any order (as a
-/// build renders them, so a streaming build need not keep them), and [`Indexer::finish`] builds
-/// the bundle.
-///
-/// Of each page it keeps only what Pagefind reads: the element marked `data-pagefind-body`,
-/// in a shell with the page's `<html lang>` (the `<head>`, navigation and footer around it are
-/// dropped, which Pagefind would parse and then ignore; the index is the same byte for byte).
-#[derive(Debug, Default)]
+/// Builds the index from pages handed over one at a time, so that they need not all be in
+/// memory at once (the build reads them back from its staging folder): each language's pages
+/// go, as they come, to a thread of its own that indexes them (Pagefind builds each index on
+/// one core, so the languages use every core). Pagefind numbers pages in the order they are
+/// added: the same pages added in the same order give byte-identical files.
+#[derive(Default)]
 pub struct Indexer {
-    /// Language (`<html lang>`) -> URL -> the part of the page Pagefind reads.
-    by_lang: BTreeMap<String, BTreeMap<String, String>>,
+    /// Per language (`<html lang>`): the channel to its thread, and the thread.
+    langs: BTreeMap<String, Feed>,
     /// Every URL added, whatever its language.
     urls: BTreeSet<String>,
 }
 
+struct Feed {
+    pages: std::sync::mpsc::SyncSender<(String, String)>,
+    thread: std::thread::JoinHandle<Result<Bundle>>,
+}
+
+/// Pages waiting for each language's thread: a few, so that reading and indexing overlap.
+const QUEUED_PAGES: usize = 16;
+
 impl Indexer {
-    /// Adds one page. A page without `data-pagefind-body` is kept out of the index (Pagefind
-    /// would leave it out too). Errors on a URL added before or one not starting with `/`.
-    pub fn add(&mut self, page: SearchPage<'_>) -> Result<()> {
-        if !page.url.starts_with('/') {
-            bail!("search: page URL `{}` does not start with `/`", page.url);
+    /// Adds one page: its URL path as readers see it (`/en/about/`) and its full HTML.
+    ///
+    /// A page without `data-pagefind-body` is kept out of the index (Pagefind would leave it out
+    /// too). Of the others only what Pagefind reads is handed on: the element marked
+    /// `data-pagefind-body`, in a shell with the page's `<html lang>` (the `<head>`, navigation
+    /// and footer around it, which Pagefind would parse and then ignore, are dropped; the index
+    /// is the same byte for byte).
+    pub fn add(&mut self, url: String, html: String) -> Result<()> {
+        if !url.starts_with('/') {
+            bail!("search: page URL `{url}` does not start with `/`");
         }
-        if !self.urls.insert(page.url.to_string()) {
-            bail!("search: two pages have the URL `{}`", page.url);
+        if !self.urls.insert(url.clone()) {
+            bail!("search: two pages have the URL `{url}`");
         }
-        if !page.html.contains("data-pagefind-body") {
+        if !html.contains("data-pagefind-body") {
             return Ok(());
         }
-        let lang = html_lang(page.html);
-        let kept = match body_part(page.html) {
+        let lang = html_lang(&html).to_string();
+        let html = match body_part(&html) {
             Some(body) if lang.is_empty() => format!("<html><body>{body}</body></html>"),
             Some(body) => format!("<html lang=\"{lang}\"><body>{body}</body></html>"),
-            None => page.html.to_string(),
+            None => html,
         };
-        self.by_lang.entry(lang.to_string()).or_default().insert(page.url.to_string(), kept);
+        if !self.langs.contains_key(&lang) {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<(String, String)>(QUEUED_PAGES);
+            let thread = std::thread::Builder::new()
+                .name("vitrine-search".into())
+                .spawn(move || run(rx))
+                .context("search: cannot start an indexing thread")?;
+            self.langs.insert(lang.clone(), Feed { pages: tx, thread });
+        }
+        let Some(feed) = self.langs.get(&lang) else { unreachable!("inserted above") };
+        if feed.pages.send((url, html)).is_err() {
+            // The thread stopped: its error says why.
+            let feed = self.langs.remove(&lang).expect("present");
+            drop(feed.pages);
+            join(feed.thread)?;
+            bail!("search: the indexing of `{lang}` pages stopped");
+        }
         Ok(())
     }
 
-    /// Builds the bundle: the files to write, as [`index`] returns them.
-    pub fn finish(self) -> Result<Vec<(String, Vec<u8>)>> {
-        if self.by_lang.is_empty() {
-            return Ok(Vec::new());
-        }
-        // Pagefind keeps one index per language and builds each on one core: indexing the
-        // languages on threads of their own, and merging the bundles, uses every core. (Threads
-        // of our own also keep Pagefind's runtime out of `vitrine serve`'s, where starting one
-        // would panic.) Pages are added in URL order: Pagefind numbers them as they come.
-        let bundles: Vec<Result<Bundle>> = std::thread::scope(|s| {
-            let handles: Vec<_> = self
-                .by_lang
-                .into_values()
-                .map(|group| {
-                    std::thread::Builder::new().name("vitrine-search".into()).spawn_scoped(s, move || run(group))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| match h {
-                    Ok(h) => h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                    Err(e) => Err(anyhow::Error::from(e).context("search: cannot start an indexing thread")),
-                })
-                .collect()
-        });
-        merge(bundles.into_iter().collect::<Result<Vec<_>>>()?)
+    /// Waits for every language's index and returns the files of the search bundle, as
+    /// (path relative to the output root, bytes), sorted by path.
+    pub fn finish(self) -> Result<Bundle> {
+        let threads: Vec<_> = self
+            .langs
+            .into_values()
+            .map(|f| {
+                drop(f.pages);
+                f.thread
+            })
+            .collect();
+        let bundles: Vec<Bundle> = threads.into_iter().map(join).collect::<Result<_>>()?;
+        merge(bundles)
     }
+}
+
+fn join(thread: std::thread::JoinHandle<Result<Bundle>>) -> Result<Bundle> {
+    thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The element marked `data-pagefind-body`, when it is the page's one `<main>` (as in the
@@ -210,15 +242,16 @@ fn merge(bundles: Vec<Bundle>) -> Result<Bundle> {
     Ok(files.into_iter().collect())
 }
 
-/// Runs the async indexing of one language (URL -> page) on a fresh current-thread runtime.
-fn run(pages: BTreeMap<String, String>) -> Result<Vec<(String, Vec<u8>)>> {
+/// Runs the async indexing of one language on a fresh current-thread runtime, page by page
+/// as they arrive, until the channel closes.
+fn run(pages: std::sync::mpsc::Receiver<(String, String)>) -> Result<Vec<(String, Vec<u8>)>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .context("search: cannot start the runtime for Pagefind")?;
     runtime.block_on(build(pages))
 }
 
-async fn build(pages: BTreeMap<String, String>) -> Result<Vec<(String, Vec<u8>)>> {
+async fn build(pages: std::sync::mpsc::Receiver<(String, String)>) -> Result<Vec<(String, Vec<u8>)>> {
     let options = PagefindServiceConfig::builder().keep_index_url(false).write_playground(false).build();
     let mut index = PagefindIndex::new(Some(options)).context("search: cannot set up Pagefind")?;
     for (url, html) in pages {
@@ -328,7 +361,15 @@ mod tests {
                     by_url.entry(html_lang(&html).to_string()).or_insert_with(BTreeMap::new).insert(url, html);
                 }
             }
-            merge(by_url.into_values().map(|g| run(g).unwrap()).collect()).unwrap()
+            let feed = |group: BTreeMap<String, String>| {
+                let (tx, rx) = std::sync::mpsc::sync_channel(group.len().max(1));
+                for page in group {
+                    tx.send(page).unwrap();
+                }
+                drop(tx);
+                run(rx).unwrap()
+            };
+            merge(by_url.into_values().map(feed).collect()).unwrap()
         };
         assert_eq!(trimmed, whole);
     }

@@ -132,7 +132,21 @@ impl<'a> RenderContext<'a> {
 
 /// Renders the whole site into an [`Output`].
 pub fn site(site: &Site, theme: &Theme, rendered: &[PageOut<'_>], opts: &RenderOptions) -> Result<Output> {
-    files(&RenderContext::new(site, theme, rendered, opts)?, Selection::All, true)
+    let mut output = Output::default();
+    site_into(site, theme, rendered, opts, &mut output)?;
+    Ok(output)
+}
+
+/// Renders the whole site into `output`; a staged output (see [`Output::staged`]) writes each
+/// page as soon as it is rendered, so that the pages are never all in memory at once.
+pub fn site_into(
+    site: &Site,
+    theme: &Theme,
+    rendered: &[PageOut<'_>],
+    opts: &RenderOptions,
+    output: &mut Output,
+) -> Result<()> {
+    files(&RenderContext::new(site, theme, rendered, opts)?, Selection::All, true, output)
 }
 
 /// Renders only the selected pages and their charts, plus, `with_data`, the data pages and
@@ -145,14 +159,18 @@ pub fn partial(
     only: &(dyn Fn(&Page) -> bool + Sync),
     with_data: bool,
 ) -> Result<Output> {
-    files(&RenderContext::new(site, theme, rendered, opts)?, Selection::Only(only), with_data)
+    let mut output = Output::default();
+    files(&RenderContext::new(site, theme, rendered, opts)?, Selection::Only(only), with_data, &mut output)?;
+    Ok(output)
 }
 
-/// The files of the selected pages: with [`Selection::All`], every file of the site.
-fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool) -> Result<Output> {
-    let mut output = Output::default();
-    pages::add_theme_files(cx.theme, &mut output);
-    for (path, text) in pages::render_all(cx, selection)? {
+/// The files of the selected pages: with [`Selection::All`], every file of the site. The
+/// root-relative links of every HTML page are moved under the base URL's path, if it has one.
+fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool, output: &mut Output) -> Result<()> {
+    output.relocate_html(cx.site.config.base_path());
+    pages::add_theme_files(cx.theme, output);
+    let emit = |path: String, bytes: Vec<u8>| output.put(path, bytes);
+    for (path, text) in pages::render_each(cx, selection, &emit)? {
         output.add(path, text);
     }
     for r in cx.pages.iter().filter(|r| selection.wants(r.page)) {
@@ -161,7 +179,7 @@ fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool) -> R
         }
     }
     if with_data {
-        data::render(cx, &mut output)?;
+        data::render(cx, output)?;
     }
     if matches!(selection, Selection::All) {
         let mut generated = Vec::new();
@@ -172,20 +190,8 @@ fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool) -> R
         if glossary::made(cx.site) {
             generated.push(format!("/{}/", glossary::KEY));
         }
-        feeds::all(cx, &generated, &mut output);
+        feeds::all(cx, &generated, output);
     }
-    relocate_pages(&mut output, cx.site.config.base_path());
-    Ok(output)
-}
-
-/// Moves the root-relative links of every HTML page under the base URL's path, if it has one.
-fn relocate_pages(output: &mut Output, base: &str) {
-    if base.is_empty() {
-        return;
-    }
-    output.files.par_iter_mut().filter(|(path, _)| path.ends_with(".html")).for_each(|(_, bytes)| {
-        if let Ok(html) = std::str::from_utf8(bytes) {
-            *bytes = relocate::relocate(html, base).into_bytes();
-        }
-    });
+    output.relocate_html("");
+    Ok(())
 }

@@ -422,9 +422,21 @@ impl Selection<'_> {
     }
 }
 
+/// An output path and its bytes.
+type File = (String, Vec<u8>);
+
+/// Hands each file of a page to the output as soon as it is rendered (see [`crate::output::Output::put`]).
+pub type Emit<'e> = dyn Fn(String, Vec<u8>) -> Option<File> + Sync + 'e;
+
 /// Renders the selected pages (and, for [`Selection::All`], the 404 and search pages), in
-/// parallel. Returns output path -> bytes.
-pub fn render_all(cx: &RenderContext<'_>, selection: Selection<'_>) -> Result<Vec<(String, Vec<u8>)>> {
+/// parallel, each page handed to `emit` as soon as it is rendered, from the thread that
+/// rendered it. Returns what `emit` handed back and the pages made once per language (404,
+/// search, calendar): output path -> bytes.
+pub fn render_each(
+    cx: &RenderContext<'_>,
+    selection: Selection<'_>,
+    emit: &Emit<'_>,
+) -> Result<Vec<(String, Vec<u8>)>> {
     let (site, rendered, index, opts, templates) = (cx.site, cx.pages, &cx.index, cx.opts, &cx.templates);
     let calendar_made = cx.calendar_made();
     // Each section's listing, converted to a Tera value once and shared by every page that
@@ -453,7 +465,7 @@ pub fn render_all(cx: &RenderContext<'_>, selection: Selection<'_>) -> Result<Ve
         })
         .collect();
     let empty = tera::Value::from_serializable(&Vec::<PageRef>::new());
-    let results: Vec<Result<(String, Vec<u8>)>> = rendered
+    let results: Vec<Result<Option<File>>> = rendered
         .par_iter()
         .filter(|p| selection.wants(p.page))
         .map(|p| {
@@ -531,13 +543,13 @@ pub fn render_all(cx: &RenderContext<'_>, selection: Selection<'_>) -> Result<Ve
                     .into());
             }
             let html = templates.render(&template, &ctx)?;
-            Ok((page_file(&page.url), finish(html, opts)))
+            Ok(emit(page_file(&page.url), finish(html, opts)))
         })
         .collect();
     let mut diags = Diagnostics::default();
     let mut out = Vec::new();
     for r in results {
-        out.extend(diags.take(r)?);
+        out.extend(diags.take(r)?.flatten());
     }
     if matches!(selection, Selection::All) {
         for l in &site.config.languages {

@@ -228,3 +228,28 @@ fn serve_never_answers_with_a_half_written_page() {
     assert!(fetches >= 10, "the reader kept fetching ({fetches})");
     assert!(seen.len() >= 2, "rebuilds were served during the test: {seen:?}");
 }
+
+/// The build writes each file to its staging folder as soon as it is made (pages from the
+/// threads that render them, the search index from the pages read back): what lands in
+/// `public/` is byte for byte what the in-memory render (`serve`, `check`) makes, links
+/// moved under a base URL's path and search index included.
+#[test]
+fn a_streamed_build_writes_what_the_in_memory_render_makes() {
+    let site = Site::example();
+    let mut opts = vitrine::build::BuildOptions::new(site.root());
+    opts.base_url = Some("https://example.org/ip/".into());
+    opts.now = "2026-05-01T00:00:00+08:00".parse().unwrap();
+    let report = vitrine::build::build(&opts).unwrap_or_else(|e| panic!("{e:?}"));
+    let loaded = vitrine::build::load(&opts).unwrap_or_else(|e| panic!("{e:?}"));
+    let memory = vitrine::build::render(&loaded, &opts).unwrap_or_else(|e| panic!("{e:?}"));
+    let written: BTreeMap<String, Vec<u8>> =
+        snapshot(&opts.out).into_iter().filter_map(|(path, bytes)| Some((path, bytes?))).collect();
+    assert!(memory.files.keys().any(|p| p.starts_with("pagefind/")), "the search index is made");
+    assert!(String::from_utf8_lossy(&written["index.html"]).contains("href=\"/ip/"), "links moved under /ip/");
+    let (w, m): (BTreeSet<&String>, BTreeSet<&String>) = (written.keys().collect(), memory.files.keys().collect());
+    assert_eq!(w, m, "the same files");
+    for (path, bytes) in &memory.files {
+        assert!(written[path] == *bytes, "`{path}` differs between the streamed build and the in-memory render");
+    }
+    assert_eq!((report.files, report.bytes), (memory.files.len(), memory.size()));
+}
