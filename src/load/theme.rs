@@ -32,12 +32,14 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/search.html",
     "templates/calendar.html",
     "templates/glossary.html",
+    "templates/partials/print.html",
     "i18n/zh.yaml",
     "i18n/en.yaml",
     "static/style.css",
     "static/favicon.svg",
     "static/og-image.png",
     "static/search.js",
+    "static/print.js",
 ];
 
 /// Loads the built-in theme and the site's overrides.

@@ -248,6 +248,7 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
     // The same numbers as a table, for screen readers and for copying. The table and its
     // scrolling region are named by the disclosure's label.
     let table_id = format!("{element_id}-table");
+    let table_at = html.len();
     html.push_str(&format!(
         "<details class=\"chart-data\"><summary id=\"{table_id}\">{named}{}</summary>\
          <div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{table_id}\">\
@@ -280,6 +281,16 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
     html.push_str("</tbody></table></div></details>");
     // What the hollow marks and the dashed line mean: visible, under the chart.
     html.push_str(&super::marks::legend(ds, &row_ids, &spec.series, lang));
+    // On the dataset's own page, the page's table (`dataset.html`, under the heading
+    // `#table-title`) holds the same numbers, legend included: the figure points to it rather
+    // than repeating it.
+    if on_dataset_page {
+        html.truncate(table_at);
+        html.push_str(&format!(
+            "<p class=\"chart-table-link\"><a href=\"#table-title\">{named}{}</a></p>",
+            escape(text.table)
+        ));
+    }
     // Figures corrected since the release first published them.
     for r in ds.revisions.iter().filter(|r| spec.series.contains(&r.series)) {
         let Some(row) = rows.iter().find(|row| row.key == r.key) else { continue };

@@ -13,6 +13,9 @@ pub struct SiteCtx {
     pub description: String,
     pub publisher: String,
     pub base_url: String,
+    /// `base_url`'s scheme and host (`https://example.org`), which root-relative links (already
+    /// under `base_url`'s path) follow when printed as addresses.
+    pub origin: String,
     pub license: String,
     pub license_url: String,
     pub languages: Vec<LangCtx>,

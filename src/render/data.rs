@@ -90,12 +90,18 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
         output.add(format!("{base}.xlsx"), xlsx);
     }
     let package = datapackage(site);
-    let mut all: BTreeMap<String, &[u8]> = BTreeMap::new();
-    all.insert("datapackage.json".into(), &package);
-    for f in downloads.values().flatten() {
-        all.insert(f.name.clone(), &f.bytes);
+    // Each entry of the zip is dated from its dataset's `updated`; the data package, which
+    // describes them all, from the newest.
+    let newest = site.datasets.values().filter_map(|d| d.updated).max();
+    let mut all: BTreeMap<String, (&[u8], Option<jiff::civil::Date>)> = BTreeMap::new();
+    all.insert("datapackage.json".into(), (&package, newest));
+    for (id, files) in &downloads {
+        let updated = site.datasets.get(*id).and_then(|d| d.updated).or(newest);
+        for f in files {
+            all.insert(f.name.clone(), (&f.bytes, updated));
+        }
     }
-    let archive = export::zip_all(all.iter().map(|(k, v)| (k.as_str(), *v)))
+    let archive = export::zip_all(all.iter().map(|(k, (v, date))| (k.as_str(), *v, *date)))
         .map_err(|e| anyhow::anyhow!(crate::msg::cannot_write_because(ARCHIVE, &e.to_string())))?;
     output.add(format!("data/{ARCHIVE}"), archive);
     output.add("data/datapackage.json", package);
@@ -132,7 +138,9 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
             let mut crumbs = vec![Link { title: t("home"), url: lang.url(""), active: false }];
             match ds {
                 None => {
-                    let catalogue: Vec<Value> = site.datasets.values().map(|d| dataset_summary(d, lang)).collect();
+                    let mut sorted: Vec<&Dataset> = site.datasets.values().collect();
+                    sorted.sort_by_cached_key(|d| (title_order(d.title.get(lang), lang), d.id.as_str()));
+                    let catalogue: Vec<Value> = sorted.into_iter().map(|d| dataset_summary(d, lang)).collect();
                     let page =
                         PageCtx::generated(site, lang, t("data_catalogue"), url.clone(), t("data_catalogue_intro"));
                     ctx.insert("page", &page);
@@ -203,6 +211,21 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The catalogue's sort key of a title, in the page's language. Chinese: the title encoded in
+/// GB18030, whose 3,755 level-1 hanzi (GB2312's first level, which holds the common
+/// characters) are in pinyin order, so byte order is pinyin order for them (a character with
+/// two readings sits under one: 行 under xing); level-2 hanzi follow by radical and stroke,
+/// Latin letters and digits come first, caseless. Other languages: caseless, by character.
+fn title_order(title: &str, lang: &Lang) -> Vec<u8> {
+    let caseless = title.trim().to_lowercase();
+    if lang.is_chinese() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode(&caseless);
+        bytes.into_owned()
+    } else {
+        caseless.into_bytes()
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -430,5 +453,69 @@ fn media_type(format: &str) -> &'static str {
         "CSV" => "text/csv",
         "XLSX" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         _ => "application/json",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted(titles: &[&str], lang: &Lang) -> Vec<String> {
+        let mut v: Vec<&str> = titles.to_vec();
+        v.sort_by_cached_key(|t| title_order(t, lang));
+        v.into_iter().map(String::from).collect()
+    }
+
+    #[test]
+    fn chinese_titles_sort_by_pinyin() {
+        let zh = Lang::new("zh", "中文", "zh-Hans", "zh");
+        // fa < mei < shang < xing < zhi < zhuan; Latin letters and digits first.
+        let titles = [
+            "专利授权量",
+            "知识产权质押融资额",
+            "商标注册量",
+            "法院知识产权案件",
+            "行政裁决",
+            "每万人口发明专利拥有量",
+            "PCT国际专利申请量",
+            "2021年案件",
+        ];
+        assert_eq!(
+            sorted(&titles, &zh),
+            [
+                "2021年案件",
+                "PCT国际专利申请量",
+                "法院知识产权案件",
+                "每万人口发明专利拥有量",
+                "商标注册量",
+                "行政裁决",
+                "知识产权质押融资额",
+                "专利授权量"
+            ]
+        );
+        // Unicode code point order would put 专 (U+4E13) first and 行 (U+884C) last.
+        assert_ne!(sorted(&titles, &zh)[2], "专利授权量");
+    }
+
+    #[test]
+    fn english_titles_sort_without_case() {
+        let en = Lang::new("en", "English", "en", "zh");
+        let titles = [
+            "patent transfers",
+            "IP cases in the courts",
+            "Invention patents",
+            "PCT applications",
+            "ip pledge financing",
+        ];
+        assert_eq!(
+            sorted(&titles, &en),
+            [
+                "Invention patents",
+                "IP cases in the courts",
+                "ip pledge financing",
+                "patent transfers",
+                "PCT applications"
+            ]
+        );
     }
 }

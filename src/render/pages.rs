@@ -190,6 +190,10 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool
             description: c.description.get(l).to_string(),
             publisher: c.publisher.get(l).to_string(),
             base_url: c.base_url.clone(),
+            origin: {
+                let url = c.base_url.trim_end_matches('/');
+                url.strip_suffix(c.base_path()).unwrap_or(url).to_string()
+            },
             license: c.license.clone(),
             license_url: crate::export::license_url(&c.license),
             languages: languages.clone(),

@@ -346,8 +346,8 @@ fn problems(browser: &Browser, url: &str, ready: &str, visible: &[String]) -> Ve
     if browser.eval("return typeof window.__pwned") != json!("undefined") {
         found.push("window.__pwned is set".into());
     }
-    // The theme's scripts: JSON-LD data (which must still parse), /search.js, and serve's
-    // reload script.
+    // The theme's scripts: JSON-LD data (which must still parse), /search.js, /print.js (the
+    // print button), and serve's reload script.
     let bad = browser.eval(
         r#"var bad = [];
         document.querySelectorAll('script').forEach(function (s) {
@@ -356,7 +356,7 @@ fn problems(browser: &Browser, url: &str, ready: &str, visible: &[String]) -> Ve
             if (src === null && type === 'application/ld+json') {
                 try { JSON.parse(s.textContent); ok = true; } catch (e) {}
             } else if (src !== null) {
-                ok = new URL(src, location.href).pathname === '/search.js';
+                ok = ['/search.js', '/print.js'].indexOf(new URL(src, location.href).pathname) >= 0;
             } else {
                 ok = s.textContent.indexOf('/__vitrine/events') >= 0;
             }

@@ -1,6 +1,6 @@
 //! Open data files: CSV, JSON, data package, dataset pages.
 
-use crate::support::Site;
+use crate::support::{Site, count, main_of};
 
 #[test]
 fn csv_has_bom_ids_and_empty_missing_values() {
@@ -122,6 +122,89 @@ fn the_archive_holds_every_data_file() {
             "grants.xlsx"
         ]
     );
+}
+
+#[test]
+fn archive_entries_are_dated_from_their_data() {
+    let site = Site::fixture("basic");
+    site.replace("data/channels.yaml", "updated: 2023-04-26", "updated: 2023-03-01");
+    site.build(&[]);
+    let bytes = site.bytes("data/vitrine-data.zip");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut dates = Vec::new();
+    for i in 0..zip.len() {
+        let e = zip.by_index(i).unwrap();
+        let t = e.last_modified().unwrap();
+        dates.push(format!("{} {}-{:02}-{:02}", e.name().unwrap(), t.year(), t.month(), t.day()));
+    }
+    assert_eq!(
+        dates,
+        [
+            "channels.csv 2023-03-01",
+            "channels.json 2023-03-01",
+            "channels.xlsx 2023-03-01",
+            // The package describes every dataset: the newest date.
+            "datapackage.json 2023-04-26",
+            "grants.csv 2023-04-26",
+            "grants.json 2023-04-26",
+            "grants.xlsx 2023-04-26"
+        ]
+    );
+}
+
+/// The dataset ids in the order a catalogue page lists them.
+fn catalogue_order(html: &str) -> Vec<&str> {
+    let main = main_of(html);
+    let mut found: Vec<(usize, &str)> = ["channels", "grants", "zzz"]
+        .into_iter()
+        .filter_map(|id| {
+            main.find(&format!("<h2><a href=/data/{id}/>"))
+                .or_else(|| main.find(&format!("<h2><a href=/en/data/{id}/>")))
+                .map(|i| (i, id))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, id)| id).collect()
+}
+
+#[test]
+fn the_catalogue_sorts_by_title_in_each_language_and_links_xlsx() {
+    let site = Site::fixture("basic");
+    // Titles whose orders differ from the ids' and from the characters' code points:
+    // pinyin 按 an < 各 ge < 专 zhuan (code points 专 < 各 < 按); English without case
+    // apple < cases < patents (with case `Cases` < `Patents` < `apple`).
+    let copy = std::fs::read_to_string(site.root().join("data/channels.yaml"))
+        .unwrap()
+        .replace("{zh: 各市案件, en: Cases by city}", "{zh: 按月案件, en: apple cases}");
+    site.write("data/zzz.yaml", copy);
+    site.build(&[]);
+    let zh = site.read("data/index.html");
+    let en = site.read("en/data/index.html");
+    assert_eq!(catalogue_order(&zh), ["zzz", "channels", "grants"]);
+    assert_eq!(catalogue_order(&en), ["zzz", "channels", "grants"]);
+    for page in [&zh, &en] {
+        for id in ["channels", "grants", "zzz"] {
+            for ext in ["csv", "json", "xlsx"] {
+                assert!(page.contains(&format!("href=/data/{id}.{ext}>")), "{id}.{ext}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_dataset_page_shows_its_table_once() {
+    let site = Site::fixture("basic");
+    site.build(&[]);
+    for path in ["data/grants/index.html", "en/data/grants/index.html"] {
+        let html = site.read(path);
+        let main = main_of(&html);
+        // The data table and the downloads table; the chart points to the first.
+        assert_eq!(count(main, "<table"), 2, "{path}");
+        assert_eq!(count(main, "<details class=chart-data>"), 0, "{path}");
+        assert!(count(main, "<dl class=marks-legend>") <= 1, "{path}");
+        assert!(main.contains("<p class=chart-table-link><a href=#table-title>"), "{path}");
+        assert!(main.contains("<h2 id=table-title>"), "{path}");
+    }
 }
 
 /// Every `<meta>` description tag of every HTML file of the output has a non-empty `content`.

@@ -20,6 +20,7 @@ mod languages;
 mod messages;
 mod netlify;
 mod nothing_lost;
+mod print;
 mod prose;
 mod publishing;
 mod quality;

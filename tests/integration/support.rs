@@ -177,3 +177,17 @@ pub fn in_chinese(site: &Site, args: &[&str], env: &[(&str, &str)], en: &Run) ->
     assert!(!zh.stderr.contains("panicked"), "{}", zh.stderr);
     zh
 }
+
+/// The `lang` attribute of a page's `<html>` start tag, quoted or not (`""` if it has none);
+/// the tag carries other attributes too (`data-print-*`, in an order minification chooses).
+pub fn html_lang(html: &str) -> &str {
+    let Some(start) = html.find("<html") else { return "" };
+    let tag = &html[start..];
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let Some(at) = tag.find(" lang=") else { return "" };
+    let value = &tag[at + 6..];
+    match value.strip_prefix('"') {
+        Some(quoted) => &quoted[..quoted.find('"').unwrap_or(quoted.len())],
+        None => &value[..value.find([' ', '>']).unwrap_or(value.len())],
+    }
+}
