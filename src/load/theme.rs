@@ -32,6 +32,7 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/search.html",
     "templates/calendar.html",
     "templates/glossary.html",
+    "templates/cite.html",
     "i18n/zh.yaml",
     "i18n/en.yaml",
     "static/style.css",

@@ -173,4 +173,6 @@ pub struct ReleaseCtx {
     pub pages: Vec<PageRef>,
     pub charts: Vec<ChartRef>,
     pub datasets: Vec<DatasetRef>,
+    /// How to cite the release (GB/T 7714 or APA), with its `cite.*` files.
+    pub citation: super::citations::CiteCtx,
 }

@@ -182,7 +182,9 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
                     let users: Vec<&PageOut<'_>> = used_by.get(d.id.as_str()).into_iter().flatten().copied().collect();
                     info["releases_quoting"] =
                         json!(super::continuity::releases_quoting(site, &cx.index, &users, lang));
-                    info["citation"] = json!(citation(d, site, lang, &permalink));
+                    let work = super::citations::dataset(d, site, lang, &permalink, &sh.t);
+                    info["citation"] = json!(super::citations::context(&work, lang, &url));
+                    files.extend(super::citations::files(&work, &url));
                     info["versions"] = json!(versions_of(d, site, lang, version_files.get(d.id.as_str())));
                     info["json_ld"] = json!(json_ld(d, site, lang, &permalink, &dl));
                     ctx.insert("dataset", &info);
@@ -367,21 +369,6 @@ fn table_html(d: &Dataset, lang: &Lang) -> String {
     let series: Vec<usize> = (0..d.series.len()).collect();
     h.push_str(&crate::markdown::marks::legend(d, &rows, &series, lang));
     h
-}
-
-fn citation(d: &Dataset, site: &Site, lang: &Lang, url: &str) -> String {
-    // Court statistics are cited as the courts', not as the site's publisher's.
-    let publisher = d.publisher.as_ref().unwrap_or(&site.config.publisher).get(lang);
-    let title = d.title.get(lang);
-    let updated = d.updated.and_then(|u| u.to_zoned(jiff::tz::TimeZone::UTC).ok());
-    if lang.is_chinese() {
-        let upd = updated.map(|z| format!("，{}更新", display_date(&z, lang))).unwrap_or_default();
-        format!("{publisher}：《{title}》（数据集）{upd}，{url}，许可协议：{}。", d.license)
-    } else {
-        let year = d.updated.map(|u| format!(" ({})", u.year())).unwrap_or_default();
-        let upd = updated.map(|z| format!(" Updated {}.", display_date(&z, lang))).unwrap_or_default();
-        format!("{publisher}{year}. {title} [dataset].{upd} {url}. Licence: {}.", d.license)
-    }
 }
 
 /// schema.org `Dataset` JSON-LD, safe to place inside `<script>`.

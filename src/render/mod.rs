@@ -5,6 +5,7 @@
 //! every listing is sorted, so the same input always gives the same bytes.
 
 mod calendar;
+mod citations;
 mod context;
 mod continuity;
 mod data;
@@ -176,6 +177,19 @@ fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool, outp
     for r in cx.pages.iter().filter(|r| selection.wants(r.page)) {
         for f in &r.body.figures {
             output.add(format!("charts/{}.{}.svg", f.name, r.page.lang), f.svg.clone());
+        }
+    }
+    // The citation files of each release's landing page.
+    for r in cx.pages.iter().filter(|r| selection.wants(r.page)) {
+        let page = r.page;
+        if page.kind != crate::model::PageKind::Section || page.release.is_none() {
+            continue;
+        }
+        let key = format!("release-{}", page.release.unwrap_or_default());
+        let permalink = cx.site.config.absolute(&page.url);
+        let work = citations::release(r, cx.site, &key, &permalink, &cx.langs.get(&page.lang).t);
+        for (path, bytes) in citations::files(&work, &page.url) {
+            output.add(path, bytes);
         }
     }
     if with_data {
