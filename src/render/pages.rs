@@ -199,6 +199,11 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool
             search_url: search.then(|| l.url("search")),
             og_image: has_og_image.then(|| c.absolute("/og-image.png")),
             nav_entries: MAIN_NAV_ENTRIES,
+            filing: (c.filing.icp.is_some() || c.filing.police.is_some()).then(|| FilingCtx {
+                icp: c.filing.icp.as_ref().map(|t| t.get(l).to_string()),
+                icp_url: crate::model::ICP_FILING_SITE,
+                police: c.filing.police.as_ref().map(|t| t.get(l).to_string()),
+            }),
         };
         let mut nav = vec![(
             String::new(),

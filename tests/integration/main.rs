@@ -13,6 +13,7 @@ mod collisions;
 mod data;
 mod embargo;
 mod example;
+mod filing;
 mod fuzz_regressions;
 mod hostile;
 mod init;
