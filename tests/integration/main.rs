@@ -9,6 +9,7 @@ mod bad_input;
 mod browser;
 mod build;
 mod calendar;
+mod citations;
 mod collisions;
 mod data;
 mod embargo;
