@@ -156,10 +156,15 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
                             sha256: hex(&Sha256::digest(&f.bytes)),
                         })
                         .collect();
-                    let (chart_html, svg) =
-                        if d.rows.len() <= CHART_ROWS { dataset_chart(d, lang, sh) } else { (String::new(), None) };
-                    if let Some(svg) = svg {
-                        files.push((format!("charts/data-{}.{lang}.svg", d.id), svg.into_bytes()));
+                    let (chart_html, fig) = if d.rows.len() <= CHART_ROWS {
+                        dataset_chart(d, lang, sh, &site.config.base_url)
+                    } else {
+                        (String::new(), None)
+                    };
+                    if let Some(fig) = fig {
+                        let back = super::embed::Back { url: &url, title: d.title.get(lang) };
+                        files.push(super::embed::page(cx, lang, &fig, &back, &|_| true)?);
+                        files.push((format!("charts/data-{}.{lang}.svg", d.id), fig.svg.into_bytes()));
                     }
                     let pages_using: Vec<_> = used_by
                         .get(d.id.as_str())
@@ -289,7 +294,7 @@ fn dataset_summary(d: &Dataset, lang: &Lang) -> Value {
 }
 
 /// The dataset's overview chart: its series that share the first series' unit.
-fn dataset_chart(d: &Dataset, lang: &Lang, sh: &pages::LangShared) -> (String, Option<String>) {
+fn dataset_chart(d: &Dataset, lang: &Lang, sh: &pages::LangShared, base_url: &str) -> (String, Option<figure::Figure>) {
     if d.rows.is_empty() || d.series.is_empty() {
         return (String::new(), None);
     }
@@ -310,9 +315,13 @@ fn dataset_chart(d: &Dataset, lang: &Lang, sh: &pages::LangShared) -> (String, O
         download: get("download"),
     };
     let name = format!("data-{}", d.id);
-    let (html, fig) =
-        figure::render(&spec, &name, "chart-data", &figure::Place { lang, text: &text, on_dataset_page: true });
-    (html, Some(fig.svg))
+    let (html, fig) = figure::render(
+        &spec,
+        &name,
+        "chart-data",
+        &figure::Place { lang, text: &text, on_dataset_page: true, base_url },
+    );
+    (html, Some(fig))
 }
 
 /// At most this many rows are shown in a dataset page's table; the downloads have them all.

@@ -9,6 +9,7 @@ mod citations;
 mod context;
 mod continuity;
 mod data;
+mod embed;
 mod feeds;
 mod glossary;
 mod ics;
@@ -68,6 +69,7 @@ pub fn page_markdown(site: &Site, page: &Page, strings: &UiStrings) -> std::resu
         path: &page.source,
         body_line: page.body_line,
         key: &page.key,
+        base_url: &site.config.base_url,
         text: FigureText {
             source: get("source"),
             table: get("data_table"),
@@ -177,6 +179,13 @@ fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool, outp
     for r in cx.pages.iter().filter(|r| selection.wants(r.page)) {
         for f in &r.body.figures {
             output.add(format!("charts/{}.{}.svg", f.name, r.page.lang), f.svg.clone());
+            let back_url = format!("{}#{}", r.page.url, f.name);
+            let back = embed::Back { url: &back_url, title: &r.page.front.title };
+            let has = |l: &crate::model::Lang| {
+                cx.index.get(&r.page.key, l).is_some_and(|o| o.body.figures.iter().any(|g| g.name == f.name))
+            };
+            let (path, bytes) = embed::page(cx, &r.page.lang, f, &back, &has)?;
+            output.add(path, bytes);
         }
     }
     // The citation files of each release's landing page.
