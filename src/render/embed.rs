@@ -49,3 +49,97 @@ pub fn page(
     let html = cx.templates.render("embed.html", &ctx)?;
     Ok((page_file(&url), pages::finish(html, cx.opts)))
 }
+
+/// The file Netlify (and Cloudflare Pages) read headers from, beside `netlify.toml`'s.
+pub const HEADERS_FILE: &str = "_headers";
+
+/// `_headers`: `Content-Security-Policy: frame-ancestors 'none'` on every path of the site
+/// but the embed pages, so that no other site can frame a page other than an embed.
+///
+/// Netlify joins the values of every rule that matches a path, and browsers enforce each
+/// CSP policy sent, so the rule for `/*` in `netlify.toml` cannot carry `frame-ancestors`:
+/// these rules cover instead each top-level folder and file of the output (`paths`), and in
+/// each language's folder, each of its folders and files, leaving out only `embed/`.
+pub fn headers_file(paths: &[String], langs: &[Lang]) -> String {
+    use std::collections::BTreeSet;
+    let prefixes: BTreeSet<&str> =
+        langs.iter().map(|l| l.prefix().trim_start_matches('/')).filter(|p| !p.is_empty()).collect();
+    let mut patterns: BTreeSet<String> = BTreeSet::new();
+    patterns.insert("/".into());
+    for lang in &prefixes {
+        patterns.insert(format!("/{lang}/"));
+    }
+    // The search bundle is added after this file is made.
+    patterns.insert(format!("/{}/*", crate::search::BUNDLE_DIR));
+    for path in paths.iter().filter(|p| p.as_str() != HEADERS_FILE) {
+        let mut parts = path.split('/');
+        let first = parts.next().unwrap_or("");
+        let (dir, rest): (String, Vec<&str>) = if prefixes.contains(first) {
+            (format!("/{first}/"), parts.collect())
+        } else {
+            ("/".into(), std::iter::once(first).chain(parts).collect())
+        };
+        match rest.as_slice() {
+            [] => {}
+            [name] if *name == KEY || name.is_empty() => {}
+            [name] => {
+                patterns.insert(format!("{dir}{name}"));
+            }
+            [folder, ..] if *folder == KEY => {}
+            [folder, ..] => {
+                patterns.insert(format!("{dir}{folder}/*"));
+            }
+        }
+    }
+    let mut out = String::from(
+        "# Made by vitrine: no other site may frame these pages (every path but the embed pages,\n# /embed/ and /<lang>/embed/). The other headers are in netlify.toml.\n",
+    );
+    for p in patterns {
+        out.push_str(&format!("{p}\n  Content-Security-Policy: frame-ancestors 'none'\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_path_but_the_embeds_is_covered() {
+        let langs = [Lang::new("zh", "中文", "zh-Hans", "zh"), Lang::new("en", "English", "en", "zh")];
+        let paths: Vec<String> = [
+            "index.html",
+            "404.html",
+            "atom.xml",
+            "data/x/index.html",
+            "embed/a/index.html",
+            "en/index.html",
+            "en/embed/a/index.html",
+            "en/data/x/index.html",
+            "en/404.html",
+            "charts/a.zh.svg",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let h = headers_file(&paths, &langs);
+        let rules: Vec<&str> = h.lines().filter(|l| l.starts_with('/')).collect();
+        assert_eq!(
+            rules,
+            [
+                "/",
+                "/404.html",
+                "/atom.xml",
+                "/charts/*",
+                "/data/*",
+                "/en/",
+                "/en/404.html",
+                "/en/data/*",
+                "/en/index.html",
+                "/index.html",
+                "/pagefind/*"
+            ]
+        );
+        assert!(!rules.iter().any(|r| r.contains("embed")), "{h}");
+    }
+}

@@ -30,6 +30,7 @@ use crate::model::{Localized, Page, Site, Theme};
 use crate::output::Output;
 use pages::{Assets, Index, LangShared};
 
+pub use embed::{HEADERS_FILE, headers_file};
 pub use pages::{Selection, Templates};
 
 /// How to render.
