@@ -13,6 +13,7 @@ mod citations;
 mod collisions;
 mod data;
 mod embargo;
+mod embeds;
 mod example;
 mod filing;
 mod fuzz_regressions;
