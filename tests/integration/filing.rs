@@ -11,6 +11,8 @@ fn pages(site: &Site) -> Vec<(String, String)> {
         .into_iter()
         .map(Result::unwrap)
         .filter(|e| e.path().extension().and_then(|x| x.to_str()) == Some("html"))
+        // The embed pages hold one chart for other sites' frames: no site footer.
+        .filter(|e| !e.path().strip_prefix(&public).unwrap().to_string_lossy().replace('\\', "/").contains("embed/"))
         .map(|e| {
             let rel = e.path().strip_prefix(&public).unwrap().display().to_string();
             (rel, std::fs::read_to_string(e.path()).unwrap())
