@@ -354,7 +354,7 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         Style::English => ("Embed this chart", "Copy this code into a web page:"),
     };
     let iframe = format!(
-        "<iframe src=\"{base_url}{lang_prefix}/embed/{name}/\" title=\"{}\" width=\"100%\" height=\"480\" loading=\"lazy\"></iframe>",
+        "<iframe src=\"{base_url}{lang_prefix}/embed/{name}/\" title=\"{}\" width=\"100%\" height=\"560\" loading=\"lazy\"></iframe>",
         escape(title),
     );
     html.push_str(&format!(
