@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the test tools that are not Rust crates, once:
 # - a Python virtualenv under target/test-venv with openpyxl (to open the XLSX files as a
-#   journalist would) and icalendar (to read the release calendar as a calendar app would);
+#   journalist would), icalendar (to read the release calendar as a calendar app would),
+#   bibtexparser and rispy (to read the citation files as reference managers would);
 # - Debian's chromium and chromedriver (browser tests: live reload, error overlay), and
 #   poppler-utils (pdfinfo, pdftotext: the print test reads the PDF Chromium prints).
 # Re-running is quick when they are already there.
@@ -15,6 +16,9 @@ if ! "$venv/bin/python" -c 'import openpyxl' 2>/dev/null; then
 fi
 if ! "$venv/bin/python" -c 'import icalendar' 2>/dev/null; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check 'icalendar==7.*'
+fi
+if ! "$venv/bin/python" -c 'import bibtexparser, rispy' 2>/dev/null; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check 'bibtexparser==2.1.*' 'rispy==0.10.*'
 fi
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdfinfo >/dev/null; then
   if [ "$(id -u)" = 0 ]; then

@@ -236,6 +236,10 @@ fn render_pages_into(
     if !clashes.is_empty() {
         return Err(Failure::Content(clashes));
     }
+    // Which paths other sites may not frame: all but the embed pages (see `render::embed`).
+    if !output.contains(render::HEADERS_FILE) {
+        output.add(render::HEADERS_FILE, render::headers_file(&output.paths(), &loaded.site.config.languages));
+    }
     Ok(())
 }
 

@@ -34,5 +34,6 @@ pub fn config() -> SiteConfig {
         timezone: jiff::tz::TimeZone::UTC,
         timezone_name: "UTC".into(),
         theme: "default".into(),
+        filing: Default::default(),
     }
 }

@@ -134,8 +134,8 @@ fn minimal(opts: &InitOptions, zh: bool) -> Vec<(String, String)> {
             c("# 时区：定时发布（publish_at）和日期按此时区理解。", "# Time zone: dates and `publish_at` without an offset are read in it."),
             c("# 外观主题。", "# The theme."),
             c(
-                "# 在中国大陆托管的网站须在页脚显示备案号，取得后在下面填写并去掉行首的 #：\n# filing: {icp: 鄂ICP备XXXXXXXX号, police: 鄂公网安备XXXXXXXXXXXXXX号}",
-                "# A site hosted in mainland China shows its filing numbers in the footer; once you have them,\n# write them below and remove the leading #:\n# filing: {icp: 鄂ICP备XXXXXXXX号, police: 鄂公网安备XXXXXXXXXXXXXX号}"
+                "# 在中国大陆托管的网站须在页脚显示备案号，取得后在下面填写并去掉行首的 #。\n# icp 为ICP备案号，页脚链接到工业和信息化部备案管理系统；police 为公安机关备案号，\n# 以文字显示。两项均可省略。\n# filing: {icp: 鄂ICP备XXXXXXXX号, police: 鄂公网安备XXXXXXXXXXXXXX号}",
+                "# A site hosted in mainland China shows its filing numbers in the footer; once you have them,\n# write them below and remove the leading #. `icp` is the ICP filing number, linked to the\n# MIIT's filing site; `police` the public security filing number, shown as text. Both are\n# optional.\n# filing: {icp: 鄂ICP备XXXXXXXX号, police: 鄂公网安备XXXXXXXXXXXXXX号}"
             ),
         ),
     ));

@@ -15,6 +15,7 @@
 pub mod build;
 pub mod chart;
 pub mod check;
+pub mod cite;
 pub mod cli;
 pub mod diag;
 pub mod export;

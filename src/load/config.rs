@@ -7,7 +7,7 @@ use serde_saphyr::Spanned;
 
 use super::read_text;
 use crate::diag::{Diagnostic, Result};
-use crate::model::{Lang, SiteConfig, Text};
+use crate::model::{Filing, Lang, SiteConfig, Text};
 use crate::msg::{self, Said};
 use crate::yaml;
 
@@ -27,6 +27,17 @@ struct RawConfig {
     timezone: Option<String>,
     #[serde(default)]
     theme: Option<String>,
+    #[serde(default)]
+    filing: Option<RawFiling>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFiling {
+    #[serde(default)]
+    icp: Option<Text>,
+    #[serde(default)]
+    police: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -133,6 +144,10 @@ fn validate(raw: RawConfig, text: &str, base_url: Option<&str>) -> Result<SiteCo
         timezone,
         timezone_name,
         theme: raw.theme.unwrap_or_else(|| "default".into()),
+        filing: raw.filing.map_or_else(Filing::default, |f| {
+            let given = |t: Option<Text>| t.filter(|t| !matches!(t, Text::Plain(s) if s.trim().is_empty()));
+            Filing { icp: given(f.icp), police: given(f.police) }
+        }),
     })
 }
 

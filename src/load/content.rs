@@ -385,6 +385,7 @@ mod tests {
             timezone: jiff::tz::TimeZone::UTC,
             timezone_name: "UTC".into(),
             theme: "default".into(),
+            filing: Default::default(),
         }
     }
 

@@ -33,6 +33,8 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/calendar.html",
     "templates/glossary.html",
     "templates/partials/print.html",
+    "templates/cite.html",
+    "templates/embed.html",
     "i18n/zh.yaml",
     "i18n/en.yaml",
     "static/style.css",

@@ -56,6 +56,9 @@ pub struct Figure {
     pub title: String,
     /// The standalone SVG document.
     pub svg: String,
+    /// The chart as its embed page (`/embed/<name>/`) shows it: caption, inline SVG, source
+    /// and licence, as HTML (every value escaped).
+    pub embed: String,
 }
 
 /// Parses and validates a chart block's YAML body. `first_line` is the file line of the body.
@@ -173,11 +176,13 @@ pub struct Place<'a> {
     pub text: &'a FigureText<'a>,
     /// On the dataset's own page (no link to itself).
     pub on_dataset_page: bool,
+    /// The site's absolute base URL, for the embed snippet (`https://example.org`).
+    pub base_url: &'a str,
 }
 
 /// Renders a chart block to its `<figure>` HTML and the standalone SVG.
 pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<'_>) -> (String, Figure) {
-    let Place { lang, text, on_dataset_page } = *place;
+    let Place { lang, text, on_dataset_page, base_url } = *place;
     let lang_prefix = lang.prefix();
     let ds = spec.dataset;
     let style = lang.style();
@@ -332,8 +337,9 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
     } else {
         format!("<a href=\"{lang_prefix}/data/{}/\">{named}{}</a> · ", ds.id, escape(text.dataset))
     };
+    let source_line_end = html.len();
     html.push_str(&format!(
-        " <span class=\"chart-links\">{dataset_link}{} <a href=\"{files}.csv\">{named}CSV</a> <a href=\"{files}.xlsx\">{named}XLSX</a> <a href=\"/charts/{name}.{lang}.svg\">{named}SVG</a></span></p></figure>",
+        " <span class=\"chart-links\">{dataset_link}{} <a href=\"{files}.csv\">{named}CSV</a> <a href=\"{files}.xlsx\">{named}XLSX</a> <a href=\"/charts/{name}.{lang}.svg\">{named}SVG</a></span></p>",
         escape(text.download),
         // A frozen release's figures link the files of the version they show.
         files = match &ds.frozen {
@@ -342,7 +348,31 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         },
         name = escape(name),
     ));
-    (html, Figure { name: name.to_string(), dataset: ds.id.clone(), title: title.to_string(), svg })
+    // The embed page: the caption, the chart, its source and licence (the page adds the link back).
+    let caption_end = html.find("</figcaption>").map_or(0, |i| i + "</figcaption>".len());
+    let caption_start = html.find("<figcaption>").unwrap_or(0);
+    let license = escape(&ds.license);
+    let license_word = if style == Style::Chinese { "许可协议" } else { "Licence" };
+    let embed = format!(
+        "{}<div class=\"chart-svg\">{inline_svg}</div>{}</p><p class=\"chart-meta\">{license_word}{sep}<a href=\"{}\" rel=\"license\">{license}</a></p>",
+        &html[caption_start..caption_end],
+        &html[html[..source_line_end].rfind("<p class=\"chart-meta\">").unwrap_or(source_line_end)..source_line_end],
+        escape(&crate::export::license_url(&ds.license)),
+    );
+    // The snippet to embed the chart elsewhere: an <iframe> of its embed page, to copy.
+    let (embed_label, embed_hint) = match style {
+        Style::Chinese => ("嵌入本图表", "复制以下代码，粘贴到网页中："),
+        Style::English => ("Embed this chart", "Copy this code into a web page:"),
+    };
+    let iframe = format!(
+        "<iframe src=\"{base_url}{lang_prefix}/embed/{name}/\" title=\"{}\" width=\"100%\" height=\"560\" loading=\"lazy\"></iframe>",
+        escape(title),
+    );
+    html.push_str(&format!(
+        "<details class=\"embed-code\"><summary>{named}{embed_label}</summary><p>{embed_hint}</p><pre><code>{}</code></pre></details></figure>",
+        escape(&iframe)
+    ));
+    (html, Figure { name: name.to_string(), dataset: ds.id.clone(), title: title.to_string(), svg, embed })
 }
 
 /// Whether a chart kind suits the dataset's key (horizontal bars are for categories).

@@ -37,6 +37,8 @@ pub struct Context<'a> {
     pub key: &'a str,
     /// Figure strings in the page's language.
     pub text: FigureText<'a>,
+    /// The site's absolute base URL (for the embed snippets of charts).
+    pub base_url: &'a str,
 }
 
 /// One entry of the table of contents.
@@ -243,7 +245,12 @@ pub fn render(body: &str, ctx: &Context<'_>) -> Result<Rendered, Vec<Diagnostic>
                             n += 1;
                         }
                         let element_id = format!("chart-{chart_count}");
-                        let place = figure::Place { lang: ctx.lang, text: &ctx.text, on_dataset_page: false };
+                        let place = figure::Place {
+                            lang: ctx.lang,
+                            text: &ctx.text,
+                            on_dataset_page: false,
+                            base_url: ctx.base_url,
+                        };
                         let (html, fig) = figure::render(&spec, &name, &element_id, &place);
                         out.datasets.insert(fig.dataset.clone());
                         out.figures.push(fig);
@@ -430,6 +437,7 @@ mod tests {
             path: "content/a.md",
             body_line: 1,
             key: "a",
+            base_url: "https://example.org",
             text: FigureText {
                 source: "来源", table: "数据表", dataset: "数据集", unit: "单位", download: "下载"
             },

@@ -23,7 +23,21 @@ pub struct SiteConfig {
     pub timezone_name: String,
     /// Theme name (a folder under `themes/`; `default` is built in).
     pub theme: String,
+    /// The filing numbers a site hosted in mainland China shows in its footer.
+    pub filing: Filing,
 }
+
+/// `filing:` in site.yaml: the numbers under which the site is filed, both optional.
+#[derive(Clone, Debug, Default)]
+pub struct Filing {
+    /// The ICP filing number (`鄂ICP备00000000号`), linked to the MIIT's filing site.
+    pub icp: Option<Text>,
+    /// The public security filing number (`鄂公网安备42000000000000号`), shown as text.
+    pub police: Option<Text>,
+}
+
+/// The MIIT's ICP filing site, where the footer's ICP number links to.
+pub const ICP_FILING_SITE: &str = "https://beian.miit.gov.cn/";
 
 impl SiteConfig {
     /// The default language (the first listed).

@@ -15,7 +15,7 @@ mod text;
 mod theme;
 
 pub use calendar::Calendar;
-pub use config::SiteConfig;
+pub use config::{Filing, ICP_FILING_SITE, SiteConfig};
 pub use dataset::Dataset;
 pub use glossary::Glossary;
 pub use lang::{Lang, Localized};

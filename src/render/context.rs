@@ -30,6 +30,17 @@ pub struct SiteCtx {
     pub og_image: Option<String>,
     /// How many top-level pages and sections the main navigation shows.
     pub nav_entries: usize,
+    /// The filing numbers shown in the footer (`filing:` in site.yaml), if any.
+    pub filing: Option<FilingCtx>,
+}
+
+/// `site.filing`: the ICP number (linked to the MIIT's filing site) and the public security
+/// filing number (plain text), each in the page's language.
+#[derive(Serialize, Clone)]
+pub struct FilingCtx {
+    pub icp: Option<String>,
+    pub icp_url: &'static str,
+    pub police: Option<String>,
 }
 
 /// A language, with the URL of its home page.
@@ -176,4 +187,6 @@ pub struct ReleaseCtx {
     pub pages: Vec<PageRef>,
     pub charts: Vec<ChartRef>,
     pub datasets: Vec<DatasetRef>,
+    /// How to cite the release (GB/T 7714 or APA), with its `cite.*` files.
+    pub citation: super::citations::CiteCtx,
 }

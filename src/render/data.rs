@@ -164,10 +164,15 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
                             sha256: hex(&Sha256::digest(&f.bytes)),
                         })
                         .collect();
-                    let (chart_html, svg) =
-                        if d.rows.len() <= CHART_ROWS { dataset_chart(d, lang, sh) } else { (String::new(), None) };
-                    if let Some(svg) = svg {
-                        files.push((format!("charts/data-{}.{lang}.svg", d.id), svg.into_bytes()));
+                    let (chart_html, fig) = if d.rows.len() <= CHART_ROWS {
+                        dataset_chart(d, lang, sh, &site.config.base_url)
+                    } else {
+                        (String::new(), None)
+                    };
+                    if let Some(fig) = fig {
+                        let back = super::embed::Back { url: &url, title: d.title.get(lang) };
+                        files.push(super::embed::page(cx, lang, &fig, &back, &|_| true)?);
+                        files.push((format!("charts/data-{}.{lang}.svg", d.id), fig.svg.into_bytes()));
                     }
                     let pages_using: Vec<_> = used_by
                         .get(d.id.as_str())
@@ -190,7 +195,9 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
                     let users: Vec<&PageOut<'_>> = used_by.get(d.id.as_str()).into_iter().flatten().copied().collect();
                     info["releases_quoting"] =
                         json!(super::continuity::releases_quoting(site, &cx.index, &users, lang));
-                    info["citation"] = json!(citation(d, site, lang, &permalink));
+                    let work = super::citations::dataset(d, site, lang, &permalink, &sh.t);
+                    info["citation"] = json!(super::citations::context(&work, lang, &url));
+                    files.extend(super::citations::files(&work, &url));
                     info["versions"] = json!(versions_of(d, site, lang, version_files.get(d.id.as_str())));
                     info["json_ld"] = json!(json_ld(d, site, lang, &permalink, &dl));
                     ctx.insert("dataset", &info);
@@ -310,7 +317,7 @@ fn dataset_summary(d: &Dataset, lang: &Lang) -> Value {
 }
 
 /// The dataset's overview chart: its series that share the first series' unit.
-fn dataset_chart(d: &Dataset, lang: &Lang, sh: &pages::LangShared) -> (String, Option<String>) {
+fn dataset_chart(d: &Dataset, lang: &Lang, sh: &pages::LangShared, base_url: &str) -> (String, Option<figure::Figure>) {
     if d.rows.is_empty() || d.series.is_empty() {
         return (String::new(), None);
     }
@@ -331,9 +338,13 @@ fn dataset_chart(d: &Dataset, lang: &Lang, sh: &pages::LangShared) -> (String, O
         download: get("download"),
     };
     let name = format!("data-{}", d.id);
-    let (html, fig) =
-        figure::render(&spec, &name, "chart-data", &figure::Place { lang, text: &text, on_dataset_page: true });
-    (html, Some(fig.svg))
+    let (html, fig) = figure::render(
+        &spec,
+        &name,
+        "chart-data",
+        &figure::Place { lang, text: &text, on_dataset_page: true, base_url },
+    );
+    (html, Some(fig))
 }
 
 /// At most this many rows are shown in a dataset page's table; the downloads have them all.
@@ -390,21 +401,6 @@ fn table_html(d: &Dataset, lang: &Lang) -> String {
     let series: Vec<usize> = (0..d.series.len()).collect();
     h.push_str(&crate::markdown::marks::legend(d, &rows, &series, lang));
     h
-}
-
-fn citation(d: &Dataset, site: &Site, lang: &Lang, url: &str) -> String {
-    // Court statistics are cited as the courts', not as the site's publisher's.
-    let publisher = d.publisher.as_ref().unwrap_or(&site.config.publisher).get(lang);
-    let title = d.title.get(lang);
-    let updated = d.updated.and_then(|u| u.to_zoned(jiff::tz::TimeZone::UTC).ok());
-    if lang.is_chinese() {
-        let upd = updated.map(|z| format!("，{}更新", display_date(&z, lang))).unwrap_or_default();
-        format!("{publisher}：《{title}》（数据集）{upd}，{url}，许可协议：{}。", d.license)
-    } else {
-        let year = d.updated.map(|u| format!(" ({})", u.year())).unwrap_or_default();
-        let upd = updated.map(|z| format!(" Updated {}.", display_date(&z, lang))).unwrap_or_default();
-        format!("{publisher}{year}. {title} [dataset].{upd} {url}. Licence: {}.", d.license)
-    }
 }
 
 /// schema.org `Dataset` JSON-LD, safe to place inside `<script>`.

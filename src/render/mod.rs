@@ -5,9 +5,11 @@
 //! every listing is sorted, so the same input always gives the same bytes.
 
 mod calendar;
+mod citations;
 mod context;
 mod continuity;
 mod data;
+mod embed;
 mod feeds;
 mod glossary;
 mod ics;
@@ -28,6 +30,7 @@ use crate::model::{Localized, Page, Site, Theme};
 use crate::output::Output;
 use pages::{Assets, Index, LangShared};
 
+pub use embed::{HEADERS_FILE, headers_file};
 pub use pages::{Selection, Templates};
 
 /// How to render.
@@ -67,6 +70,7 @@ pub fn page_markdown(site: &Site, page: &Page, strings: &UiStrings) -> std::resu
         path: &page.source,
         body_line: page.body_line,
         key: &page.key,
+        base_url: &site.config.base_url,
         text: FigureText {
             source: get("source"),
             table: get("data_table"),
@@ -176,6 +180,26 @@ fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool, outp
     for r in cx.pages.iter().filter(|r| selection.wants(r.page)) {
         for f in &r.body.figures {
             output.add(format!("charts/{}.{}.svg", f.name, r.page.lang), f.svg.clone());
+            let back_url = format!("{}#{}", r.page.url, f.name);
+            let back = embed::Back { url: &back_url, title: &r.page.front.title };
+            let has = |l: &crate::model::Lang| {
+                cx.index.get(&r.page.key, l).is_some_and(|o| o.body.figures.iter().any(|g| g.name == f.name))
+            };
+            let (path, bytes) = embed::page(cx, &r.page.lang, f, &back, &has)?;
+            output.add(path, bytes);
+        }
+    }
+    // The citation files of each release's landing page.
+    for r in cx.pages.iter().filter(|r| selection.wants(r.page)) {
+        let page = r.page;
+        if page.kind != crate::model::PageKind::Section || page.release.is_none() {
+            continue;
+        }
+        let key = format!("release-{}", page.release.unwrap_or_default());
+        let permalink = cx.site.config.absolute(&page.url);
+        let work = citations::release(r, cx.site, &key, &permalink, &cx.langs.get(&page.lang).t);
+        for (path, bytes) in citations::files(&work, &page.url) {
+            output.add(path, bytes);
         }
     }
     if with_data {

@@ -203,6 +203,11 @@ pub(crate) fn shared(site: &Site, theme: &Theme, index: &Index<'_>, search: bool
             search_url: search.then(|| l.url("search")),
             og_image: has_og_image.then(|| c.absolute("/og-image.png")),
             nav_entries: MAIN_NAV_ENTRIES,
+            filing: (c.filing.icp.is_some() || c.filing.police.is_some()).then(|| FilingCtx {
+                icp: c.filing.icp.as_ref().map(|t| t.get(l).to_string()),
+                icp_url: crate::model::ICP_FILING_SITE,
+                police: c.filing.police.as_ref().map(|t| t.get(l).to_string()),
+            }),
         };
         let mut nav = vec![(
             String::new(),
@@ -346,7 +351,11 @@ fn release_ctx(cx: &RenderContext<'_>, p: &PageOut<'_>) -> ReleaseCtx {
             updated: d.updated.map(|u| u.to_string()),
         })
         .collect();
+    let cite_key = format!("release-{}", p.page.release.unwrap_or_default());
+    let permalink = site.config.absolute(&p.page.url);
+    let work = super::citations::release(p, site, &cite_key, &permalink, &cx.langs.get(lang).t);
     ReleaseCtx {
+        citation: super::citations::context(&work, lang, &p.page.url),
         link: page_ref(site, p),
         year: p.page.release.unwrap_or_default(),
         content: p.body.html.clone(),

@@ -417,3 +417,19 @@ fn nul_in_a_dataset() {
         Some("delete it; it comes from a file that is not plain text, or a damaged copy"),
     );
 }
+
+#[test]
+fn site_yaml_unknown_filing_key() {
+    fails(
+        "site_yaml_unknown_filing_key",
+        |s| {
+            s.replace(
+                "site.yaml",
+                "theme: default",
+                "theme: default\nfiling:\n  icp: 鄂ICP备12345678号\n  polic: 鄂公网安备42010602000001号",
+            );
+        },
+        "site.yaml:13:3: unknown key `polic`",
+        Some("did you mean `police`?"),
+    );
+}

@@ -140,3 +140,85 @@ fn the_csp_allows_what_every_built_page_uses() {
     assert!(pages > 20, "{pages} pages");
     assert!(external_scripts >= 2, "the search pages' script was seen");
 }
+
+/// Whether a Netlify header path pattern matches `path`: `*` matches any characters (a
+/// splat), `:name` one segment; the rest literally.
+fn matches(pattern: &str, path: &str) -> bool {
+    fn go(p: &[u8], s: &[u8]) -> bool {
+        match p.first() {
+            None => s.is_empty(),
+            Some(b'*') => (0..=s.len()).any(|i| go(&p[1..], &s[i..])),
+            Some(b':') => {
+                let name_end = p.iter().position(|&c| c == b'/').unwrap_or(p.len());
+                let seg_end = s.iter().position(|&c| c == b'/').unwrap_or(s.len());
+                seg_end > 0 && go(&p[name_end..], &s[seg_end..])
+            }
+            Some(&c) => s.first() == Some(&c) && go(&p[1..], &s[1..]),
+        }
+    }
+    go(pattern.as_bytes(), path.as_bytes())
+}
+
+/// The header rules of netlify.toml and of a built `_headers` file: (pattern, name, value).
+fn rules(public: &Path) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for r in netlify()["headers"].as_array().unwrap() {
+        let pattern = r["for"].as_str().unwrap();
+        for (name, value) in r["values"].as_table().unwrap() {
+            out.push((pattern.to_string(), name.clone(), value.as_str().unwrap().to_string()));
+        }
+    }
+    let text = std::fs::read_to_string(public.join("_headers")).expect("the build writes _headers");
+    let mut pattern = None;
+    for line in text.lines().filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty()) {
+        if line.starts_with('/') {
+            pattern = Some(line.trim().to_string());
+        } else {
+            let (name, value) = line.trim().split_once(':').expect("`Name: value`");
+            out.push((pattern.clone().expect("a path first"), name.trim().to_string(), value.trim().to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn only_the_embed_pages_may_be_framed() {
+    let site = Site::example();
+    site.build(&[]);
+    let public = site.root().join("public");
+    let rules = rules(&public);
+    let (mut embeds, mut others) = (0, 0);
+    for entry in walkdir::WalkDir::new(&public).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() || entry.file_name() == "_headers" {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&public).unwrap().to_str().unwrap().replace('\\', "/");
+        // The address a reader asks for: folders for their index.html.
+        let url = format!("/{}", rel.strip_suffix("index.html").unwrap_or(&rel));
+        // Every policy Netlify would send for it (it joins the values of every matching rule).
+        let policies: Vec<&str> = rules
+            .iter()
+            .filter(|(p, name, _)| name.eq_ignore_ascii_case("Content-Security-Policy") && matches(p, &url))
+            .map(|(_, _, v)| v.as_str())
+            .collect();
+        let embed = url.starts_with("/embed/") || url.starts_with("/en/embed/");
+        if rel.ends_with(".html") {
+            assert!(policies.iter().any(|p| p.contains("default-src 'self'")), "{url}: no site CSP: {policies:?}");
+        }
+        let frame = policies.iter().filter(|p| p.contains("frame-ancestors")).collect::<Vec<_>>();
+        if embed {
+            embeds += 1;
+            assert!(frame.is_empty(), "{url}: an embed page may be framed, but gets {frame:?}");
+        } else {
+            others += 1;
+            assert!(
+                policies.iter().any(|p| p.split(';').any(|d| d.trim() == "frame-ancestors 'none'")),
+                "{url}: may be framed by any site: {policies:?}"
+            );
+        }
+    }
+    assert!(embeds >= 20 && others > 100, "{embeds} embed files, {others} others");
+    assert!(matches("/data/*", "/data/x/") && matches("/data/:id/:year/*", "/data/a/2022/v1.csv"));
+    assert!(!matches("/data/*", "/en/data/x/") && !matches("/:id/x", "//x"));
+}

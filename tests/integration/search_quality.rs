@@ -80,7 +80,8 @@ fn holds(text: &str, query: &str) -> bool {
     normal(query).split(' ').all(|w| text.contains(w))
 }
 
-/// The pages of the built example by language (`true` for English): URL paths, search pages left out.
+/// The pages of the built example by language (`true` for English): URL paths, search pages
+/// and `noindex` pages (embeds) left out.
 fn pages(site: &Site) -> (Vec<String>, Vec<String>) {
     let public = site.root().join("public");
     let mut zh = Vec::new();
@@ -94,6 +95,10 @@ fn pages(site: &Site) -> (Vec<String>, Vec<String>) {
         let rel = rel.to_string_lossy().replace('\\', "/");
         let url = if rel.is_empty() { "/".to_string() } else { format!("/{rel}/") };
         if url.ends_with("/search/") {
+            continue;
+        }
+        // Pages kept out of search engines (the embed pages) are not searched either.
+        if std::fs::read_to_string(entry.path()).unwrap().contains("<meta content=noindex name=robots>") {
             continue;
         }
         if url.starts_with("/en/") { en.push(url) } else { zh.push(url) }
