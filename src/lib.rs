@@ -22,6 +22,7 @@ pub mod freeze;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod init;
+pub mod keyfig;
 pub mod linkcheck;
 pub mod load;
 pub mod markdown;

@@ -32,12 +32,15 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/search.html",
     "templates/calendar.html",
     "templates/glossary.html",
+    "templates/key-figures.html",
+    "templates/summary.html",
     "i18n/zh.yaml",
     "i18n/en.yaml",
     "static/style.css",
     "static/favicon.svg",
     "static/og-image.png",
     "static/search.js",
+    "static/print.js",
 ];
 
 /// Loads the built-in theme and the site's overrides.

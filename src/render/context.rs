@@ -173,4 +173,8 @@ pub struct ReleaseCtx {
     pub pages: Vec<PageRef>,
     pub charts: Vec<ChartRef>,
     pub datasets: Vec<DatasetRef>,
+    /// The key figures of the release's `_index` front matter, for tiles.
+    pub key_figures: Vec<crate::keyfig::KeyFigure>,
+    /// The release's one-page summary in this language (`/releases/<year>/summary/`).
+    pub summary_url: String,
 }

@@ -15,6 +15,8 @@ mod lang_runs;
 mod minify;
 mod pages;
 pub mod relocate;
+mod share;
+mod summary;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -75,7 +77,20 @@ pub fn page_markdown(site: &Site, page: &Page, strings: &UiStrings) -> std::resu
             download: get("download"),
         },
     };
-    markdown::render(&page.body, &ctx)
+    let body = markdown::render(&page.body, &ctx);
+    let figures = crate::keyfig::resolve(page, ctx.datasets);
+    match (body, figures) {
+        (Ok(mut body), Ok(k)) => {
+            body.datasets.extend(k.iter().map(|f| f.dataset.clone()));
+            body.key_figures = k;
+            Ok(body)
+        }
+        (Ok(_), Err(e)) | (Err(e), Ok(_)) => Err(e),
+        (Err(mut e), Err(k)) => {
+            e.extend(k);
+            Err(e)
+        }
+    }
 }
 
 /// Renders the Markdown of every page; all problems are reported together.
