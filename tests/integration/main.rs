@@ -16,6 +16,7 @@ mod example;
 mod fuzz_regressions;
 mod hostile;
 mod init;
+mod keyfig;
 mod languages;
 mod messages;
 mod netlify;

@@ -1,0 +1,171 @@
+//! Key figures (issue 19): `key_figures` in a release's front matter, checked against the
+//! data (messages in both languages, snapshots), shown as tiles on the release page and the
+//! home page in both languages, kept back with an embargoed release; the one-page summary,
+//! printed by Chromium on exactly one A4 page.
+
+use crate::support::{Site, in_chinese, main_of};
+
+const LANDING_ZH: &str = "content/releases/2023/_index.zh.md";
+const LANDING_EN: &str = "content/releases/2023/_index.en.md";
+
+/// The basic fixture with key figures on its 2023 release, in both languages.
+fn with_figures(zh: &str, en: &str) -> Site {
+    let site = Site::fixture("basic");
+    site.replace(LANDING_ZH, "summary: 2023年的发布。\n", &format!("summary: 2023年的发布。\nkey_figures:\n{zh}"));
+    site.replace(
+        LANDING_EN,
+        "summary: The 2023 release.\n",
+        &format!("summary: The 2023 release.\nkey_figures:\n{en}"),
+    );
+    site
+}
+
+const FIGURES: &str = "  - {data: grants, series: total, period: 2022}\n  - {data: grants, series: pledge, period: 2021, label: {zh: 质押融资, en: Pledge loans}}\n  - {data: grants, series: invention, period: 2020}\n";
+
+#[test]
+fn tiles_show_value_label_and_change_in_both_languages() {
+    let site = with_figures(FIGURES, FIGURES);
+    site.build(&[]);
+    for page in ["releases/2023/index.html", "index.html"] {
+        let zh = site.read(page);
+        let zh = main_of(&zh);
+        assert!(zh.contains("class=key-figures") || zh.contains("class=\"key-figures\""), "{page}: {zh}");
+        // 2022 against 2021: 150000 / 155000 - 1 = -3.2%.
+        for words in ["专利授权总量", "15万", "比上年下降3.2%", "质押融资", "50.26亿", "比上年增长54.4%", "2022年"]
+        {
+            assert!(zh.contains(words), "{page}: `{words}` missing:\n{zh}");
+        }
+        // The arrow is hidden from screen readers; the words say it.
+        assert!(zh.contains("aria-hidden=true class=arrow>▼") || zh.contains("aria-hidden=\"true\">▼"), "{zh}");
+        // 2020 is the first row: no change to give.
+        let invention = &zh[zh.find("发明专利").unwrap()..];
+        let tile = &invention[..invention.find("</li>").unwrap()];
+        assert!(tile.contains("1.76万") && !tile.contains("tile-change"), "{tile}");
+    }
+    for page in ["en/releases/2023/index.html", "en/index.html"] {
+        let en = site.read(page);
+        let en = main_of(&en);
+        for words in [
+            "Patents granted",
+            "150,000",
+            "patents",
+            "down 3.2% on 2021",
+            "Pledge loans",
+            "5.03 billion",
+            "up 54.4% on 2020",
+        ] {
+            assert!(en.contains(words), "{page}: `{words}` missing:\n{en}");
+        }
+    }
+    // The summary page, linked from the release page.
+    assert!(site.read("releases/2023/index.html").contains("/releases/2023/summary/"));
+    let summary = site.read("en/releases/2023/summary/index.html");
+    assert!(summary.contains("down 3.2% on 2021") && summary.contains("https://test.example.org/en/releases/2023/"));
+}
+
+#[test]
+fn no_change_across_a_break_in_the_series() {
+    let site = with_figures(FIGURES, FIGURES);
+    site.replace(
+        "data/grants.yaml",
+        "corrections:",
+        "breaks:\n  - {period: 2022, series: [total], note: {zh: 口径调整。, en: Scope changed.}}\ncorrections:",
+    );
+    site.build(&[]);
+    let zh = site.read("releases/2023/index.html");
+    assert!(zh.contains("15万") && !zh.contains("比上年下降3.2%"), "{zh}");
+    assert!(zh.contains("比上年增长54.4%"), "the other series keeps its change");
+}
+
+/// `check` on the basic fixture with `figures` in the Chinese landing page: the English
+/// message (`headline` first, with `hint`) and its Chinese twin are snapshots.
+fn slip(name: &str, figures: &str, headline: &str, hint: &str) {
+    let site = with_figures(figures, "  - {data: grants, series: total, period: 2022}\n");
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1, "{name}:\n{}", r.stderr);
+    assert_eq!(r.stderr.lines().next(), Some(headline), "{name}:\n{}", r.stderr);
+    assert!(r.stderr.contains(&format!("  = hint: {hint}")), "{name}:\n{}", r.stderr);
+    insta::assert_snapshot!(name, r.stderr);
+    let zh = in_chinese(&site, &["check"], &[], &r);
+    insta::assert_snapshot!(format!("{name}_zh"), zh.stderr);
+}
+
+#[test]
+fn key_figure_with_an_unknown_dataset() {
+    slip(
+        "key_figure_unknown_dataset",
+        "  - {data: grant, series: total, period: 2022}\n",
+        "content/releases/2023/_index.zh.md:6:12: unknown dataset `grant`",
+        "did you mean `grants`? The datasets are: channels, grants",
+    );
+}
+
+#[test]
+fn key_figure_with_an_unknown_series() {
+    slip(
+        "key_figure_unknown_series",
+        "  - {data: grants, series: totl, period: 2022}\n",
+        "content/releases/2023/_index.zh.md:6:28: dataset `grants` has no series `totl`",
+        "did you mean `total`? The series are: total, invention, other, pledge",
+    );
+}
+
+#[test]
+fn key_figure_with_an_unknown_period() {
+    slip(
+        "key_figure_unknown_period",
+        "  - {data: grants, series: total, period: 2022}\n  - {data: grants, series: total, period: 2031}\n",
+        "content/releases/2023/_index.zh.md:7:43: dataset `grants` has no year `2031`",
+        "it has: 2019, 2020, 2021, 2022",
+    );
+}
+
+#[test]
+fn key_figures_outside_a_release_landing_page() {
+    let site = Site::fixture("basic");
+    site.replace(
+        "content/releases/2023/report.zh.md",
+        "weight: 10\n",
+        "weight: 10\nkey_figures:\n  - {data: grants, series: total, period: 2022}\n",
+    );
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    insta::assert_snapshot!("key_figures_outside_a_release", r.stderr);
+    let zh = in_chinese(&site, &["check"], &[], &r);
+    insta::assert_snapshot!("key_figures_outside_a_release_zh", zh.stderr);
+}
+
+#[test]
+fn an_embargoed_release_shows_no_key_figure() {
+    let site = Site::fixture("basic");
+    site.replace(
+        "data/grants.yaml",
+        "  - {year: 2022, total: 150000, invention: 27400, other: 122600, pledge: 6000000000}\n",
+        "  - {year: 2022, total: 150000, invention: 27400, other: 122600, pledge: 6000000000}\n  - {year: 2023, total: 193847, invention: 31313, other: 162534, pledge: 7123456789}\n",
+    );
+    // The 2024 release names its figure only in `key_figures`: that is enough to hold it back.
+    site.write(
+        "content/releases/2024/_index.zh.md",
+        "---\ntitle: 2024年发布\ndate: 2024-04-26\npublish_at: 2024-04-26T10:00:00+08:00\nkey_figures:\n  - {data: grants, series: total, period: 2023}\n---\n\n正文。\n",
+    );
+    let r = site.run_at("2024-04-25T12:00:00+08:00", &["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut leaked = Vec::new();
+    for entry in walkdir::WalkDir::new(site.root().join("public")).into_iter().flatten() {
+        let bytes = std::fs::read(entry.path()).unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes);
+        for form in ["193847", "193,847", "19.38万", "2023,193847"] {
+            if text.contains(form) {
+                leaked.push(format!("{} holds {form}", entry.path().display()));
+            }
+        }
+    }
+    assert!(leaked.is_empty(), "{leaked:?}");
+    assert!(!site.exists("releases/2024/index.html") && !site.exists("releases/2024/summary/index.html"));
+    let r = site.run_at("2024-04-26T10:00:00+08:00", &["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let landing = site.read("releases/2024/index.html");
+    assert!(landing.contains("19.38万") && landing.contains("比上年增长29.2%"), "{landing}");
+    // The home page features the newest release's figures.
+    assert!(site.read("index.html").contains("19.38万"));
+}
