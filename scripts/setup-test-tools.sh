@@ -15,13 +15,13 @@ fi
 if ! "$venv/bin/python" -c 'import icalendar' 2>/dev/null; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check 'icalendar==7.*'
 fi
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdfinfo >/dev/null; then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >/dev/null
-    apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+    apt-get install -y -qq chromium chromium-driver fonts-noto-cjk poppler-utils >/dev/null
   else
-    echo "setup-test-tools: install Debian's chromium and chromium-driver (needs root) for the browser tests" >&2
+    echo "setup-test-tools: install Debian's chromium, chromium-driver and poppler-utils (needs root) for the browser tests" >&2
     exit 1
   fi
 fi

@@ -169,3 +169,51 @@ fn an_embargoed_release_shows_no_key_figure() {
     // The home page features the newest release's figures.
     assert!(site.read("index.html").contains("19.38万"));
 }
+
+/// `pdfinfo`'s `Pages:` and `Page size:` lines of a PDF.
+fn pdf_pages_and_size(pdf: &std::path::Path) -> (String, (f64, f64)) {
+    let out = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo not found: run `bash scripts/setup-test-tools.sh` (poppler-utils)");
+    let info = String::from_utf8_lossy(&out.stdout).to_string();
+    let field = |name: &str| {
+        info.lines().find_map(|l| l.strip_prefix(name)).map(str::trim).unwrap_or_else(|| panic!("{name} in {info}"))
+    };
+    let size: Vec<f64> = field("Page size:").split_whitespace().filter_map(|w| w.parse().ok()).take(2).collect();
+    (field("Pages:").to_string(), (size[0], size[1]))
+}
+
+#[test]
+fn the_summary_prints_on_one_a4_page_in_each_language() {
+    let site = Site::example();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    site.build(&["--base-url", &format!("http://127.0.0.1:{port}")]);
+    let _files = crate::browser::Files::serve(listener, site.root().join("public"));
+    let dir = tempfile::tempdir().unwrap();
+    for path in [
+        "/releases/2022/summary/",
+        "/en/releases/2022/summary/",
+        "/releases/2021/summary/",
+        "/en/releases/2021/summary/",
+    ] {
+        let pdf = dir.path().join("summary.pdf");
+        let _ = std::fs::remove_file(&pdf);
+        let profile = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new("chromium")
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"])
+            .args(["--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-pdf-header-footer"])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("http://127.0.0.1:{port}{path}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("chromium not found: run `bash scripts/setup-test-tools.sh`");
+        assert!(status.success() && pdf.exists(), "{path}: chromium printed nothing");
+        let (pages, (w, h)) = pdf_pages_and_size(&pdf);
+        assert_eq!(pages, "1", "{path} prints on {pages} pages");
+        assert!((w - 595.0).abs() <= 1.0 && (h - 842.0).abs() <= 1.0, "{path} prints on {w} x {h} pts, not A4");
+    }
+}
