@@ -1142,6 +1142,38 @@ mod tests {
     }
 
     #[test]
+    fn change_on_a_named_period() {
+        let on = |cur: f64, prev: Option<f64>, u: Unit, period, label, style| {
+            change_on(Some(cur), prev, &u, period, label, style).map(|(d, w)| (d.name(), w))
+        };
+        let c = count("件");
+        assert_eq!(on(155000.0, Some(110000.0), c, Period::Year, "2020年", ZH), Some(("up", "比上年增长40.9%".into())));
+        assert_eq!(
+            on(150000.0, Some(155000.0), c, Period::Year, "2021", EN),
+            Some(("down", "down 3.2% on 2021".into()))
+        );
+        assert_eq!(
+            on(100.0, Some(100.0), c, Period::Other, "2021 Q1", EN),
+            Some(("unchanged", "unchanged on 2021 Q1".into()))
+        );
+        assert_eq!(
+            on(100.0, Some(100.0), c, Period::Other, "2021年一季度", ZH),
+            Some(("unchanged", "与上期持平".into()))
+        );
+        assert_eq!(
+            on(41.6, Some(40.4), pct(), Period::Year, "2020", EN),
+            Some(("up", "up 1.2 percentage points on 2020".into()))
+        );
+        assert_eq!(
+            on(40.4, Some(41.6), pct(), Period::Year, "2020年", ZH),
+            Some(("down", "比上年降低1.2个百分点".into()))
+        );
+        assert_eq!(on(2_000_000.0, Some(1.0), c, Period::Year, "2020", EN).unwrap().1, "up 199,999,900.0% on 2020");
+        assert_eq!(on(1.0, None, c, Period::Year, "2020", EN), None);
+        assert_eq!(on(1.0, Some(0.0), c, Period::Year, "2020", EN), None);
+    }
+
+    #[test]
     fn change_missing() {
         let u = count("件");
         for style in [ZH, EN] {
