@@ -33,6 +33,7 @@ pub mod output;
 pub mod prose;
 pub mod publication;
 pub mod quality;
+pub mod raster;
 pub mod rebuild;
 pub mod render;
 pub mod root;
