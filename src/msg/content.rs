@@ -464,6 +464,10 @@ catalogue! {
     }
     argument_needed(name: &str, arg: &str) { en: "`{name}` needs `{arg}=…`", zh: "`{name}` 缺少 `{arg}=…`" }
     argument_needed_hint() { en: "give `data`, `series` and `period`", zh: "请写明 `data`、`series` 和 `period`" }
+    share_image_failed(path: &str, cause: &str) {
+        en: "the share image `{path}` could not be drawn: {cause}",
+        zh: "分享图片 `{path}` 无法生成：{cause}",
+    }
     key_figures_not_release() {
         en: "`key_figures` belongs on a release's landing page",
         zh: "`key_figures` 只能写在年度发布的首页中",

@@ -197,6 +197,9 @@ fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool, outp
         data::render(cx, output)?;
     }
     if matches!(selection, Selection::All) {
+        for (path, png) in summary::share_images(cx)? {
+            output.add(path, png);
+        }
         let mut generated = Vec::new();
         if cx.calendar_made() {
             output.add(calendar::ICS_PATH, calendar::ics(cx));

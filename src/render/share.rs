@@ -41,15 +41,26 @@ const INK: &str = "#1c2430";
 const MUTED: &str = "#4d5867";
 const TINT: &str = "#f3f5f8";
 const MARGIN: f64 = 60.0;
+const BAND: f64 = 72.0;
 
-/// The estimated width of `text` at `size` pixels: a wide (CJK, full-width) character is one
-/// em, a narrow one 0.6 em (a little over the usual, so that estimates err wide).
+/// The width of `text` at `size` pixels, measured with the font the image is drawn with
+/// ([`crate::raster::FONT`]); a character it lacks counts one em (it would be drawn as a box).
 pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().map(|c| if is_wide(c) { 1.0 } else { 0.6 }).sum::<f64>() * size
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+    use ab_glyph::{Font, FontRef, ScaleFont};
+    static FONT: std::sync::OnceLock<Option<FontRef<'static>>> = std::sync::OnceLock::new();
+    let font = FONT.get_or_init(|| FontRef::try_from_slice(crate::raster::FONT).ok());
+    let Some(font) = font else {
+        return text.chars().count() as f64 * size;
+    };
+    // ab_glyph scales to a line height (ascent − descent); SVG's font-size is the em.
+    let em = font.units_per_em().unwrap_or(1000.0);
+    let scaled = font.as_scaled(size as f32 * font.height_unscaled() / em);
+    text.chars()
+        .map(|c| {
+            let id = font.glyph_id(c);
+            if id.0 == 0 { size } else { f64::from(scaled.h_advance(id)) }
+        })
+        .sum()
 }
 
 /// `text` cut to fit `width` at `size`, with an ellipsis where it was cut.
@@ -102,24 +113,24 @@ pub fn svg(card: &Card<'_>) -> String {
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"sans-serif\">\
 <rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\
-<rect width=\"{w}\" height=\"84\" fill=\"{BRAND}\"/><rect width=\"{w}\" height=\"6\" fill=\"#a4262c\"/>"
+<rect width=\"{w}\" height=\"{BAND}\" fill=\"{BRAND}\"/><rect width=\"{w}\" height=\"6\" fill=\"#a4262c\"/>"
     );
-    s += &text(MARGIN, 56.0, 28.0, "#ffffff", "700", &fit(card.site, 28.0, inner));
-    // The title: up to two lines, set smaller when it is long.
-    let title_size = if text_width(card.title, 44.0) <= inner * 2.0 { 44.0 } else { 36.0 };
+    s += &text(MARGIN, 48.0, 26.0, "#ffffff", "400", &fit(card.site, 26.0, inner));
+    // The title: one line at 44 px where it fits, else up to two lines at 38 px.
+    let title_size = if text_width(card.title, 44.0) <= inner { 44.0 } else { 38.0 };
     let lines = wrap(card.title, title_size, inner, 2);
-    let mut y = 84.0 + 30.0 + title_size;
+    let mut y = BAND + 24.0 + title_size;
     for line in &lines {
         s += &text(MARGIN, y, title_size, BRAND_DARK, "700", line);
         y += title_size * 1.25;
     }
     if let Some(date) = card.date {
-        s += &text(MARGIN, y + 4.0, 22.0, MUTED, "400", date);
-        y += 30.0;
+        s += &text(MARGIN, y - 6.0, 21.0, MUTED, "400", date);
+        y += 22.0;
     }
     // The figures: one row of up to three, else two rows of two.
     let figures = &card.figures[..card.figures.len().min(4)];
-    let top = y + 10.0;
+    let top = y - 8.0;
     let bottom = h - 56.0;
     let (cols, rows) = match figures.len() {
         0 => (1, 0),
@@ -129,7 +140,7 @@ pub fn svg(card: &Card<'_>) -> String {
     let gap = 20.0;
     if rows > 0 {
         let tile_w = (inner - gap * (cols as f64 - 1.0)) / cols as f64;
-        let tile_h = ((bottom - top - gap * (rows as f64 - 1.0)) / rows as f64).min(200.0);
+        let tile_h = ((bottom - top - gap * (rows as f64 - 1.0)) / rows as f64).min(220.0);
         for (i, f) in figures.iter().enumerate() {
             let x = MARGIN + (i % cols) as f64 * (tile_w + gap);
             let y = top + (i / cols) as f64 * (tile_h + gap);
@@ -149,7 +160,8 @@ fn text(x: f64, y: f64, size: f64, fill: &str, weight: &str, t: &str) -> String 
     )
 }
 
-/// One figure's tile: label and period, the number with its unit, the change with a triangle.
+/// One figure's tile: label and period, the number with its unit, the change with a
+/// triangle; the number as large as the tile's height and width allow.
 fn tile(f: &KeyFigure, x: f64, y: f64, w: f64, h: f64) -> String {
     let pad = 20.0;
     let room = w - 2.0 * pad - 8.0;
@@ -158,36 +170,42 @@ fn tile(f: &KeyFigure, x: f64, y: f64, w: f64, h: f64) -> String {
         "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"{TINT}\"/><rect x=\"{x}\" y=\"{y}\" width=\"8\" height=\"{h}\" fill=\"{BRAND}\"/>"
     );
     let label = format!("{} · {}", f.label, f.period);
-    s += &text(tx, y + 36.0, 22.0, MUTED, "400", &fit(&label, 22.0, room));
-    // The number as large as fits, the unit after it at 40% of that.
-    let unit_gap = if f.unit.is_empty() { 0.0 } else { 0.25 };
-    let mut size: f64 = 60.0;
-    while size > 28.0 && text_width(&f.number, size) + text_width(&f.unit, size * 0.4) + size * unit_gap > room {
+    s += &text(tx, y + 32.0, 21.0, MUTED, "400", &fit(&label, 21.0, room));
+    let note = f.status.clone().unwrap_or_default();
+    let has_foot = f.change.is_some() || !note.is_empty();
+    // Between the label (to y + 44) and the foot line (from y + h - 44): the number.
+    let space = h - 44.0 - if has_foot { 44.0 } else { 12.0 };
+    let unit_size = |size: f64| (size * 0.42).max(18.0);
+    // `15.5万件` sits close; `155,000 patents` keeps its space.
+    let gap = |size: f64| match (f.unit.is_empty(), f.unit_spaced) {
+        (true, _) => 0.0,
+        (false, true) => size * 0.2,
+        (false, false) => size * 0.06,
+    };
+    let mut size: f64 = (space / 0.8).min(64.0);
+    while size > 24.0 && text_width(&f.number, size) + gap(size) + text_width(&f.unit, unit_size(size)) > room {
         size -= 2.0;
     }
-    let base = y + 36.0 + 14.0 + size * 0.95;
-    s += &text(tx, base, size, BRAND_DARK, "700", &fit(&f.number, size, room));
+    // Digits stand about 0.72 em above the baseline: centre them in the space.
+    let base = y + 44.0 + (space + 0.72 * size) / 2.0;
+    s += &text(tx, base, size, BRAND_DARK, "400", &fit(&f.number, size, room));
     if !f.unit.is_empty() {
-        let ux = tx + text_width(&f.number, size) * 0.92 + size * unit_gap;
-        let unit = fit(&f.unit, size * 0.4, (tx + room - ux).max(0.0));
-        s += &text(ux, base, (size * 0.4).max(18.0), INK, "400", &unit);
+        let ux = tx + text_width(&f.number, size) + gap(size);
+        let unit = fit(&f.unit, unit_size(size), (tx + room - ux).max(0.0));
+        s += &text(ux, base, unit_size(size), INK, "400", &unit);
     }
-    let mut note = String::new();
-    if let Some(st) = &f.status {
-        note = st.clone();
-    }
-    let cy = (base + 40.0).min(y + h - 16.0);
+    let cy = y + h - 16.0;
     if let Some(c) = &f.change {
         // A triangle, not a glyph: the embedded font need not have the arrows.
-        let (ax, ay) = (tx, cy - 16.0);
+        let (ax, ay) = (tx, cy - 15.0);
         let shape = match c.direction {
-            "up" => format!("{ax},{} {},{} {},{}", ay + 16.0, ax + 9.0, ay, ax + 18.0, ay + 16.0),
-            "down" => format!("{ax},{ay} {},{ay} {},{}", ax + 18.0, ax + 9.0, ay + 16.0),
-            _ => format!("{ax},{ay} {},{} {ax},{}", ax + 16.0, ay + 8.0, ay + 16.0),
+            "up" => format!("{ax},{} {},{ay} {},{}", ay + 15.0, ax + 8.5, ax + 17.0, ay + 15.0),
+            "down" => format!("{ax},{ay} {},{ay} {},{}", ax + 17.0, ax + 8.5, ay + 15.0),
+            _ => format!("{ax},{ay} {},{} {ax},{}", ax + 15.0, ay + 7.5, ay + 15.0),
         };
         s += &format!("<polygon points=\"{shape}\" fill=\"{BRAND}\"/>");
         let words = if note.is_empty() { c.words.clone() } else { format!("{} · {note}", c.words) };
-        s += &text(tx + 28.0, cy, 20.0, INK, "400", &fit(&words, 20.0, room - 28.0));
+        s += &text(tx + 26.0, cy, 20.0, INK, "400", &fit(&words, 20.0, room - 26.0));
     } else if !note.is_empty() {
         s += &text(tx, cy, 20.0, INK, "400", &fit(&note, 20.0, room));
     }
@@ -243,8 +261,14 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines.iter().all(|l| text_width(l, 44.0) <= 1080.0));
         assert!(lines[1].ends_with('…'));
-        let en = wrap("4.26 Release 2022: Intellectual Property Protection in Hubei, 2021", 44.0, 1080.0, 2);
-        assert_eq!(en, ["4.26 Release 2022: Intellectual Property Protection", "in Hubei, 2021"]);
+        let title = "4.26 Release 2022: Intellectual Property Protection in Hubei, 2021";
+        let en = wrap(title, 44.0, 800.0, 2);
+        assert_eq!(en.len(), 2);
+        assert_eq!(en.join(" "), title, "broken at spaces, nothing lost");
+        assert!(en.iter().all(|l| text_width(l, 44.0) <= 800.0));
+        // The embedded font measures: a CJK character is one em, digits narrower.
+        assert_eq!(text_width("专利", 20.0), 40.0);
+        assert!(text_width("1001", 20.0) < 48.0);
     }
 
     #[test]

@@ -3,12 +3,13 @@
 //! laid out to print on one A4 page (the `/* summary */` block of `style.css`). And the
 //! release's share images (see [`super::share`]), which the summary shares its figures with.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::context::{Link, PageCtx};
 use super::pages::{base_context, display_date, finish, page_ref};
 use super::{PageOut, RenderContext, share};
-use crate::diag::Result;
+use crate::diag::{Diagnostic, Result};
 use crate::model::layout::page_file;
 use crate::model::{Lang, Page, PageKind};
 
@@ -41,12 +42,24 @@ fn releases<'a>(cx: &'a RenderContext<'_>) -> impl Iterator<Item = &'a PageOut<'
 /// The share image of release `year` in `lang`, where the release has a landing page in it.
 pub(crate) fn share_of(cx: &RenderContext<'_>, year: i32, lang: &Lang) -> Option<ShareCtx> {
     let p = cx.index.get(&format!("releases/{year}"), lang).filter(|p| p.page.kind == PageKind::Section)?;
-    let figures: Vec<String> =
-        p.body.key_figures.iter().map(|f| format!("{} {} ({})", f.label, f.value, f.period)).collect();
+    let chinese = lang.style() == crate::numfmt::Style::Chinese;
+    let figures: Vec<String> = p
+        .body
+        .key_figures
+        .iter()
+        .map(|f| {
+            if chinese {
+                format!("{}{}（{}）", f.label, f.value, f.period)
+            } else {
+                format!("{} {} ({})", f.label, f.value, f.period)
+            }
+        })
+        .collect();
+    let (colon, semicolon) = if chinese { ("：", "；") } else { (": ", "; ") };
     let alt = if figures.is_empty() {
         p.page.front.title.clone()
     } else {
-        format!("{}: {}", p.page.front.title, figures.join("; "))
+        format!("{}{colon}{}", p.page.front.title, figures.join(semicolon))
     };
     Some(ShareCtx {
         url: cx.site.config.absolute(&format!("/{}", share::path(year, lang.code()))),
@@ -65,25 +78,43 @@ pub(crate) fn share_for_page(cx: &RenderContext<'_>, page: &Page) -> Option<Shar
     share_of(cx, year, &page.lang)
 }
 
-/// The share images of every public release, in every language it has: path -> SVG.
-pub(crate) fn share_svgs(cx: &RenderContext<'_>) -> Vec<(String, String)> {
-    releases(cx)
+/// The share image of a release's landing page, as SVG.
+fn share_svg(cx: &RenderContext<'_>, p: &PageOut<'_>) -> String {
+    let lang = &p.page.lang;
+    let permalink = cx.site.config.absolute(&p.page.url);
+    let address = permalink.split_once("://").map_or(permalink.as_str(), |(_, rest)| rest);
+    let date = p.page.front.date.as_ref().map(|d| display_date(d, lang));
+    let card = share::Card {
+        site: &cx.langs.get(lang).site.title,
+        title: &p.page.front.title,
+        date: date.as_deref(),
+        address,
+        figures: &p.body.key_figures,
+    };
+    share::svg(&card)
+}
+
+/// The share images of every public release, in every language it has: output path -> PNG.
+pub(crate) fn share_images(cx: &RenderContext<'_>) -> Result<Vec<(String, Vec<u8>)>> {
+    let list: Vec<&PageOut<'_>> = releases(cx).collect();
+    let drawn: Vec<std::result::Result<(String, Vec<u8>), Diagnostic>> = list
+        .par_iter()
         .map(|p| {
-            let year = p.page.release.unwrap_or_default();
-            let lang = &p.page.lang;
-            let permalink = cx.site.config.absolute(&p.page.url);
-            let address = permalink.split_once("://").map_or(permalink.as_str(), |(_, rest)| rest);
-            let date = p.page.front.date.as_ref().map(|d| display_date(d, lang));
-            let card = share::Card {
-                site: &cx.langs.get(lang).site.title,
-                title: &p.page.front.title,
-                date: date.as_deref(),
-                address,
-                figures: &p.body.key_figures,
-            };
-            (share::path(year, lang.code()), share::svg(&card))
+            let path = share::path(p.page.release.unwrap_or_default(), p.page.lang.code());
+            crate::raster::svg_to_png(&share_svg(cx, p), share::WIDTH).map(|png| (path.clone(), png)).map_err(|e| {
+                Diagnostic::error(&p.page.source, 1, 1, crate::msg::share_image_failed(&path, &e.to_string()))
+            })
         })
-        .collect()
+        .collect();
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for d in drawn {
+        match d {
+            Ok(f) => out.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(crate::diag::Failure::Content(errors)) }
 }
 
 /// The summary pages of every public release: output path -> bytes. A page the site writes

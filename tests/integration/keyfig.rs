@@ -217,3 +217,49 @@ fn the_summary_prints_on_one_a4_page_in_each_language() {
         assert!((w - 595.0).abs() <= 1.0 && (h - 842.0).abs() <= 1.0, "{path} prints on {w} x {h} pts, not A4");
     }
 }
+
+/// Width and height of a PNG, from its IHDR chunk (after checking the signature).
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+    assert_eq!(&bytes[12..16], b"IHDR");
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    (be(&bytes[16..20]), be(&bytes[20..24]))
+}
+
+#[test]
+fn share_images_are_1200_by_630_the_same_each_build_and_the_og_image() {
+    let site = Site::example();
+    site.build(&[]);
+    let images = [
+        "releases/2022/share.zh.png",
+        "releases/2022/share.en.png",
+        "releases/2021/share.zh.png",
+        "releases/2021/share.en.png",
+    ];
+    let first: Vec<Vec<u8>> = images.iter().map(|p| site.bytes(p)).collect();
+    for (path, bytes) in images.iter().zip(&first) {
+        assert_eq!(png_size(bytes), (1200, 630), "{path}");
+    }
+    // The tiles' figures differ between languages, so do the images.
+    assert_ne!(first[0], first[1]);
+    site.build(&[]);
+    for (path, bytes) in images.iter().zip(&first) {
+        assert!(site.bytes(path) == *bytes, "{path} changed from one build to the next");
+    }
+    let og = |page: &str| {
+        let html = site.read(page);
+        let at = html.find("property=og:image>").or_else(|| html.find("property=\"og:image\"")).expect(page);
+        let start = html[..at].rfind("content=").unwrap() + "content=".len();
+        html[start..at].trim().trim_matches('"').to_string()
+    };
+    let base = "https://ip.hubei.example.org";
+    assert_eq!(og("index.html"), format!("{base}/releases/2022/share.zh.png"));
+    assert_eq!(og("en/index.html"), format!("{base}/releases/2022/share.en.png"));
+    assert_eq!(og("releases/2021/index.html"), format!("{base}/releases/2021/share.zh.png"));
+    assert_eq!(og("en/releases/2022/white-paper/index.html"), format!("{base}/releases/2022/share.en.png"));
+    assert_eq!(og("en/releases/2022/summary/index.html"), format!("{base}/releases/2022/share.en.png"));
+    // Other pages keep the theme's image.
+    assert_eq!(og("data/index.html"), format!("{base}/og-image.png"));
+    let home = site.read("en/index.html");
+    assert!(home.contains("og:image:width") && home.contains("Patents granted 155,000 patents (2021)"), "alt text");
+}
