@@ -149,7 +149,7 @@ pub(crate) fn pages(cx: &RenderContext<'_>) -> Result<Vec<(String, Vec<u8>)>> {
         page_ctx.link.release = page.release;
         page_ctx.key = key(page);
         ctx.insert("page", &page_ctx);
-        let mut crumbs: Vec<Link> = ["releases", page.key.as_str()]
+        let mut crumbs: Vec<Link> = ["", "releases", page.key.as_str()]
             .iter()
             .filter_map(|k| cx.index.get(k, lang))
             .map(|q| Link { title: q.page.front.title.clone(), url: q.page.url.clone(), active: false })
@@ -172,6 +172,8 @@ pub(crate) fn pages(cx: &RenderContext<'_>) -> Result<Vec<(String, Vec<u8>)>> {
         .collect();
         ctx.insert("more", &more);
         ctx.insert("share", &share_for_page(cx, page));
+        // Indexed for search, like the release page it sums up.
+        ctx.insert("searchable", &cx.opts.search);
         let html = cx.templates.render("summary.html", &ctx)?;
         out.push((page_file(&url), finish(html, cx.opts)));
     }
