@@ -263,3 +263,16 @@ fn share_images_are_1200_by_630_the_same_each_build_and_the_og_image() {
     let home = site.read("en/index.html");
     assert!(home.contains("og:image:width") && home.contains("Patents granted 155,000 patents (2021)"), "alt text");
 }
+
+#[test]
+fn a_label_is_text_in_pages_and_images() {
+    let label = "  - {data: grants, series: total, period: 2022, label: \"<img src=x onerror=alert(1)> & 'q'\"}\n";
+    let site = with_figures(label, label);
+    site.build(&[]);
+    for page in ["releases/2023/index.html", "en/index.html", "releases/2023/summary/index.html"] {
+        let html = site.read(page);
+        assert!(!html.contains("<img src=x"), "{page}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)"), "{page}: the label is shown as text");
+    }
+    assert!(site.bytes("releases/2023/share.zh.png").starts_with(b"\x89PNG"));
+}
