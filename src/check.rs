@@ -59,7 +59,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
         .withheld
         .iter()
         .filter_map(|p| match &p.unpublished {
-            Some(Unpublished::Embargo(at)) => Some((crate::markdown::datasets_named(&p.body), at)),
+            Some(Unpublished::Embargo(at)) => Some((p.datasets_named(), at)),
             _ => None,
         })
         .collect();
@@ -102,11 +102,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report> {
     let public_releases: BTreeSet<i32> =
         public.site.pages.iter().filter(|p| !p.generated).filter_map(|p| p.release).collect();
     for y in public_releases.difference(&frozen_releases) {
-        let uses_data = public
-            .site
-            .pages
-            .iter()
-            .any(|p| p.release == Some(*y) && !crate::markdown::datasets_named(&p.body).is_empty());
+        let uses_data = public.site.pages.iter().any(|p| p.release == Some(*y) && !p.datasets_named().is_empty());
         if uses_data {
             schedule.push((jiff::Timestamp::MIN, msg::schedule_not_frozen(*y)));
         }

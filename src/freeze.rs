@@ -17,7 +17,6 @@ use anyhow::Context as _;
 use crate::build::{self, BuildOptions};
 use crate::diag::{Diagnostic, Failure, Result};
 use crate::load::frozen::{self, DIR, SUMS};
-use crate::markdown;
 use crate::model::Text;
 use crate::model::dataset::{Dataset, Frozen, KeyKind};
 use crate::msg;
@@ -69,7 +68,7 @@ pub fn run(root: &Path, year: i32) -> Result<Report> {
             .into());
     };
     let released = moment.date();
-    let mut used: Vec<String> = pages.iter().flat_map(|p| markdown::datasets_named(&p.body)).collect();
+    let mut used: Vec<String> = pages.iter().flat_map(|p| p.datasets_named()).collect();
     used.sort();
     used.dedup();
     used.retain(|id| site.datasets.contains_key(id));

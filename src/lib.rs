@@ -23,6 +23,7 @@ pub mod freeze;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod init;
+pub mod keyfig;
 pub mod linkcheck;
 pub mod load;
 pub mod markdown;
@@ -33,6 +34,7 @@ pub mod output;
 pub mod prose;
 pub mod publication;
 pub mod quality;
+pub mod raster;
 pub mod rebuild;
 pub mod render;
 pub mod root;

@@ -232,49 +232,24 @@ pub fn value_exact(v: Option<f64>, unit: &Unit, style: Style) -> String {
 /// finite, when `previous` is 0 for a relative change, or when the change overflows.
 #[must_use]
 pub fn change(current: Option<f64>, previous: Option<f64>, unit: &Unit, period: Period, style: Style) -> String {
-    let (Some(current), Some(previous)) = (current, previous) else {
+    let Some(delta) = delta(current, previous, unit, style) else {
         return MISSING.to_string();
     };
-    if !current.is_finite() || !previous.is_finite() {
-        return MISSING.to_string();
-    }
-    let points = unit.kind == UnitKind::Percent;
-    let delta = if points {
-        current - previous
-    } else if previous == 0.0 {
-        return MISSING.to_string();
-    } else {
-        (current - previous) / previous.abs() * 100.0
-    };
-    if !delta.is_finite() {
-        return MISSING.to_string();
-    }
-    // Twelve significant digits shed the binary noise of the subtraction
-    // (96.8 − 100 = −3.2000000000000028) before the decimal rounding.
-    let rounded = round(&Decimal::cleaned(delta, CHANGE_SIGNIFICANT), 0, CHANGE_PLACES);
-    if rounded.is_zero() {
+    let Some(Delta { up, magnitude, points }) = delta else {
         return match (style, period) {
             (Style::Chinese, Period::Year) => "与上年持平".to_string(),
             (Style::Chinese, Period::Other) => "与上期持平".to_string(),
             (Style::English, Period::Year) => "unchanged year on year".to_string(),
             (Style::English, Period::Other) => "unchanged on the previous period".to_string(),
         };
-    }
-    let magnitude = render(&rounded, false, style == Style::English);
-    let up = delta > 0.0;
+    };
     match style {
         Style::Chinese => {
             let prefix = match period {
                 Period::Year => "同比",
                 Period::Other => "环比",
             };
-            let (verb, suffix) = match (points, up) {
-                (false, true) => ("增长", "%"),
-                (false, false) => ("下降", "%"),
-                (true, true) => ("提高", "个百分点"),
-                (true, false) => ("降低", "个百分点"),
-            };
-            format!("{prefix}{verb}{magnitude}{suffix}")
+            format!("{prefix}{}{magnitude}{}", zh_verb(up, points), zh_suffix(points))
         }
         Style::English => {
             let direction = if up { "up" } else { "down" };
@@ -286,6 +261,115 @@ pub fn change(current: Option<f64>, previous: Option<f64>, unit: &Unit, period: 
             format!("{direction} {magnitude}{suffix} {when}")
         }
     }
+}
+
+/// Which way a change goes, for showing it with an arrow beside its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// A rise.
+    Up,
+    /// A fall.
+    Down,
+    /// A change that rounds to 0.0.
+    Unchanged,
+}
+
+impl Direction {
+    /// `up`, `down`, `unchanged`: for class names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Unchanged => "unchanged",
+        }
+    }
+}
+
+/// The change from `previous` to `current` against a named earlier period, for a headline
+/// figure: "比上年增长40.9%" / "up 40.9% on 2020" (`period` is [`Period::Year`]: Chinese names
+/// the previous year as 上年; otherwise 上期), "比上年提高1.2个百分点" / "up 1.2 percentage
+/// points on 2020", "与上年持平" / "unchanged on 2020". `previous_label` is the previous
+/// period as the page's language writes it. The magnitude is computed as in [`change`].
+/// `None` where [`change`] gives [`MISSING`].
+#[must_use]
+pub fn change_on(
+    current: Option<f64>,
+    previous: Option<f64>,
+    unit: &Unit,
+    period: Period,
+    previous_label: &str,
+    style: Style,
+) -> Option<(Direction, String)> {
+    let delta = delta(current, previous, unit, style)?;
+    let zh_then = match period {
+        Period::Year => "上年",
+        Period::Other => "上期",
+    };
+    let Some(Delta { up, magnitude, points }) = delta else {
+        let words = match style {
+            Style::Chinese => format!("与{zh_then}持平"),
+            Style::English => format!("unchanged on {previous_label}"),
+        };
+        return Some((Direction::Unchanged, words));
+    };
+    let words = match style {
+        Style::Chinese => format!("比{zh_then}{}{magnitude}{}", zh_verb(up, points), zh_suffix(points)),
+        Style::English => {
+            let direction = if up { "up" } else { "down" };
+            let suffix = if points { " percentage points" } else { "%" };
+            format!("{direction} {magnitude}{suffix} on {previous_label}")
+        }
+    };
+    Some((if up { Direction::Up } else { Direction::Down }, words))
+}
+
+fn zh_verb(up: bool, points: bool) -> &'static str {
+    match (points, up) {
+        (false, true) => "增长",
+        (false, false) => "下降",
+        (true, true) => "提高",
+        (true, false) => "降低",
+    }
+}
+
+fn zh_suffix(points: bool) -> &'static str {
+    if points { "个百分点" } else { "%" }
+}
+
+/// A change worked out: its direction, its magnitude as written (one decimal, thousands
+/// separators in English), and whether it is in percentage points.
+struct Delta {
+    up: bool,
+    magnitude: String,
+    points: bool,
+}
+
+/// The change from `previous` to `current`: `None` when it cannot be given (see [`change`]),
+/// `Some(None)` when it rounds to zero.
+fn delta(current: Option<f64>, previous: Option<f64>, unit: &Unit, style: Style) -> Option<Option<Delta>> {
+    let (current, previous) = (current?, previous?);
+    if !current.is_finite() || !previous.is_finite() {
+        return None;
+    }
+    let points = unit.kind == UnitKind::Percent;
+    let delta = if points {
+        current - previous
+    } else if previous == 0.0 {
+        return None;
+    } else {
+        (current - previous) / previous.abs() * 100.0
+    };
+    if !delta.is_finite() {
+        return None;
+    }
+    // Twelve significant digits shed the binary noise of the subtraction
+    // (96.8 − 100 = −3.2000000000000028) before the decimal rounding.
+    let rounded = round(&Decimal::cleaned(delta, CHANGE_SIGNIFICANT), 0, CHANGE_PLACES);
+    if rounded.is_zero() {
+        return Some(None);
+    }
+    let magnitude = render(&rounded, false, style == Style::English);
+    Some(Some(Delta { up: delta > 0.0, magnitude, points }))
 }
 
 /// A full-precision number for data tables (no 万/亿 abbreviation, thousands separators in both styles: "155,000", "5,026,000,000", "16.09", "41.6"), no unit. None -> MISSING.
@@ -1055,6 +1139,38 @@ mod tests {
         // Unit precision does not change the one decimal of a change.
         changes(fixed(count(""), 3), Period::Year, EN, &[(141.6, 100.0, "up 41.6% year on year")]);
         changes(fixed(pct(), 0), Period::Year, ZH, &[(41.6, 40.4, "同比提高1.2个百分点")]);
+    }
+
+    #[test]
+    fn change_on_a_named_period() {
+        let on = |cur: f64, prev: Option<f64>, u: Unit, period, label, style| {
+            change_on(Some(cur), prev, &u, period, label, style).map(|(d, w)| (d.name(), w))
+        };
+        let c = count("件");
+        assert_eq!(on(155000.0, Some(110000.0), c, Period::Year, "2020年", ZH), Some(("up", "比上年增长40.9%".into())));
+        assert_eq!(
+            on(150000.0, Some(155000.0), c, Period::Year, "2021", EN),
+            Some(("down", "down 3.2% on 2021".into()))
+        );
+        assert_eq!(
+            on(100.0, Some(100.0), c, Period::Other, "2021 Q1", EN),
+            Some(("unchanged", "unchanged on 2021 Q1".into()))
+        );
+        assert_eq!(
+            on(100.0, Some(100.0), c, Period::Other, "2021年一季度", ZH),
+            Some(("unchanged", "与上期持平".into()))
+        );
+        assert_eq!(
+            on(41.6, Some(40.4), pct(), Period::Year, "2020", EN),
+            Some(("up", "up 1.2 percentage points on 2020".into()))
+        );
+        assert_eq!(
+            on(40.4, Some(41.6), pct(), Period::Year, "2020年", ZH),
+            Some(("down", "比上年降低1.2个百分点".into()))
+        );
+        assert_eq!(on(2_000_000.0, Some(1.0), c, Period::Year, "2020", EN).unwrap().1, "up 199,999,900.0% on 2020");
+        assert_eq!(on(1.0, None, c, Period::Year, "2020", EN), None);
+        assert_eq!(on(1.0, Some(0.0), c, Period::Year, "2020", EN), None);
     }
 
     #[test]

@@ -17,7 +17,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::{Diagnostic, Failure, Result};
-use crate::markdown;
 use crate::model::dataset::{Dataset, KeyKind, Revision};
 use crate::model::{Page, Site};
 use crate::msg;
@@ -33,12 +32,12 @@ pub fn resolve(site: &mut Site, frozen: Vec<Dataset>) -> Result<Vec<Diagnostic>>
     let mut shown: BTreeMap<String, Vec<&Page>> = BTreeMap::new();
     let mut withheld: BTreeMap<String, Vec<&Page>> = BTreeMap::new();
     for p in site.pages.iter().filter(|p| !p.generated && !site.withheld.is_empty()) {
-        for id in markdown::datasets_named(&p.body) {
+        for id in p.datasets_named() {
             shown.entry(id).or_default().push(p);
         }
     }
     for p in &site.withheld {
-        for id in markdown::datasets_named(&p.body) {
+        for id in p.datasets_named() {
             withheld.entry(id).or_default().push(p);
         }
     }

@@ -5,6 +5,7 @@ use serde_saphyr::Spanned;
 
 use crate::diag::Diagnostic;
 use crate::model::FrontMatter;
+use crate::model::page::{KeyFigureSpec, Placed};
 use crate::msg;
 use crate::yaml;
 
@@ -63,6 +64,19 @@ struct Raw {
     publish_at: Option<Spanned<String>>,
     #[serde(default)]
     template: Option<Spanned<String>>,
+    #[serde(default)]
+    key_figures: Vec<RawKeyFigure>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKeyFigure {
+    data: Spanned<String>,
+    series: Spanned<String>,
+    /// A year is written as a number (`2021`), other periods as strings.
+    period: Spanned<serde_json::Value>,
+    #[serde(default)]
+    label: Option<crate::model::Text>,
 }
 
 /// Parses and validates front matter. `text` is the whole file, for source lines.
@@ -95,7 +109,29 @@ pub fn parse(split: &Split<'_>, text: &str, path: &str, tz: &jiff::tz::TimeZone)
             return Err(at(t, msg::not_a_template(&t.value)).with_hint(msg::not_a_template_hint()));
         }
     }
+    let place = |value: String, r: &serde_saphyr::Location| {
+        let (l, c) = yaml::location_of(r);
+        let source_line = text.lines().nth(l).unwrap_or("").to_string();
+        Placed { value, line: l + 1, col: c, source_line }
+    };
+    let key_figures = raw
+        .key_figures
+        .into_iter()
+        .map(|k| {
+            let period = match &k.period.value {
+                serde_json::Value::String(s) => s.trim().to_string(),
+                other => other.to_string(),
+            };
+            KeyFigureSpec {
+                data: place(k.data.value.trim().to_string(), &k.data.referenced),
+                series: place(k.series.value.trim().to_string(), &k.series.referenced),
+                period: place(period, &k.period.referenced),
+                label: k.label,
+            }
+        })
+        .collect();
     Ok(FrontMatter {
+        key_figures,
         title: raw.title.value.trim().to_string(),
         date,
         summary: raw.summary.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),

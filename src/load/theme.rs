@@ -35,6 +35,8 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/partials/print.html",
     "templates/cite.html",
     "templates/embed.html",
+    "templates/key-figures.html",
+    "templates/summary.html",
     "i18n/zh.yaml",
     "i18n/en.yaml",
     "static/style.css",

@@ -67,6 +67,9 @@ pub struct Rendered {
     pub first_paragraph: String,
     /// What the author should look at (figures that met a missing value).
     pub warnings: Vec<Diagnostic>,
+    /// A release landing page's key figures, worked out for its language (set by
+    /// `render::page_markdown`, not by [`render`]: they live in the front matter).
+    pub key_figures: Vec<crate::keyfig::KeyFigure>,
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Calendar, Dataset, Glossary, Lang, SiteConfig};
+use super::{Calendar, Dataset, Glossary, Lang, SiteConfig, Text};
 
 /// What a Markdown file is to the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,6 +32,44 @@ pub struct FrontMatter {
     pub publish_at: Option<jiff::Zoned>,
     /// Template file overriding the default for this kind of page.
     pub template: Option<String>,
+    /// A release landing page's headline figures (`key_figures:`), as written.
+    pub key_figures: Vec<KeyFigureSpec>,
+}
+
+/// One entry of `key_figures:` as written: a figure of a dataset, checked against the data
+/// when the page is rendered (see [`crate::keyfig`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyFigureSpec {
+    /// Dataset id.
+    pub data: Placed,
+    /// Series id.
+    pub series: Placed,
+    /// Period (the row's key).
+    pub period: Placed,
+    /// The label shown instead of the series label.
+    pub label: Option<Text>,
+}
+
+/// A value written in front matter, with where it was written (for messages).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placed {
+    /// The value, trimmed.
+    pub value: String,
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+    /// The source line, for the caret under it.
+    pub source_line: String,
+}
+
+impl Placed {
+    /// An error at this value.
+    pub fn error(&self, path: &str, message: crate::msg::Said) -> crate::diag::Diagnostic {
+        let mut d = crate::diag::Diagnostic::error(path, self.line, self.col, message);
+        d.source_line = Some(self.source_line.clone());
+        d
+    }
 }
 
 /// One page in one language.
@@ -74,6 +112,14 @@ pub enum Unpublished {
 }
 
 impl Page {
+    /// The ids of the datasets the page uses: named in its body (see
+    /// [`crate::markdown::datasets_named`]) or in its key figures.
+    pub fn datasets_named(&self) -> std::collections::BTreeSet<String> {
+        let mut ids = crate::markdown::datasets_named(&self.body);
+        ids.extend(self.front.key_figures.iter().map(|k| k.data.value.clone()));
+        ids
+    }
+
     /// The date used for sorting and display: `date`, else `publish_at`.
     pub fn sort_date(&self) -> Option<&jiff::Zoned> {
         self.front.date.as_ref().or(self.front.publish_at.as_ref())

@@ -464,6 +464,18 @@ catalogue! {
     }
     argument_needed(name: &str, arg: &str) { en: "`{name}` needs `{arg}=…`", zh: "`{name}` 缺少 `{arg}=…`" }
     argument_needed_hint() { en: "give `data`, `series` and `period`", zh: "请写明 `data`、`series` 和 `period`" }
+    share_image_failed(path: &str, cause: &str) {
+        en: "the share image `{path}` could not be drawn: {cause}",
+        zh: "分享图片 `{path}` 无法生成：{cause}",
+    }
+    key_figures_not_release() {
+        en: "`key_figures` belongs on a release's landing page",
+        zh: "`key_figures` 只能写在年度发布的首页中",
+    }
+    key_figures_not_release_hint() {
+        en: "move the list to `content/releases/<year>/_index.<lang>.md`: its tiles show there and, for the newest release, on the home page",
+        zh: "请把这一列表移到 `content/releases/<年份>/_index.<语言>.md`，数字卡片将显示在该发布首页，最新一次发布的还显示在网站首页",
+    }
     unknown_dataset(id: &str) { en: "unknown dataset `{id}`", zh: "没有名为 `{id}` 的数据集" }
     datasets_did_you_mean(id: &str, ids: &List) {
         en: "did you mean `{id}`? The datasets are: {ids}",

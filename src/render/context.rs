@@ -189,4 +189,8 @@ pub struct ReleaseCtx {
     pub datasets: Vec<DatasetRef>,
     /// How to cite the release (GB/T 7714 or APA), with its `cite.*` files.
     pub citation: super::citations::CiteCtx,
+    /// The key figures of the release's `_index` front matter, for tiles.
+    pub key_figures: Vec<crate::keyfig::KeyFigure>,
+    /// The release's one-page summary in this language (`/releases/<year>/summary/`).
+    pub summary_url: String,
 }

@@ -17,6 +17,8 @@ mod lang_runs;
 mod minify;
 mod pages;
 pub mod relocate;
+mod share;
+mod summary;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -79,7 +81,20 @@ pub fn page_markdown(site: &Site, page: &Page, strings: &UiStrings) -> std::resu
             download: get("download"),
         },
     };
-    markdown::render(&page.body, &ctx)
+    let body = markdown::render(&page.body, &ctx);
+    let figures = crate::keyfig::resolve(page, ctx.datasets);
+    match (body, figures) {
+        (Ok(mut body), Ok(k)) => {
+            body.datasets.extend(k.iter().map(|f| f.dataset.clone()));
+            body.key_figures = k;
+            Ok(body)
+        }
+        (Ok(_), Err(e)) | (Err(e), Ok(_)) => Err(e),
+        (Err(mut e), Err(k)) => {
+            e.extend(k);
+            Err(e)
+        }
+    }
 }
 
 /// Renders the Markdown of every page; all problems are reported together.
@@ -206,6 +221,9 @@ fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool, outp
         data::render(cx, output)?;
     }
     if matches!(selection, Selection::All) {
+        for (path, png) in summary::share_images(cx)? {
+            output.add(path, png);
+        }
         let mut generated = Vec::new();
         if cx.calendar_made() {
             output.add(calendar::ICS_PATH, calendar::ics(cx));

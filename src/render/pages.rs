@@ -324,7 +324,7 @@ pub(crate) fn generated_alternates(cx: &RenderContext<'_>, key: &str, lang: &Lan
     cx.site.config.languages.iter().map(|l| Alternate::new(cx.site, l, lang, l.url(key), true)).collect()
 }
 
-fn release_ctx(cx: &RenderContext<'_>, p: &PageOut<'_>) -> ReleaseCtx {
+pub(crate) fn release_ctx(cx: &RenderContext<'_>, p: &PageOut<'_>) -> ReleaseCtx {
     let (site, lang) = (cx.site, &p.page.lang);
     let pages: Vec<&PageOut<'_>> = cx.index.children(&p.page.key, lang).collect();
     let mut charts = Vec::new();
@@ -362,6 +362,8 @@ fn release_ctx(cx: &RenderContext<'_>, p: &PageOut<'_>) -> ReleaseCtx {
         pages: pages.iter().map(|q| page_ref(site, q)).collect(),
         charts,
         datasets,
+        key_figures: p.body.key_figures.clone(),
+        summary_url: super::summary::url(p.page),
     }
 }
 
@@ -399,6 +401,8 @@ pub(crate) fn base_context(
     ctx.insert("feed", &format!("{}atom.xml", shared.lang.home));
     // Whether the search index takes this page's text (`data-pagefind-body` on <main>).
     ctx.insert("searchable", &false);
+    // The share image (`og:image`) of a release's pages; the theme's default elsewhere.
+    ctx.insert("share", &None::<()>);
     ctx
 }
 
@@ -538,6 +542,7 @@ pub fn render_each(
             let release = (page.kind == PageKind::Section && page.release.is_some()).then(|| release_ctx(cx, p));
             ctx.insert("release", &release);
             ctx.insert("continuity", &super::continuity::of(site, index, p));
+            ctx.insert("share", &super::summary::share_for_page(cx, page));
             // Indexed for search: every page a reader could look for, the home page (it quotes
             // the key figures) and every section included; only the search page and 404 are not.
             ctx.insert("searchable", &opts.search);
@@ -578,6 +583,7 @@ pub fn render_each(
         if super::glossary::made(site) {
             out.extend(diags.take(super::glossary::pages(cx))?.into_iter().flatten());
         }
+        out.extend(diags.take(super::summary::pages(cx))?.into_iter().flatten());
     }
     diags.finish(out)
 }

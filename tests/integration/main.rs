@@ -19,6 +19,7 @@ mod filing;
 mod fuzz_regressions;
 mod hostile;
 mod init;
+mod keyfig;
 mod languages;
 mod messages;
 mod netlify;
