@@ -88,16 +88,12 @@ pub fn svg_to_png(svg: &str, width_px: u32) -> Result<Vec<u8>, RasterError> {
     let size = tree.size();
     let scale = width_px as f32 / size.width();
     let height_px = (size.height() * scale).round();
-    let height = if height_px.is_finite() && height_px >= 1.0 && height_px <= MAX_SIDE as f32 {
-        height_px as u32
-    } else {
-        0
-    };
+    let height =
+        if height_px.is_finite() && height_px >= 1.0 && height_px <= MAX_SIDE as f32 { height_px as u32 } else { 0 };
     if width_px == 0 || width_px > MAX_SIDE || height == 0 {
         return Err(RasterError::Size { width: width_px, height });
     }
-    let mut pixmap =
-        tiny_skia::Pixmap::new(width_px, height).ok_or(RasterError::Size { width: width_px, height })?;
+    let mut pixmap = tiny_skia::Pixmap::new(width_px, height).ok_or(RasterError::Size { width: width_px, height })?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
     pixmap.encode_png().map_err(|e| RasterError::Encode(e.to_string()))
@@ -141,7 +137,10 @@ mod tests {
 
     #[test]
     fn same_input_same_bytes() {
-        assert_eq!(svg_to_png(&text_svg("专利授权量"), 640).unwrap(), svg_to_png(&text_svg("专利授权量"), 640).unwrap());
+        assert_eq!(
+            svg_to_png(&text_svg("专利授权量"), 640).unwrap(),
+            svg_to_png(&text_svg("专利授权量"), 640).unwrap()
+        );
     }
 
     #[test]

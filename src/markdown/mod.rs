@@ -431,7 +431,14 @@ mod tests {
             body_line: 1,
             key: "a",
             text: FigureText {
-                source: "来源", table: "数据表", dataset: "数据集", unit: "单位", download: "下载"
+                source: "来源",
+                table: "数据表",
+                dataset: "数据集",
+                unit: "单位",
+                download: "下载",
+                license: "许可协议",
+                png: "PNG 图片",
+                address: "https://example.org/a/",
             },
         }
     }

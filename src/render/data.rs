@@ -156,10 +156,16 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
                             sha256: hex(&Sha256::digest(&f.bytes)),
                         })
                         .collect();
-                    let (chart_html, svg) =
-                        if d.rows.len() <= CHART_ROWS { dataset_chart(d, lang, sh) } else { (String::new(), None) };
+                    let (chart_html, svg) = if d.rows.len() <= CHART_ROWS {
+                        dataset_chart(d, lang, sh, &site.config.absolute(&url))
+                    } else {
+                        (String::new(), None)
+                    };
                     if let Some(svg) = svg {
-                        files.push((format!("charts/data-{}.{lang}.svg", d.id), svg.into_bytes()));
+                        let name = format!("data-{}", d.id);
+                        let png = super::chart_png(&svg, &name, &format!("data/{}.yaml", d.id))?;
+                        files.push((format!("charts/{name}.{lang}.svg"), svg.into_bytes()));
+                        files.push((format!("charts/{name}.{lang}.png"), png));
                     }
                     let pages_using: Vec<_> = used_by
                         .get(d.id.as_str())
@@ -286,8 +292,9 @@ fn dataset_summary(d: &Dataset, lang: &Lang) -> Value {
     })
 }
 
-/// The dataset's overview chart: its series that share the first series' unit.
-fn dataset_chart(d: &Dataset, lang: &Lang, sh: &pages::LangShared) -> (String, Option<String>) {
+/// The dataset's overview chart: its series that share the first series' unit (its HTML and
+/// standalone SVG); `address` is the page's absolute URL, written at the foot of the SVG.
+fn dataset_chart(d: &Dataset, lang: &Lang, sh: &pages::LangShared, address: &str) -> (String, Option<String>) {
     if d.rows.is_empty() || d.series.is_empty() {
         return (String::new(), None);
     }
@@ -306,6 +313,9 @@ fn dataset_chart(d: &Dataset, lang: &Lang, sh: &pages::LangShared) -> (String, O
         dataset: get("dataset_page"),
         unit: get("unit"),
         download: get("download"),
+        license: get("license"),
+        png: get("png_image"),
+        address,
     };
     let name = format!("data-{}", d.id);
     let (html, fig) =
