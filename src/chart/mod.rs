@@ -188,7 +188,30 @@ const CREDIT_TEXT: f64 = 12.0;
 /// Height of one credit line.
 const CREDIT_LINE: f64 = 16.0;
 /// Most lines one credit may take.
-const CREDIT_LINES: usize = 3;
+const CREDIT_LINES: usize = 4;
+
+/// A credit line broken to `max_width`: an address (no spaces, `scheme://`) after its slashes,
+/// never inside a name; other text as any chart text.
+fn wrap_credit(credit: &str, max_width: f64) -> Vec<String> {
+    if !credit.contains("://") || credit.contains(' ') {
+        return text::wrap(credit, CREDIT_TEXT, false, max_width, CREDIT_LINES);
+    }
+    let mut lines = Vec::new();
+    let mut rest = credit;
+    while !rest.is_empty() && lines.len() < CREDIT_LINES {
+        let fits = |s: &str| text::room(s, CREDIT_TEXT, false) <= max_width;
+        let cut = if fits(rest) {
+            rest.len()
+        } else {
+            // The longest prefix ending in '/' that fits; else the whole rest (drawn past the edge
+            // rather than cut inside a name).
+            rest.match_indices('/').map(|(i, _)| i + 1).rfind(|&i| fits(&rest[..i])).unwrap_or(rest.len())
+        };
+        lines.push(rest[..cut].to_string());
+        rest = &rest[cut..];
+    }
+    lines
+}
 
 /// The standalone chart with `credit` (plain text, each already in the chart's language: "来源：
 /// …", "许可协议：…", the page's address) written at its foot, one after another, and added to its
@@ -226,10 +249,7 @@ fn render(input: &ChartInput, framed: bool, credit: &[String]) -> String {
         (width, height, _) = frame::draw_no_data(&p, &mut raw);
     }
     let credit: Vec<String> = credit.iter().map(|c| clean_text(c)).filter(|c| !c.trim().is_empty()).collect();
-    let lines: Vec<String> = credit
-        .iter()
-        .flat_map(|c| text::wrap(c, CREDIT_TEXT, false, frame::WIDTH - 2.0 * frame::PAD, CREDIT_LINES))
-        .collect();
+    let lines: Vec<String> = credit.iter().flat_map(|c| wrap_credit(c, frame::WIDTH - 2.0 * frame::PAD)).collect();
     let top = height;
     if !lines.is_empty() {
         height += (lines.len() as f64 * CREDIT_LINE + frame::PAD).ceil() as u32;

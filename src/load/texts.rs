@@ -105,7 +105,7 @@ mod tests {
         ];
         let w = glyph_warnings("data/x.yaml", file, &texts);
         assert_eq!(w.len(), 2);
-        assert_eq!((w[0].line, w[0].col), (1, 14));
+        assert_eq!((w[0].line, w[0].col), (1, 15));
         assert!(w[0].message.get(msg::Locale::En).contains("`𠀀` (U+20000)"), "{}", w[0].message.get(msg::Locale::En));
         assert_eq!((w[1].line, w[1].col), (3, 14));
         let fine = Text::Plain("专利授权量（万件）".into());

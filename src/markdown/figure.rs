@@ -247,7 +247,10 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
     html.push_str(&format!("<figure class=\"chart chart-{}\" id=\"{}\">", spec.kind.name(), escape(name)));
     // The title and unit in HTML, where they wrap and follow the reader's text settings; the
     // inline SVG does not draw them again (the standalone file does).
-    html.push_str(&format!("<figcaption><span class=\"chart-title\">{}</span>", escape(title)));
+    // On the dataset's own page the chart's title is the page's heading, just above: it is
+    // said once, and kept here only for screen readers (the caption names the figure).
+    let title_class = if on_dataset_page { "chart-title visually-hidden" } else { "chart-title" };
+    html.push_str(&format!("<figcaption><span class=\"{title_class}\">{}</span>", escape(title)));
     if !unit_text.is_empty() {
         html.push_str(&format!(
             " <span class=\"chart-unit\">{open}{}{colon}{}{close}</span>",

@@ -23,6 +23,7 @@ mod nothing_lost;
 mod prose;
 mod publishing;
 mod quality;
+mod raster;
 mod search;
 mod search_quality;
 mod serve;
