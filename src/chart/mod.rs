@@ -180,7 +180,45 @@ fn draw(p: &Prepared, buf: &mut String) -> (u32, u32, bool) {
 /// bytes: the same input always gives the same string. The title and the unit are drawn at the
 /// top, so that the file stands on its own.
 pub fn render_svg(input: &ChartInput) -> String {
-    render(input, true)
+    render(input, true, &[])
+}
+
+/// Size of the credit lines at the foot of a standalone chart.
+const CREDIT_TEXT: f64 = 12.0;
+/// Height of one credit line.
+const CREDIT_LINE: f64 = 16.0;
+/// Most lines one credit may take.
+const CREDIT_LINES: usize = 4;
+
+/// A credit line broken to `max_width`: an address (no spaces, `scheme://`) after its slashes,
+/// never inside a name; other text as any chart text.
+fn wrap_credit(credit: &str, max_width: f64) -> Vec<String> {
+    if !credit.contains("://") || credit.contains(' ') {
+        return text::wrap(credit, CREDIT_TEXT, false, max_width, CREDIT_LINES);
+    }
+    let mut lines = Vec::new();
+    let mut rest = credit;
+    while !rest.is_empty() && lines.len() < CREDIT_LINES {
+        let fits = |s: &str| text::room(s, CREDIT_TEXT, false) <= max_width;
+        let cut = if fits(rest) {
+            rest.len()
+        } else {
+            // The longest prefix ending in '/' that fits; else the whole rest (drawn past the edge
+            // rather than cut inside a name).
+            rest.match_indices('/').map(|(i, _)| i + 1).rfind(|&i| fits(&rest[..i])).unwrap_or(rest.len())
+        };
+        lines.push(rest[..cut].to_string());
+        rest = &rest[cut..];
+    }
+    lines
+}
+
+/// The standalone chart with `credit` (plain text, each already in the chart's language: "来源：
+/// …", "许可协议：…", the page's address) written at its foot, one after another, and added to its
+/// `<desc>`, so that a file or image that travels alone says where it comes from, under which
+/// licence, and where to read more.
+pub fn render_svg_credited(input: &ChartInput, credit: &[String]) -> String {
+    render(input, true, credit)
 }
 
 /// The chart for a page that shows its title and unit in HTML (the `<figure>`'s visible
@@ -188,10 +226,10 @@ pub fn render_svg(input: &ChartInput) -> String {
 /// document as [`render_svg`] without the drawn title and unit caption. Its accessible name is
 /// still the title (`<title>`), and its description the same `<desc>`.
 pub fn render_svg_inline(input: &ChartInput) -> String {
-    render(input, false)
+    render(input, false, &[])
 }
 
-fn render(input: &ChartInput, framed: bool) -> String {
+fn render(input: &ChartInput, framed: bool, credit: &[String]) -> String {
     let label = clean_text(input.unit.label);
     let currency = input.unit.currency.map(clean_text);
     let p = prepare(input, Unit { label: &label, currency: currency.as_deref(), ..input.unit }, framed);
@@ -210,8 +248,28 @@ fn render(input: &ChartInput, framed: bool) -> String {
         raw.clear();
         (width, height, _) = frame::draw_no_data(&p, &mut raw);
     }
+    let credit: Vec<String> = credit.iter().map(|c| clean_text(c)).filter(|c| !c.trim().is_empty()).collect();
+    let lines: Vec<String> = credit.iter().flat_map(|c| wrap_credit(c, frame::WIDTH - 2.0 * frame::PAD)).collect();
+    let top = height;
+    if !lines.is_empty() {
+        height += (lines.len() as f64 * CREDIT_LINE + frame::PAD).ceil() as u32;
+        for c in &credit {
+            if !desc.is_empty() {
+                desc.push(if p.style == Style::English { ' ' } else { '\n' });
+            }
+            desc.push_str(c);
+        }
+    }
     let head = svg::Head { id: &p.id, title: &p.title, desc: &desc, width, height, style: p.style };
-    svg::finish(&raw, &head)
+    let mut out = svg::finish(&raw, &head);
+    if !lines.is_empty() {
+        let foot = svg::credit(&lines, top, width, height, CREDIT_TEXT, CREDIT_LINE, frame::PAD);
+        match out.rfind("</svg>") {
+            Some(end) => out.insert_str(end, &foot),
+            None => out.push_str(&foot),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -96,6 +96,24 @@ pub(super) fn finish(plotters_svg: &str, head: &Head) -> String {
     out
 }
 
+/// The credit lines at the foot of a standalone chart, below `top` (the drawing's height), on
+/// white, in the label colour; each line escaped here.
+pub(super) fn credit(lines: &[String], top: u32, width: u32, height: u32, size: f64, pitch: f64, pad: f64) -> String {
+    let label = palette::hex(palette::LABEL);
+    let mut out = format!(
+        "<rect x=\"0\" y=\"{top}\" width=\"{width}\" height=\"{}\" fill=\"#FFFFFF\"/>\n",
+        height.saturating_sub(top)
+    );
+    for (i, line) in lines.iter().enumerate() {
+        let y = top as f64 + (i + 1) as f64 * pitch;
+        out.push_str(&format!(
+            "<text class=\"credit\" x=\"{pad}\" y=\"{y}\" font-size=\"{size}\" fill=\"{label}\">{}</text>\n",
+            escape(line)
+        ));
+    }
+    out
+}
+
 /// Fills the rectangles (bars, legend and missing-value keys) of series 1 and later with their
 /// series' pattern, outlined in the series' colour; returns the drawing and the series whose
 /// patterns it uses. Series 0 stays solid. Lines and markers are left alone: their marker shapes

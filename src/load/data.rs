@@ -505,10 +505,10 @@ impl Validator<'_> {
         fn at(field: Said, t: &Spanned<Text>) -> Written<'_> {
             Written { field, text: &t.value, line: yaml::location_of(&t.referenced).0 }
         }
+        // The texts drawn in the chart images first (title, source, key and category labels,
+        // series and units): their characters are checked against the charts' font too.
         let mut texts = vec![at(msg::field_title(), &raw.title), at(msg::field_source_name(), &raw.source.name)];
         texts.extend(raw.key.label.as_ref().map(|t| at(msg::field_key_label(), t)));
-        texts.extend(raw.description.as_ref().map(|t| at(msg::field_description(), t)));
-        texts.extend(raw.notes.as_ref().map(|t| at(msg::field_notes(), t)));
         if let Some(cats) = &raw.key.categories {
             for (id, t) in &cats.value.0 {
                 texts.push(Written {
@@ -525,11 +525,15 @@ impl Validator<'_> {
                 texts.push(Written { field: msg::field_series_unit(&s.value.id), text: u, line: l });
             }
         }
+        let drawn = texts.len();
+        texts.extend(raw.description.as_ref().map(|t| at(msg::field_description(), t)));
+        texts.extend(raw.notes.as_ref().map(|t| at(msg::field_notes(), t)));
         for c in &raw.corrections {
             let field = msg::field_correction(c.value.date.value.trim());
             texts.push(Written { field, text: &c.value.text, line: line(&c.referenced) });
         }
         let mut out = super::texts::warnings(self.rel, self.text, &texts, config);
+        out.extend(super::texts::glyph_warnings(self.rel, self.text, &texts[..drawn]));
         if let (Some(updated), Some(newest), Some(at)) =
             (updated, corrections.iter().map(|c| c.date).max(), raw.updated.as_ref())
             && updated < newest

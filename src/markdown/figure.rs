@@ -166,6 +166,12 @@ pub struct FigureText<'a> {
     pub unit: &'a str,
     /// "下载" / "Download".
     pub download: &'a str,
+    /// "许可协议" / "Licence".
+    pub license: &'a str,
+    /// "PNG 图片" / "PNG image".
+    pub png: &'a str,
+    /// The page's absolute address, written at the foot of its standalone charts.
+    pub address: &'a str,
 }
 
 /// Where a figure is drawn: the page's language and strings.
@@ -228,7 +234,13 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         breaks,
         notes,
     };
-    let svg = chart::render_svg(&input);
+    let sep = if style == Style::Chinese { "：" } else { ": " };
+    let credit = [
+        format!("{}{sep}{}", text.source, ds.source.name.get(lang)),
+        format!("{}{sep}{}", text.license, ds.license),
+        text.address.to_string(),
+    ];
+    let svg = chart::render_svg_credited(&input, &credit);
     let inline_svg = chart::render_svg_inline(&input);
 
     let unit_text = numfmt::unit_name(&unit, style);
@@ -240,7 +252,10 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
     html.push_str(&format!("<figure class=\"chart chart-{}\" id=\"{}\">", spec.kind.name(), escape(name)));
     // The title and unit in HTML, where they wrap and follow the reader's text settings; the
     // inline SVG does not draw them again (the standalone file does).
-    html.push_str(&format!("<figcaption><span class=\"chart-title\">{}</span>", escape(title)));
+    // On the dataset's own page the chart's title is the page's heading, just above: it is
+    // said once, and kept here only for screen readers (the caption names the figure).
+    let title_class = if on_dataset_page { "chart-title visually-hidden" } else { "chart-title" };
+    html.push_str(&format!("<figcaption><span class=\"{title_class}\">{}</span>", escape(title)));
     if !unit_text.is_empty() {
         html.push_str(&format!(
             " <span class=\"chart-unit\">{open}{}{colon}{}{close}</span>",
@@ -324,7 +339,6 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
         });
     }
     // Source and downloads.
-    let sep = if style == Style::Chinese { "：" } else { ": " };
     html.push_str(&format!("<p class=\"chart-meta\">{}{sep}", escape(text.source)));
     let source_name = escape(ds.source.name.get(lang));
     match ds.source.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
@@ -339,8 +353,9 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
     };
     let source_line_end = html.len();
     html.push_str(&format!(
-        " <span class=\"chart-links\">{dataset_link}{} <a href=\"{files}.csv\">{named}CSV</a> <a href=\"{files}.xlsx\">{named}XLSX</a> <a href=\"/charts/{name}.{lang}.svg\">{named}SVG</a></span></p>",
+        " <span class=\"chart-links\">{dataset_link}{} <a href=\"{files}.csv\">{named}CSV</a> <a href=\"{files}.xlsx\">{named}XLSX</a> <a href=\"/charts/{name}.{lang}.svg\">{named}SVG</a> <a href=\"/charts/{name}.{lang}.png\">{named}{}</a></span></p>",
         escape(text.download),
+        escape(text.png),
         // A frozen release's figures link the files of the version they show.
         files = match &ds.frozen {
             Some(f) => format!("/data/{}/{}/v{}", ds.id, f.release, f.version),

@@ -442,7 +442,14 @@ mod tests {
             key: "a",
             base_url: "https://example.org",
             text: FigureText {
-                source: "来源", table: "数据表", dataset: "数据集", unit: "单位", download: "下载"
+                source: "来源",
+                table: "数据表",
+                dataset: "数据集",
+                unit: "单位",
+                download: "下载",
+                license: "许可协议",
+                png: "PNG 图片",
+                address: "https://example.org/a/",
             },
         }
     }

@@ -535,6 +535,22 @@ catalogue! {
         zh: "指标 `{a}` 和 `{b}` 单位不同，不能共用一个坐标轴",
     }
     units_differ_hint() { en: "chart them in two separate blocks", zh: "请分成两个图表块" }
+    chart_glyph_missing(field: &Said, chars: &str) {
+        en: "{field} has {chars}, which the chart images cannot draw: the font built into vitrine lacks it",
+        zh: "{field}含有 {chars}，图表图片无法显示：vitrine 内置字体不含此字",
+    }
+    chart_glyph_missing_hint() {
+        en: "the PNG would show an empty box in its place; use a common character (GB 2312) or another wording, or ask for the character to be added to `assets/fonts/make-outline-font.py`",
+        zh: "PNG 图片中该字将显示为空框；请改用常用字（GB 2312 范围内）或换一种说法，也可请开发人员将该字加入 `assets/fonts/make-outline-font.py`",
+    }
+    chart_image_failed(name: &str, detail: &str) {
+        en: "the chart image `{name}` could not be drawn: {detail}",
+        zh: "图表图片 `{name}` 未能生成：{detail}",
+    }
+    chart_image_failed_hint() {
+        en: "this is a fault in vitrine, not in the site; please report it with the chart block or dataset",
+        zh: "这是 vitrine 程序的问题，不是网站内容的问题；请连同图表块或数据集一并报告",
+    }
     outside_data(key: &str, id: &str) { en: "`{key}` is outside the data of `{id}`", zh: "`{key}` 超出了 `{id}` 的数据范围" }
     data_runs(kind: &Said, first: &str, last: &str) {
         en: "the {kind} runs from `{first}` to `{last}`",

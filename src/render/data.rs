@@ -165,14 +165,17 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
                         })
                         .collect();
                     let (chart_html, fig) = if d.rows.len() <= CHART_ROWS {
-                        dataset_chart(d, lang, sh, &site.config.base_url)
+                        dataset_chart(d, lang, sh, &site.config.base_url, &site.config.absolute(&url))
                     } else {
                         (String::new(), None)
                     };
                     if let Some(fig) = fig {
                         let back = super::embed::Back { url: &url, title: d.title.get(lang) };
                         files.push(super::embed::page(cx, lang, &fig, &back, &|_| true)?);
-                        files.push((format!("charts/data-{}.{lang}.svg", d.id), fig.svg.into_bytes()));
+                        let name = format!("data-{}", d.id);
+                        let png = super::chart_png(&fig.svg, &name, &format!("data/{}.yaml", d.id))?;
+                        files.push((format!("charts/{name}.{lang}.svg"), fig.svg.into_bytes()));
+                        files.push((format!("charts/{name}.{lang}.png"), png));
                     }
                     let pages_using: Vec<_> = used_by
                         .get(d.id.as_str())
@@ -316,8 +319,15 @@ fn dataset_summary(d: &Dataset, lang: &Lang) -> Value {
     })
 }
 
-/// The dataset's overview chart: its series that share the first series' unit.
-fn dataset_chart(d: &Dataset, lang: &Lang, sh: &pages::LangShared, base_url: &str) -> (String, Option<figure::Figure>) {
+/// The dataset's overview chart: its series that share the first series' unit (its HTML and
+/// figure); `address` is the page's absolute URL, written at the foot of the standalone SVG.
+fn dataset_chart(
+    d: &Dataset,
+    lang: &Lang,
+    sh: &pages::LangShared,
+    base_url: &str,
+    address: &str,
+) -> (String, Option<figure::Figure>) {
     if d.rows.is_empty() || d.series.is_empty() {
         return (String::new(), None);
     }
@@ -336,6 +346,9 @@ fn dataset_chart(d: &Dataset, lang: &Lang, sh: &pages::LangShared, base_url: &st
         dataset: get("dataset_page"),
         unit: get("unit"),
         download: get("download"),
+        license: get("license"),
+        png: get("png_image"),
+        address,
     };
     let name = format!("data-{}", d.id);
     let (html, fig) = figure::render(

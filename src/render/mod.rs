@@ -66,6 +66,7 @@ pub fn ui_strings(site: &Site, theme: &Theme) -> UiStrings {
 pub fn page_markdown(site: &Site, page: &Page, strings: &UiStrings) -> std::result::Result<Rendered, Vec<Diagnostic>> {
     let s = strings.get(&page.lang);
     let get = |k: &'static str| s.get(k).map_or(k, String::as_str);
+    let address = site.config.absolute(&page.url);
     let ctx = markdown::Context {
         datasets: site.data_for(page),
         lang: &page.lang,
@@ -79,6 +80,9 @@ pub fn page_markdown(site: &Site, page: &Page, strings: &UiStrings) -> std::resu
             dataset: get("dataset_page"),
             unit: get("unit"),
             download: get("download"),
+            license: get("license"),
+            png: get("png_image"),
+            address: &address,
         },
     };
     let body = markdown::render(&page.body, &ctx);
@@ -183,6 +187,20 @@ pub fn partial(
     Ok(output)
 }
 
+/// The width of chart images: three times the charts' SVG width (400), for phone screens and
+/// print.
+pub const CHART_PNG_WIDTH: u32 = 1200;
+
+/// A chart's PNG image, drawn from its standalone SVG (`name` and the file it comes from,
+/// `source`, name it in the error, which only a fault of the rasteriser can cause).
+pub(crate) fn chart_png(svg: &str, name: &str, source: &str) -> Result<Vec<u8>> {
+    crate::raster::svg_to_png(svg, CHART_PNG_WIDTH).map_err(|e| {
+        Diagnostic::error(source, 1, 1, crate::msg::chart_image_failed(name, &e.to_string()))
+            .with_hint(crate::msg::chart_image_failed_hint())
+            .into()
+    })
+}
+
 /// The files of the selected pages: with [`Selection::All`], every file of the site. The
 /// root-relative links of every HTML page are moved under the base URL's path, if it has one.
 fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool, output: &mut Output) -> Result<()> {
@@ -192,17 +210,26 @@ fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool, outp
     for (path, text) in pages::render_each(cx, selection, &emit)? {
         output.add(path, text);
     }
-    for r in cx.pages.iter().filter(|r| selection.wants(r.page)) {
-        for f in &r.body.figures {
-            output.add(format!("charts/{}.{}.svg", f.name, r.page.lang), f.svg.clone());
-            let back_url = format!("{}#{}", r.page.url, f.name);
-            let back = embed::Back { url: &back_url, title: &r.page.front.title };
-            let has = |l: &crate::model::Lang| {
-                cx.index.get(&r.page.key, l).is_some_and(|o| o.body.figures.iter().any(|g| g.name == f.name))
-            };
-            let (path, bytes) = embed::page(cx, &r.page.lang, f, &back, &has)?;
-            output.add(path, bytes);
-        }
+    // Each chart as SVG and as PNG (drawn in parallel; added in page order, so the output is
+    // the same from build to build), with its embed page.
+    let charts: Vec<(&PageOut<'_>, &markdown::figure::Figure)> = cx
+        .pages
+        .iter()
+        .filter(|r| selection.wants(r.page))
+        .flat_map(|r| r.body.figures.iter().map(move |f| (r, f)))
+        .collect();
+    let pngs: Vec<Result<Vec<u8>>> =
+        charts.par_iter().map(|(r, f)| chart_png(&f.svg, &f.name, &r.page.source)).collect();
+    for ((r, f), png) in charts.into_iter().zip(pngs) {
+        output.add(format!("charts/{}.{}.svg", f.name, r.page.lang), f.svg.clone());
+        output.add(format!("charts/{}.{}.png", f.name, r.page.lang), png?);
+        let back_url = format!("{}#{}", r.page.url, f.name);
+        let back = embed::Back { url: &back_url, title: &r.page.front.title };
+        let has = |l: &crate::model::Lang| {
+            cx.index.get(&r.page.key, l).is_some_and(|o| o.body.figures.iter().any(|g| g.name == f.name))
+        };
+        let (path, bytes) = embed::page(cx, &r.page.lang, f, &back, &has)?;
+        output.add(path, bytes);
     }
     // The citation files of each release's landing page.
     for r in cx.pages.iter().filter(|r| selection.wants(r.page)) {

@@ -5,13 +5,13 @@ use std::io::Read;
 use crate::support::Site;
 
 /// The moment these tests build at: a week before the 2025 release.
-const BEFORE: &str = "2025-04-19T09:00:00+08:00";
+pub(crate) const BEFORE: &str = "2025-04-19T09:00:00+08:00";
 /// Just after the release.
-const AFTER: &str = "2025-04-26T10:00:01+08:00";
+pub(crate) const AFTER: &str = "2025-04-26T10:00:01+08:00";
 
 /// The example with a 2025 release under embargo (10:00, 26 April 2025) that adds a 2024 row
 /// to `patent-grants` and brings a new dataset, `ip-insurance`.
-fn example_with_embargoed_release() -> Site {
+pub(crate) fn example_with_embargoed_release() -> Site {
     let site = Site::example();
     site.replace(
         "data/patent-grants.yaml",

@@ -28,6 +28,7 @@ mod print;
 mod prose;
 mod publishing;
 mod quality;
+mod raster;
 mod search;
 mod search_quality;
 mod serve;
