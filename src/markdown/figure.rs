@@ -370,7 +370,9 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
     let license_word = if style == Style::Chinese { "许可协议" } else { "Licence" };
     let embed = format!(
         "{}<div class=\"chart-svg\">{inline_svg}</div>{}</p><p class=\"chart-meta\">{license_word}{sep}<a href=\"{}\" rel=\"license\">{license}</a></p>",
-        &html[caption_start..caption_end],
+        // The dataset page's heading names its chart, so there the title is for screen readers
+        // only; an embed travels alone and shows it.
+        html[caption_start..caption_end].replacen("chart-title visually-hidden", "chart-title", 1),
         &html[html[..source_line_end].rfind("<p class=\"chart-meta\">").unwrap_or(source_line_end)..source_line_end],
         escape(&crate::export::license_url(&ds.license)),
     );
