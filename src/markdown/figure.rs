@@ -370,9 +370,14 @@ pub fn render(spec: &ChartSpec<'_>, name: &str, element_id: &str, place: &Place<
     let license_word = if style == Style::Chinese { "许可协议" } else { "Licence" };
     let embed = format!(
         "{}<div class=\"chart-svg\">{inline_svg}</div>{}</p><p class=\"chart-meta\">{license_word}{sep}<a href=\"{}\" rel=\"license\">{license}</a></p>",
-        // The dataset page's heading names its chart, so there the title is for screen readers
-        // only; an embed travels alone and shows it.
-        html[caption_start..caption_end].replacen("chart-title visually-hidden", "chart-title", 1),
+        // An embed travels alone: its title is shown (on the dataset page the page's heading
+        // names the chart, and the caption's title is for screen readers only) and is the
+        // embed page's one heading.
+        html[caption_start..caption_end].replacen(
+            &format!("<span class=\"{title_class}\">{}</span>", escape(title)),
+            &format!("<h1 class=\"chart-title\">{}</h1>", escape(title)),
+            1
+        ),
         &html[html[..source_line_end].rfind("<p class=\"chart-meta\">").unwrap_or(source_line_end)..source_line_end],
         escape(&crate::export::license_url(&ds.license)),
     );
