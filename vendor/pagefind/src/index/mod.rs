@@ -44,6 +44,9 @@ enum SortType {
     Number,
 }
 
+/// vitrine patch: how many pages are processed in parallel before their results are merged.
+const PAGE_CHUNK: usize = 512;
+
 /// Results from processing a single page in parallel.
 /// Contains the word map, filter entries, and encoded page data for one page.
 struct PageProcessingResult {
@@ -146,8 +149,18 @@ pub async fn build_indexes(
     let meta_fields_ref = meta.meta_fields.clone();
     let language_ref = language.clone();
 
+    // vitrine patch: pages are processed in parallel a chunk at a time, and each chunk's
+    // results are merged before the next chunk is processed. Upstream processes every page and
+    // holds all their word maps at once before merging: a second copy of the whole site's word
+    // data at the build's peak. Same pages, merged in the same order: the same index.
+    let mut pages = pages.into_iter();
+    loop {
+    let chunk: Vec<FossickedData> = pages.by_ref().take(PAGE_CHUNK).collect();
+    if chunk.is_empty() {
+        break;
+    }
     // Process pages in parallel - each page builds its own word map
-    let page_results: Vec<PageProcessingResult> = pages
+    let page_results: Vec<PageProcessingResult> = chunk
         .into_par_iter()
         .map(|page| {
             let mut local_word_map: HashMap<String, PackedWord> = HashMap::new();
@@ -380,6 +393,7 @@ pub async fn build_indexes(
             }
         }
         fragment_hashes.insert(short_hash.to_string(), encoded_page);
+    }
     }
 
     // Sort pages within each word by page_number to maintain correct order after parallel processing
