@@ -13,10 +13,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
+use crate::markdown::shortcode::{self, Part};
 use crate::model::dataset::KeyKind;
 use crate::model::page::KeyFigureSpec;
 use crate::model::{Dataset, Page, PageKind};
-use crate::msg::{self, List};
+use crate::msg;
 use crate::numfmt::{self, Period, Style, Unit};
 
 /// A key figure worked out for one language: what a tile, the share image and the summary show.
@@ -85,32 +86,16 @@ pub fn resolve(page: &Page, datasets: &BTreeMap<String, Dataset>) -> Result<Vec<
 
 fn one(page: &Page, spec: &KeyFigureSpec, datasets: &BTreeMap<String, Dataset>) -> Result<KeyFigure, Diagnostic> {
     let (path, lang) = (page.source.as_str(), &page.lang);
-    let data = spec.data.value.as_str();
-    let Some(ds) = datasets.get(data) else {
-        let ids: Vec<&str> = datasets.keys().map(String::as_str).collect();
-        let hint = match crate::yaml::nearest(data, &ids) {
-            Some(k) => msg::datasets_did_you_mean(k, &List::of(&ids)),
-            None => msg::datasets_are(&List::of(&ids)),
+    let located = shortcode::locate(datasets, &spec.data.value, &spec.series.value, &spec.period.value);
+    let (ds, si, ri) = located.map_err(|u| {
+        let at = match u.part {
+            Part::Data => &spec.data,
+            Part::Series => &spec.series,
+            Part::Period => &spec.period,
         };
-        return Err(spec.data.error(path, msg::unknown_dataset(data)).with_hint(hint));
-    };
-    let series_id = spec.series.value.as_str();
-    let Some((si, s)) = ds.series(series_id) else {
-        let ids: Vec<&str> = ds.series.iter().map(|s| s.id.as_str()).collect();
-        let hint = match crate::yaml::nearest(series_id, &ids) {
-            Some(k) => msg::series_did_you_mean(k, &List::of(&ids)),
-            None => msg::series_are(&List::of(&ids)),
-        };
-        return Err(spec.series.error(path, msg::no_such_series(data, series_id)).with_hint(hint));
-    };
-    let period = spec.period.value.as_str();
-    let Some(ri) = ds.row_index(period) else {
-        let keys: Vec<&str> = ds.rows.iter().map(|r| r.key.as_str()).collect();
-        return Err(spec
-            .period
-            .error(path, msg::no_such_period(data, &msg::key_kind(ds.key.kind), period))
-            .with_hint(msg::it_has(&List::of(&keys))));
-    };
+        at.error(path, u.message).with_hint(u.hint)
+    })?;
+    let s = &ds.series[si];
     let style = lang.style();
     let unit = Unit {
         kind: s.unit.kind,

@@ -63,6 +63,24 @@ fn font() -> Option<&'static FontRef<'static>> {
     PARSED.get_or_init(|| FontRef::try_from_slice(FONT).ok()).as_ref()
 }
 
+/// The width of `text` at `size` pixels (the SVG `font-size`, one em) as this font draws it;
+/// a character it lacks counts one em (it would be drawn as a box).
+pub fn text_width(text: &str, size: f64) -> f64 {
+    use ab_glyph::ScaleFont;
+    let Some(font) = font() else {
+        return text.chars().count() as f64 * size;
+    };
+    // ab_glyph scales to a line height (ascent − descent); SVG's font-size is the em.
+    let em = font.units_per_em().unwrap_or(1000.0);
+    let scaled = font.as_scaled(size as f32 * font.height_unscaled() / em);
+    text.chars()
+        .map(|c| {
+            let id = font.glyph_id(c);
+            if id.0 == 0 { size } else { f64::from(scaled.h_advance(id)) }
+        })
+        .sum()
+}
+
 /// Whether the embedded font draws `c` (white space counts as drawn: it has no ink).
 pub fn covers(c: char) -> bool {
     c.is_whitespace() || c.is_control() || font().is_some_and(|f| f.glyph_id(c).0 != 0)

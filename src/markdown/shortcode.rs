@@ -93,6 +93,67 @@ fn no_data(ds: &Dataset, key: &str, lang: &Lang, style: Style) -> String {
     }
 }
 
+/// Which part of a `(data, series, period)` reference names nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The dataset id.
+    Data,
+    /// The series id.
+    Series,
+    /// The period (row key).
+    Period,
+}
+
+/// A reference that names nothing: which part, and what to tell the author.
+#[derive(Debug)]
+pub struct Unresolved {
+    /// The part at fault (for the position of the message).
+    pub part: Part,
+    /// The message.
+    pub message: Said,
+    /// The hint, naming the choices.
+    pub hint: Said,
+}
+
+/// Finds the figure that `data`, `series` and `period` name among `datasets`: the dataset, the
+/// series' index and the row's index. Shared by figures in prose (`{{ value(…) }}`) and a
+/// release's `key_figures`, so both say the same thing about a wrong name.
+pub fn locate<'d>(
+    datasets: &'d BTreeMap<String, Dataset>,
+    data: &str,
+    series_id: &str,
+    period: &str,
+) -> Result<(&'d Dataset, usize, usize), Unresolved> {
+    let Some(ds) = datasets.get(data) else {
+        let ids: Vec<&str> = datasets.keys().map(String::as_str).collect();
+        let hint = match crate::yaml::nearest(data, &ids) {
+            Some(k) => msg::datasets_did_you_mean(k, &List::of(&ids)),
+            None => msg::datasets_are(&List::of(&ids)),
+        };
+        return Err(Unresolved { part: Part::Data, message: msg::unknown_dataset(data), hint });
+    };
+    let Some((si, _)) = ds.series(series_id) else {
+        let ids: Vec<&str> = ds.series.iter().map(|s| s.id.as_str()).collect();
+        let hint = match crate::yaml::nearest(series_id, &ids) {
+            Some(k) => msg::series_did_you_mean(k, &List::of(&ids)),
+            None => msg::series_are(&List::of(&ids)),
+        };
+        return Err(Unresolved { part: Part::Series, message: msg::no_such_series(data, series_id), hint });
+    };
+    let Some(ri) = ds.row_index(period) else {
+        let keys: Vec<&str> = ds.rows.iter().map(|r| r.key.as_str()).collect();
+        // `period="武汉"`: the label of a category, where its id belongs.
+        let named = ds.key.categories.iter().find(|(_, label)| label.mentions(period.trim()));
+        let hint = match named {
+            Some((id, _)) => msg::key_category_label_hint(period.trim(), id, &List::of(&keys)),
+            None => msg::it_has(&List::of(&keys)),
+        };
+        let message = msg::no_such_period(data, &msg::key_kind(ds.key.kind), period);
+        return Err(Unresolved { part: Part::Period, message, hint });
+    };
+    Ok((ds, si, ri))
+}
+
 /// Evaluates a call to HTML (already escaped) for a page in `lang`.
 pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> Result<Evaluated, CallError> {
     let known = ["value", "change"];
@@ -129,32 +190,8 @@ pub fn eval(call: &Call, datasets: &BTreeMap<String, Dataset>, lang: &Lang) -> R
     }
     let (data, series_id, period) =
         (need(data, "data", &call.name)?, need(series, "series", &call.name)?, need(period, "period", &call.name)?);
-    let Some(ds) = datasets.get(data) else {
-        let ids: Vec<&str> = datasets.keys().map(String::as_str).collect();
-        let hint = match crate::yaml::nearest(data, &ids) {
-            Some(k) => msg::datasets_did_you_mean(k, &List::of(&ids)),
-            None => msg::datasets_are(&List::of(&ids)),
-        };
-        return Err(err(msg::unknown_dataset(data), Some(hint)));
-    };
-    let Some((si, s)) = ds.series(series_id) else {
-        let ids: Vec<&str> = ds.series.iter().map(|s| s.id.as_str()).collect();
-        let hint = match crate::yaml::nearest(series_id, &ids) {
-            Some(k) => msg::series_did_you_mean(k, &List::of(&ids)),
-            None => msg::series_are(&List::of(&ids)),
-        };
-        return Err(err(msg::no_such_series(data, series_id), Some(hint)));
-    };
-    let Some(ri) = ds.row_index(period) else {
-        let keys: Vec<&str> = ds.rows.iter().map(|r| r.key.as_str()).collect();
-        // `period="武汉"`: the label of a category, where its id belongs.
-        let named = ds.key.categories.iter().find(|(_, label)| label.mentions(period.trim()));
-        let hint = match named {
-            Some((id, _)) => msg::key_category_label_hint(period.trim(), id, &List::of(&keys)),
-            None => msg::it_has(&List::of(&keys)),
-        };
-        return Err(err(msg::no_such_period(data, &msg::key_kind(ds.key.kind), period), Some(hint)));
-    };
+    let (ds, si, ri) = locate(datasets, data, series_id, period).map_err(|m| err(m.message, m.hint))?;
+    let s = &ds.series[si];
     let unit_label = s.unit.label.get(lang);
     let unit = Unit {
         kind: s.unit.kind,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::PageOut;
+use super::{PageOut, RenderContext};
 use crate::cite::{self, Kind, Work};
 use crate::model::dataset::Dataset;
 use crate::model::{Lang, Site};
@@ -76,9 +76,17 @@ pub fn dataset<'a>(
     }
 }
 
+/// The citation of a release's landing page `p` (key `release-<year>`, the page's address),
+/// handed to `f`: its text for the page, or its files.
+pub fn with_release<R>(cx: &RenderContext<'_>, p: &PageOut<'_>, f: impl FnOnce(&Work<'_>) -> R) -> R {
+    let key = format!("release-{}", p.page.release.unwrap_or_default());
+    let permalink = cx.site.config.absolute(&p.page.url);
+    f(&release(p, cx.site, &key, &permalink, &cx.langs.get(&p.page.lang).t))
+}
+
 /// A release's citation: its landing page's title, by the site's publisher, dated by the
 /// page's `date` (else the release's publication moment).
-pub fn release<'a>(
+fn release<'a>(
     p: &'a PageOut<'_>,
     site: &'a Site,
     key: &'a str,

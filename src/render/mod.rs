@@ -237,10 +237,7 @@ fn files(cx: &RenderContext<'_>, selection: Selection<'_>, with_data: bool, outp
         if page.kind != crate::model::PageKind::Section || page.release.is_none() {
             continue;
         }
-        let key = format!("release-{}", page.release.unwrap_or_default());
-        let permalink = cx.site.config.absolute(&page.url);
-        let work = citations::release(r, cx.site, &key, &permalink, &cx.langs.get(&page.lang).t);
-        for (path, bytes) in citations::files(&work, &page.url) {
+        for (path, bytes) in citations::with_release(cx, r, |w| citations::files(w, &page.url)) {
             output.add(path, bytes);
         }
     }

@@ -351,11 +351,8 @@ pub(crate) fn release_ctx(cx: &RenderContext<'_>, p: &PageOut<'_>) -> ReleaseCtx
             updated: d.updated.map(|u| u.to_string()),
         })
         .collect();
-    let cite_key = format!("release-{}", p.page.release.unwrap_or_default());
-    let permalink = site.config.absolute(&p.page.url);
-    let work = super::citations::release(p, site, &cite_key, &permalink, &cx.langs.get(lang).t);
     ReleaseCtx {
-        citation: super::citations::context(&work, lang, &p.page.url),
+        citation: super::citations::with_release(cx, p, |w| super::citations::context(w, lang, &p.page.url)),
         link: page_ref(site, p),
         year: p.page.release.unwrap_or_default(),
         content: p.body.html.clone(),

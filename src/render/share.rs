@@ -4,12 +4,12 @@
 //! to PNG with [`crate::raster`] and its embedded font, so the bytes are the same on every
 //! machine.
 //!
-//! Text is laid out with a width estimate (a CJK character one em, other characters a bit
-//! over half an em) on the safe side, and long lines are cut with an ellipsis or set smaller,
-//! so nothing runs off the picture.
+//! Text is measured with that same font ([`crate::raster::text_width`]), and long lines are
+//! cut with an ellipsis or set smaller, so nothing runs off the picture.
 
 use crate::keyfig::KeyFigure;
 use crate::markdown::shortcode::escape;
+use crate::raster::text_width;
 
 /// Width of a share image, in pixels (the size Open Graph and WeChat expect).
 pub const WIDTH: u32 = 1200;
@@ -42,26 +42,6 @@ const MUTED: &str = "#4d5867";
 const TINT: &str = "#f3f5f8";
 const MARGIN: f64 = 60.0;
 const BAND: f64 = 72.0;
-
-/// The width of `text` at `size` pixels, measured with the font the image is drawn with
-/// ([`crate::raster::FONT`]); a character it lacks counts one em (it would be drawn as a box).
-pub fn text_width(text: &str, size: f64) -> f64 {
-    use ab_glyph::{Font, FontRef, ScaleFont};
-    static FONT: std::sync::OnceLock<Option<FontRef<'static>>> = std::sync::OnceLock::new();
-    let font = FONT.get_or_init(|| FontRef::try_from_slice(crate::raster::FONT).ok());
-    let Some(font) = font else {
-        return text.chars().count() as f64 * size;
-    };
-    // ab_glyph scales to a line height (ascent − descent); SVG's font-size is the em.
-    let em = font.units_per_em().unwrap_or(1000.0);
-    let scaled = font.as_scaled(size as f32 * font.height_unscaled() / em);
-    text.chars()
-        .map(|c| {
-            let id = font.glyph_id(c);
-            if id.0 == 0 { size } else { f64::from(scaled.h_advance(id)) }
-        })
-        .sum()
-}
 
 /// `text` cut to fit `width` at `size`, with an ellipsis where it was cut.
 fn fit(text: &str, size: f64, width: f64) -> String {

@@ -50,7 +50,7 @@ pub(crate) fn example_with_embargoed_release() -> Site {
 
 /// Every file of a folder as text, with zip archives (the all-data zip, XLSX) and gzip files
 /// (the search index) opened, so that a figure cannot hide inside them.
-fn all_text(dir: &std::path::Path) -> Vec<(String, String)> {
+pub(crate) fn all_text(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for entry in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
         let name = entry.path().strip_prefix(dir).unwrap().display().to_string();

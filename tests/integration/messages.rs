@@ -12,7 +12,7 @@ const REPORT: &str = "content/releases/2023/report.zh.md";
 
 /// Applies `edit` to the basic fixture, runs `check`, and checks the English message
 /// (`headline`, the first line) and its Chinese twin; both are snapshots.
-fn slip(name: &str, edit: impl Fn(&Site), headline: &str, hint: &str) {
+pub(crate) fn slip(name: &str, edit: impl Fn(&Site), headline: &str, hint: &str) {
     let site = Site::fixture("basic");
     edit(&site);
     let r = site.run(&["check"]);
