@@ -5,6 +5,7 @@ use std::{cmp::Ordering, collections::BTreeMap, path::PathBuf};
 use anyhow::{bail, Result};
 use either::Either;
 use fossick::{FossickedData, Fossicker};
+use index::{LeanPage, Postings};
 use futures::future::join_all;
 use hashbrown::HashMap;
 use index::PagefindIndexes;
@@ -35,7 +36,12 @@ const PAGEFIND_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 struct SearchState {
     options: SearchOptions,
-    fossicked_pages: Vec<FossickedData>,
+    /// vitrine patch: pages in their lean form (`index::lean`), their words in `postings`.
+    fossicked_pages: Vec<LeanPage>,
+    /// vitrine patch: each language's words, for every page added.
+    postings: HashMap<String, Postings>,
+    /// vitrine patch: the sequence number of the next page added.
+    next_seq: u32,
     /// vitrine patch: the position of each URL in `fossicked_pages`, so that adding a page
     /// finds an earlier page of the same URL without scanning them all (O(n) per add upstream).
     page_positions: HashMap<String, usize>,
@@ -47,6 +53,8 @@ impl SearchState {
         Self {
             options,
             fossicked_pages: vec![],
+            postings: HashMap::new(),
+            next_seq: 0,
             page_positions: HashMap::new(),
             built_indexes: vec![],
         }
@@ -113,30 +121,17 @@ impl SearchState {
             }
         }
 
-        let existing_page_count = self.fossicked_pages.len();
-        self.fossicked_pages.extend(results);
-
-        Ok(self.fossicked_pages.len() - existing_page_count)
-    }
-
-    pub fn fossick_one(&mut self, file: Fossicker) -> Result<FossickedData> {
-        let result = file.fossick_sync(&self.options);
-        if let Some(result) = result.as_ref().ok() {
-            let existing = self
-                .fossicked_pages
-                .iter()
-                .position(|page| page.url == result.url);
-            if let Some(existing) = existing {
-                *self.fossicked_pages.get_mut(existing).unwrap() = result.clone();
-            } else {
-                self.fossicked_pages.push(result.clone());
-            }
+        let added = results.len();
+        for result in results {
+            self.keep(result);
         }
-        result
+
+        Ok(added)
     }
 
-    /// vitrine patch: [`Self::fossick_one`] without the scan of every page added before for the
-    /// same URL (a map lookup here), returning only what the service API reads.
+    /// vitrine patch: adds one page, returning only what the service API reads. Upstream
+    /// (`fossick_one`) scans every page added before for the same URL (O(n) per add) and clones
+    /// the page's whole word data to return three fields of it.
     pub fn fossick_one_lean(&mut self, file: Fossicker) -> Result<(u32, String, BTreeMap<String, String>)> {
         let result = file.fossick_sync(&self.options)?;
         let response = (
@@ -144,11 +139,20 @@ impl SearchState {
             result.fragment.data.url.clone(),
             result.fragment.data.meta.clone(),
         );
-        // The clone is kept, as upstream keeps it: its vectors and maps are allocated to their
-        // length, without the growth slack of the ones just built, so the pages held until the
-        // index is built take less memory (measured: 10-25% less peak on 2,000 pairs).
-        let kept = result.clone();
-        drop(result);
+        self.keep(result);
+        Ok(response)
+    }
+
+    /// vitrine patch: keeps a fossicked page in its lean form, its words added to its
+    /// language's postings. A page of a URL added before takes that page's place, as upstream.
+    fn keep(&mut self, page: FossickedData) {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let kept = self
+            .postings
+            .entry(page.language.clone())
+            .or_default()
+            .add(seq, page);
         match self.page_positions.get(&kept.url) {
             Some(&existing) => self.fossicked_pages[existing] = kept,
             None => {
@@ -156,7 +160,6 @@ impl SearchState {
                 self.fossicked_pages.push(kept);
             }
         }
-        Ok(response)
     }
 
     pub async fn build_indexes(&mut self) -> Result<()> {
@@ -176,7 +179,7 @@ impl SearchState {
                 .fossicked_pages
                 .iter()
                 .filter(|p| !p.has_html_element)
-                .map(|p| format!("  * {:?} has no <html> element", p.fragment.data.url))
+                .map(|p| format!("  * {:?} has no <html> element", p.url))
                 .collect::<Vec<_>>();
             if !pages_without_html.is_empty() {
                 log.warn(format!(
@@ -197,17 +200,13 @@ impl SearchState {
             if used_custom_body && !d.has_custom_body && !d.force_inclusion {
                 return false;
             }
-            !d.word_data.is_empty()
+            d.has_words
         });
 
-        let mut language_map: HashMap<String, Vec<fossick::FossickedData>> = HashMap::new();
+        // vitrine patch: the pages are referred to, not cloned.
+        let mut language_map: HashMap<String, Vec<&LeanPage>> = HashMap::new();
         for page in pages_with_data {
-            let language = page.language.clone();
-            if let Some(lang_pages) = language_map.get_mut(&language) {
-                lang_pages.push(page.clone());
-            } else {
-                language_map.insert(language, vec![page.clone()]);
-            }
+            language_map.entry(page.language.clone()).or_default().push(page);
         }
 
         log.info(format!(
@@ -252,7 +251,7 @@ impl SearchState {
                     unknown_pages
                         .iter()
                         .map(|p| {
-                            format!("  * {:?} has no html lang attribute", p.fragment.data.url)
+                            format!("  * {:?} has no html lang attribute", p.url)
                         })
                         .collect::<Vec<_>>()
                         .join("\n"),
@@ -270,9 +269,19 @@ impl SearchState {
 
         log.status("[Building search indexes]");
 
+        let all_postings = &self.postings;
+        let options = &self.options;
         let indexes: Vec<_> = language_map
             .into_iter()
-            .map(|(language, pages)| async { build_indexes(pages, language, &self.options).await })
+            .map(|(language, pages)| {
+                // The word stores of the languages these pages come from (two when pages
+                // without a language were merged into the primary one).
+                let mut stores: Vec<&str> = pages.iter().map(|p| p.language.as_str()).collect();
+                stores.sort_unstable();
+                stores.dedup();
+                let postings: Vec<&Postings> = stores.iter().map(|l| &all_postings[*l]).collect();
+                async move { build_indexes(pages, postings, language, options).await }
+            })
             .collect();
         let built_indexes = join_all(indexes).await;
         self.built_indexes = built_indexes.into_iter().flat_map(|i| i.ok()).collect();

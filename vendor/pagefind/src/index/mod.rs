@@ -3,7 +3,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::{
-    fossick::{FossickedData, FossickedWord, MetaFossickedWord},
+    fossick::{FossickedWord, MetaFossickedWord},
     index::index_metadata::MetaFilter,
     utils::full_hash,
     SearchOptions,
@@ -18,6 +18,9 @@ use self::index_metadata::MetaSort;
 mod index_filter;
 mod index_metadata;
 mod index_words;
+pub mod lean;
+
+pub use lean::{LeanPage, Postings};
 
 pub struct PagefindIndexes {
     pub word_indexes: HashMap<String, Vec<u8>>,
@@ -44,19 +47,9 @@ enum SortType {
     Number,
 }
 
-/// vitrine patch: how many pages are processed in parallel before their results are merged.
-const PAGE_CHUNK: usize = 512;
-
-/// Results from processing a single page in parallel.
-/// Contains the word map, filter entries, and encoded page data for one page.
-struct PageProcessingResult {
-    word_map: HashMap<String, PackedWord>,
-    filter_entries: Vec<(String, String, usize)>, // (filter, value, page_number)
-    encoded_page: IntermediaryPageData,
-}
-
 pub async fn build_indexes(
-    mut pages: Vec<FossickedData>,
+    pages: Vec<&LeanPage>,
+    postings: Vec<&Postings>,
     language: String,
     options: &SearchOptions,
 ) -> Result<PagefindIndexes> {
@@ -77,13 +70,16 @@ pub async fn build_indexes(
             - Sort the `pages` array and output the page numbers to `alternate_sorts`
     */
 
-    let mut word_map: HashMap<String, PackedWord> = HashMap::new();
     let mut filter_map: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
     let mut fragment_hashes: HashMap<String, IntermediaryPageData> = HashMap::new();
     let mut fragments: Vec<(usize, (String, IntermediaryPageData))> = Vec::new();
 
-    for (page_number, page) in pages.iter_mut().enumerate() {
-        page.fragment.page_number = page_number;
+    // vitrine patch: a page's number is its position in `pages`, as upstream; the records of
+    // its words carry its sequence number, mapped here.
+    let max_seq = pages.iter().map(|p| p.seq as usize + 1).max().unwrap_or(0);
+    let mut page_of_seq: Vec<u32> = vec![u32::MAX; max_seq];
+    for (page_number, page) in pages.iter().enumerate() {
+        page_of_seq[page.seq as usize] = page_number as u32;
     }
 
     // Get all possible sort keys
@@ -111,11 +107,8 @@ pub async fn build_indexes(
     for (sort_key, sort_type) in sort_types {
         let mut page_values: Vec<_> = pages
             .iter()
-            .flat_map(|page| {
-                page.sort
-                    .get(&sort_key)
-                    .map(|v| (v, page.fragment.page_number))
-            })
+            .enumerate()
+            .flat_map(|(page_number, page)| page.sort.get(&sort_key).map(|v| (v, page_number)))
             .collect();
         options.logger.v_info(format!(
             "Prebuilding sort order for {sort_key}, processed as type: {sort_type:#?}"
@@ -141,239 +134,41 @@ pub async fn build_indexes(
 
     let mut meta_fields_set: BTreeSet<String> = BTreeSet::new();
     for page in pages.iter() {
-        meta_fields_set.extend(page.fragment.data.meta.keys().cloned());
+        meta_fields_set.extend(page.meta_keys.iter().cloned());
     }
     meta.meta_fields = meta_fields_set.into_iter().collect();
 
-    // Clone meta_fields for use in parallel processing
-    let meta_fields_ref = meta.meta_fields.clone();
-    let language_ref = language.clone();
-
-    // vitrine patch: pages are processed in parallel a chunk at a time, and each chunk's
-    // results are merged before the next chunk is processed. Upstream processes every page and
-    // holds all their word maps at once before merging: a second copy of the whole site's word
-    // data at the build's peak. Same pages, merged in the same order: the same index.
-    let mut pages = pages.into_iter();
-    loop {
-    let chunk: Vec<FossickedData> = pages.by_ref().take(PAGE_CHUNK).collect();
-    if chunk.is_empty() {
-        break;
-    }
-    // Process pages in parallel - each page builds its own word map
-    let page_results: Vec<PageProcessingResult> = chunk
-        .into_par_iter()
+    // Meta field IDs were assigned per-page,
+    // but need to be remapped to the global meta_fields order.
+    let field_maps: Vec<Vec<u16>> = pages
+        .iter()
         .map(|page| {
-            let mut local_word_map: HashMap<String, PackedWord> = HashMap::new();
-
-            // Meta field IDs were assigned per-page,
-            // but need to be remapped to the global meta_fields order.
-            let page_field_order: Vec<&String> = page.fragment.data.meta.keys().collect();
-            let field_id_map: Vec<u16> = page_field_order
+            page.meta_keys
                 .iter()
-                .map(|name| meta_fields_ref.iter().position(|f| f == *name).unwrap() as u16)
-                .collect();
-
-            for (word, positions) in page.word_data {
-                // Group positions by original_word for this page
-                let mut normalized_positions: Vec<FossickedWord> = Vec::new();
-                let mut variant_positions: BTreeMap<String, Vec<FossickedWord>> = BTreeMap::new();
-
-                for fossicked in positions {
-                    if fossicked.original_word.is_none() {
-                        // No diacritics - original matches normalized form
-                        normalized_positions.push(fossicked);
-                    } else {
-                        // Original form differs (has diacritics) - stored instead in additional_variants
-                        variant_positions
-                            .entry(fossicked.original_word.clone().unwrap())
-                            .or_default()
-                            .push(fossicked);
-                    }
-                }
-
-                let packed_word =
-                    local_word_map
-                        .entry(word.clone())
-                        .or_insert_with(|| PackedWord {
-                            word: word.clone(),
-                            pages: Vec::new(),
-                            additional_variants: Vec::new(),
-                        });
-
-                if !normalized_positions.is_empty() {
-                    packed_word.pages.push(positions_to_packed_page(
-                        normalized_positions,
-                        page.fragment.page_number,
-                    ));
-                }
-
-                for (variant_form, variant_pos) in variant_positions {
-                    let variant_page =
-                        positions_to_packed_page(variant_pos, page.fragment.page_number);
-
-                    if let Some(existing_variant) = packed_word
-                        .additional_variants
-                        .iter_mut()
-                        .find(|v| v.form == variant_form)
-                    {
-                        existing_variant.pages.push(variant_page);
-                    } else {
-                        packed_word.additional_variants.push(PackedVariant {
-                            form: variant_form,
-                            pages: vec![variant_page],
-                        });
-                    }
-                }
-            }
-
-            for (word, meta_positions) in page.meta_word_data {
-                let mut normalized_meta_positions: Vec<MetaFossickedWord> = Vec::new();
-                let mut variant_meta_positions: BTreeMap<String, Vec<MetaFossickedWord>> =
-                    BTreeMap::new();
-
-                for mut meta_fossicked in meta_positions {
-                    meta_fossicked.field_id = field_id_map[meta_fossicked.field_id as usize];
-                    if let Some(original) = meta_fossicked.original_word.clone() {
-                        variant_meta_positions
-                            .entry(original)
-                            .or_default()
-                            .push(meta_fossicked);
-                    } else {
-                        normalized_meta_positions.push(meta_fossicked);
-                    }
-                }
-
-                let packed_word =
-                    local_word_map
-                        .entry(word.clone())
-                        .or_insert_with(|| PackedWord {
-                            word: word.clone(),
-                            pages: Vec::new(),
-                            additional_variants: Vec::new(),
-                        });
-
-                if !normalized_meta_positions.is_empty() {
-                    let meta_locs = meta_positions_to_packed(normalized_meta_positions);
-
-                    if let Some(existing_page) = packed_word
-                        .pages
-                        .iter_mut()
-                        .find(|p| p.page_number == page.fragment.page_number)
-                    {
-                        existing_page.meta_locs = meta_locs;
-                    } else {
-                        packed_word.pages.push(PackedPage {
-                            page_number: page.fragment.page_number,
-                            locs: vec![],
-                            meta_locs,
-                        });
-                    }
-                }
-
-                // Handle diacritic variants in meta
-                for (variant_form, variant_pos) in variant_meta_positions {
-                    let meta_locs = meta_positions_to_packed(variant_pos);
-
-                    if let Some(existing_variant) = packed_word
-                        .additional_variants
-                        .iter_mut()
-                        .find(|v| v.form == variant_form)
-                    {
-                        if let Some(existing_page) = existing_variant
-                            .pages
-                            .iter_mut()
-                            .find(|p| p.page_number == page.fragment.page_number)
-                        {
-                            existing_page.meta_locs = meta_locs;
-                        } else {
-                            existing_variant.pages.push(PackedPage {
-                                page_number: page.fragment.page_number,
-                                locs: vec![],
-                                meta_locs,
-                            });
-                        }
-                    } else {
-                        packed_word.additional_variants.push(PackedVariant {
-                            form: variant_form,
-                            pages: vec![PackedPage {
-                                page_number: page.fragment.page_number,
-                                locs: vec![],
-                                meta_locs,
-                            }],
-                        });
-                    }
-                }
-            }
-
-            // Collect filter entries for this page
-            let filter_entries: Vec<(String, String, usize)> = page
-                .fragment
-                .data
-                .filters
-                .iter()
-                .flat_map(|(filter, values)| {
-                    values.iter().map(move |value| {
-                        (filter.clone(), value.clone(), page.fragment.page_number)
-                    })
-                })
-                .collect();
-
-            // Compute encoded page data
-            let encoded_data = serde_json::to_string(&page.fragment.data).unwrap();
-            let encoded_page = IntermediaryPageData {
-                full_hash: format!("{}_{}", language_ref, full_hash(encoded_data.as_bytes())),
-                word_count: page.fragment.data.word_count,
-                page_number: page.fragment.page_number,
-                encoded_data,
-            };
-
-            PageProcessingResult {
-                word_map: local_word_map,
-                filter_entries,
-                encoded_page,
-            }
+                .map(|name| meta.meta_fields.iter().position(|f| f == name).unwrap() as u16)
+                .collect()
         })
         .collect();
 
-    // Merge results sequentially
-    for result in page_results {
-        // Merge word maps using Entry API to avoid unnecessary clones
-        for (word, packed) in result.word_map {
-            match word_map.entry(word) {
-                hashbrown::hash_map::Entry::Occupied(mut entry) => {
-                    let existing = entry.get_mut();
-                    existing.pages.extend(packed.pages); // Move, not clone
-                                                         // Merge additional_variants
-                    for variant in packed.additional_variants {
-                        if let Some(existing_variant) = existing
-                            .additional_variants
-                            .iter_mut()
-                            .find(|v| v.form == variant.form)
-                        {
-                            existing_variant.pages.extend(variant.pages);
-                        } else {
-                            existing.additional_variants.push(variant);
-                        }
-                    }
-                }
-                hashbrown::hash_map::Entry::Vacant(entry) => {
-                    entry.insert(packed);
-                }
+    for (page_number, page) in pages.iter().enumerate() {
+        for (filter, values) in &page.filters {
+            for value in values {
+                filter_map
+                    .entry(filter.clone())
+                    .or_default()
+                    .entry(value.clone())
+                    .or_default()
+                    .push(page_number);
             }
         }
 
-        // Merge filter entries using or_default for cleaner code
-        for (filter, value, page_number) in result.filter_entries {
-            filter_map
-                .entry(filter)
-                .or_default()
-                .entry(value)
-                .or_default()
-                .push(page_number);
-        }
-
         // Handle fragment hashing (must be sequential due to collision handling)
-        let encoded_page = result.encoded_page;
+        let encoded_page = IntermediaryPageData {
+            full_hash: format!("{}_{}", language, page.hash),
+            word_count: page.word_count,
+            page_number,
+            encoded_data: page.encoded.clone(),
+        };
         let mut short_hash = &encoded_page.full_hash[0..=(language.len() + 7)];
 
         // If we hit a collision, extend one until we stop colliding
@@ -393,15 +188,6 @@ pub async fn build_indexes(
             }
         }
         fragment_hashes.insert(short_hash.to_string(), encoded_page);
-    }
-    }
-
-    // Sort pages within each word by page_number to maintain correct order after parallel processing
-    for packed_word in word_map.values_mut() {
-        packed_word.pages.sort_by_key(|p| p.page_number);
-        for variant in &mut packed_word.additional_variants {
-            variant.pages.sort_by_key(|p| p.page_number);
-        }
     }
 
     fragments.extend(
@@ -525,49 +311,92 @@ pub async fn build_indexes(
         );
     }
 
-    // TODO: Parameterize these chunk sizes via byte size rather than word count
-    let word_count = word_map.len();
-    let chunks = chunk_index(word_map, options.index_chunk_size);
-    meta.index_chunks = chunk_meta(&chunks);
+    // vitrine patch: the words of every language store the pages come from, sorted as upstream
+    // sorts them, made into `PackedWord`s from their records one chunk at a time (upstream
+    // holds them all), and encoded a batch of chunks at a time in parallel.
+    let mut words: Vec<(&str, Vec<(usize, u32)>)> = if postings.len() == 1 {
+        postings[0].words().map(|(w, id)| (w, vec![(0, id)])).collect()
+    } else {
+        let mut by_word: HashMap<&str, Vec<(usize, u32)>> = HashMap::new();
+        for (store, list) in postings.iter().enumerate() {
+            for (w, id) in list.words() {
+                by_word.entry(w).or_default().push((store, id));
+            }
+        }
+        by_word.into_iter().collect()
+    };
+    words.sort_unstable_by(|a, b| a.0.cmp(b.0));
 
-    // Encode word index chunks in parallel (delta encoding + CBOR serialization)
-    let encoded_chunks: Vec<(usize, Vec<u8>, String)> = chunks
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, chunk)| {
-            // Delta-encode page numbers within each word's page list
-            let delta_chunk: Vec<PackedWord> = chunk
-                .into_iter()
-                .map(|mut word| {
-                    let mut last_page: usize = 0;
-                    for page in &mut word.pages {
-                        let delta = page.page_number - last_page;
-                        last_page = page.page_number;
-                        page.page_number = delta;
-                    }
-                    // Also handle additional_variants
-                    for variant in &mut word.additional_variants {
-                        let mut last_page: usize = 0;
-                        for page in &mut variant.pages {
-                            let delta = page.page_number - last_page;
-                            last_page = page.page_number;
-                            page.page_number = delta;
-                        }
-                    }
-                    word
-                })
-                .collect();
+    let page_of = |seq: u32| -> Option<usize> {
+        match page_of_seq.get(seq as usize) {
+            Some(&p) if p != u32::MAX => Some(p as usize),
+            _ => None,
+        }
+    };
+    let packed_word = |word: &str, ids: &[(usize, u32)]| -> Option<PackedWord> {
+        let mut records: Vec<(usize, lean::Record)> = Vec::new();
+        for &(store, id) in ids {
+            records.extend(postings[store].records(id, &page_of));
+        }
+        if records.is_empty() {
+            return None;
+        }
+        records.sort_by_key(|(page_number, _)| *page_number);
+        let mut packed = PackedWord {
+            word: word.to_string(),
+            pages: Vec::new(),
+            additional_variants: Vec::new(),
+        };
+        for (page_number, record) in &records {
+            record.merge_into(&mut packed, *page_number, &field_maps[*page_number]);
+        }
+        // Sort pages within each word by page_number, as upstream does after its merge
+        packed.pages.sort_by_key(|p| p.page_number);
+        for variant in &mut packed.additional_variants {
+            variant.pages.sort_by_key(|p| p.page_number);
+        }
+        Some(packed)
+    };
 
-            let mut word_index: Vec<u8> = Vec::new();
-            let _ = minicbor::encode::<WordIndex, &mut Vec<u8>>(
-                WordIndex { words: delta_chunk },
-                word_index.as_mut(),
+    const CHUNK_BATCH: usize = 64;
+    let mut word_count = 0;
+    let mut chunk_ranges: Vec<(String, String)> = Vec::new();
+    let mut encoded_chunks: Vec<(usize, Vec<u8>, String)> = Vec::new();
+    let mut batch: Vec<(usize, Vec<PackedWord>)> = Vec::new();
+    let mut index_chunk: Vec<PackedWord> = Vec::new();
+    let mut index_chunk_size = 0;
+    let mut words = words.into_iter().peekable();
+    while let Some((word, ids)) = words.next() {
+        if let Some(word) = packed_word(word, &ids) {
+            word_count += 1;
+            index_chunk_size += word
+                .pages
+                .iter()
+                .chain(word.additional_variants.iter().flat_map(|v| &v.pages))
+                .map(|p| p.locs.len() + p.meta_locs.len() + 1)
+                .sum::<usize>()
+                + word.additional_variants.len();
+            index_chunk.push(word);
+        }
+        let last = words.peek().is_none();
+        if !index_chunk.is_empty() && (index_chunk_size >= options.index_chunk_size || last) {
+            chunk_ranges.push((
+                index_chunk.first().map_or("".into(), |w| w.word.clone()),
+                index_chunk.last().map_or("".into(), |w| w.word.clone()),
+            ));
+            batch.push((chunk_ranges.len() - 1, std::mem::take(&mut index_chunk)));
+            index_chunk_size = 0;
+        }
+        if batch.len() >= CHUNK_BATCH || (last && !batch.is_empty()) {
+            encoded_chunks.extend(
+                std::mem::take(&mut batch)
+                    .into_par_iter()
+                    .map(|(i, chunk)| encode_chunk(i, chunk, &language))
+                    .collect::<Vec<_>>(),
             );
-
-            let hash = format!("{}_{}", language, full_hash(&word_index));
-            (i, word_index, hash)
-        })
-        .collect();
+        }
+    }
+    meta.index_chunks = chunk_meta_from_ranges(chunk_ranges);
 
     // Handle hash collisions sequentially (required for correctness)
     let mut word_indexes: HashMap<String, Vec<u8>> = HashMap::new();
@@ -606,6 +435,43 @@ pub async fn build_indexes(
         word_count,
         page_count,
     })
+}
+
+
+/// vitrine patch: upstream's per-chunk step (page numbers delta-encoded within each word, then
+/// CBOR), as a function.
+fn encode_chunk(i: usize, chunk: Vec<PackedWord>, language: &str) -> (usize, Vec<u8>, String) {
+    // Delta-encode page numbers within each word's page list
+    let delta_chunk: Vec<PackedWord> = chunk
+        .into_iter()
+        .map(|mut word| {
+            let mut last_page: usize = 0;
+            for page in &mut word.pages {
+                let delta = page.page_number - last_page;
+                last_page = page.page_number;
+                page.page_number = delta;
+            }
+            // Also handle additional_variants
+            for variant in &mut word.additional_variants {
+                let mut last_page: usize = 0;
+                for page in &mut variant.pages {
+                    let delta = page.page_number - last_page;
+                    last_page = page.page_number;
+                    page.page_number = delta;
+                }
+            }
+            word
+        })
+        .collect();
+
+    let mut word_index: Vec<u8> = Vec::new();
+    let _ = minicbor::encode::<WordIndex, &mut Vec<u8>>(
+        WordIndex { words: delta_chunk },
+        word_index.as_mut(),
+    );
+
+    let hash = format!("{}_{}", language, full_hash(&word_index));
+    (i, word_index, hash)
 }
 
 /// Convert fossicked word positions to a packed page representation.
@@ -685,12 +551,27 @@ fn chunk_index(word_map: HashMap<String, PackedWord>, chunk_size: usize) -> Vec<
 }
 
 fn chunk_meta(indexes: &[Vec<PackedWord>]) -> Vec<MetaChunk> {
+    chunk_meta_from_ranges(
+        indexes
+            .iter()
+            .map(|chunk| {
+                (
+                    chunk.first().map_or("".into(), |w| w.word.clone()),
+                    chunk.last().map_or("".into(), |w| w.word.clone()),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// vitrine patch: [`chunk_meta`] from each chunk's first and last word.
+fn chunk_meta_from_ranges(ranges: Vec<(String, String)>) -> Vec<MetaChunk> {
     let mut named_chunks: Vec<MetaChunk> = Vec::new();
 
-    for chunk in indexes.iter() {
+    for (from, to) in ranges {
         named_chunks.push(MetaChunk {
-            from: chunk.first().map_or("".into(), |w| w.word.clone()),
-            to: chunk.last().map_or("".into(), |w| w.word.clone()),
+            from,
+            to,
             hash: "".into(),
         });
     }
