@@ -196,7 +196,7 @@ impl SearchState {
 
         log.status("[Reading languages]");
 
-        let pages_with_data = self.fossicked_pages.iter().filter(|d| {
+        let pages_with_data = self.fossicked_pages.iter_mut().filter(|d| {
             if used_custom_body && !d.has_custom_body && !d.force_inclusion {
                 return false;
             }
@@ -204,7 +204,7 @@ impl SearchState {
         });
 
         // vitrine patch: the pages are referred to, not cloned.
-        let mut language_map: HashMap<String, Vec<&LeanPage>> = HashMap::new();
+        let mut language_map: HashMap<String, Vec<&mut LeanPage>> = HashMap::new();
         for page in pages_with_data {
             language_map.entry(page.language.clone()).or_default().push(page);
         }

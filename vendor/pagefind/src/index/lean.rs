@@ -43,9 +43,10 @@ pub struct LeanPage {
     pub meta_keys: Vec<String>,
     pub filters: BTreeMap<String, Vec<String>>,
     pub sort: BTreeMap<String, String>,
-    /// The fragment as upstream encodes it (`serde_json` of the fragment's data).
-    pub encoded: String,
-    /// `full_hash(encoded)`, without the language prefix.
+    /// The fragment file as written: upstream's JSON of the fragment's data, gzipped
+    /// (`output::gzip_dcd`) now rather than when the files are written.
+    pub fragment_gz: Vec<u8>,
+    /// `full_hash` of the fragment's JSON, without the language prefix.
     pub hash: String,
 }
 
@@ -82,6 +83,8 @@ impl Postings {
         }
         let encoded = serde_json::to_string(&fragment.data).unwrap();
         let hash = full_hash(encoded.as_bytes());
+        let fragment_gz = crate::output::gzip_dcd(encoded.as_bytes());
+        drop(encoded);
         LeanPage {
             seq,
             url,
@@ -96,7 +99,7 @@ impl Postings {
             meta_keys: fragment.data.meta.keys().cloned().collect(),
             filters: fragment.data.filters,
             sort,
-            encoded,
+            fragment_gz,
             hash,
         }
     }

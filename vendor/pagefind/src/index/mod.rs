@@ -26,7 +26,8 @@ pub struct PagefindIndexes {
     pub word_indexes: HashMap<String, Vec<u8>>,
     pub filter_indexes: HashMap<String, Vec<u8>>,
     pub meta_index: (String, Vec<u8>),
-    pub fragments: Vec<(String, String)>,
+    /// vitrine patch: each fragment already gzipped as written (`output::gzip_dcd`).
+    pub fragments: Vec<(String, Vec<u8>)>,
     pub sorts: Vec<String>,
     pub language: String,
     pub word_count: usize,
@@ -36,7 +37,8 @@ pub struct PagefindIndexes {
 #[derive(Clone)]
 struct IntermediaryPageData {
     full_hash: String,
-    encoded_data: String,
+    /// vitrine patch: the fragment gzipped as written, not its JSON.
+    encoded_data: Vec<u8>,
     word_count: usize,
     page_number: usize,
 }
@@ -48,7 +50,7 @@ enum SortType {
 }
 
 pub async fn build_indexes(
-    pages: Vec<&LeanPage>,
+    mut pages: Vec<&mut LeanPage>,
     postings: Vec<&Postings>,
     language: String,
     options: &SearchOptions,
@@ -150,7 +152,7 @@ pub async fn build_indexes(
         })
         .collect();
 
-    for (page_number, page) in pages.iter().enumerate() {
+    for (page_number, page) in pages.iter_mut().enumerate() {
         for (filter, values) in &page.filters {
             for value in values {
                 filter_map
@@ -167,7 +169,7 @@ pub async fn build_indexes(
             full_hash: format!("{}_{}", language, page.hash),
             word_count: page.word_count,
             page_number,
-            encoded_data: page.encoded.clone(),
+            encoded_data: std::mem::take(&mut page.fragment_gz),
         };
         let mut short_hash = &encoded_page.full_hash[0..=(language.len() + 7)];
 
@@ -214,7 +216,8 @@ pub async fn build_indexes(
         for chunk in fragments.chunks(group_size) {
             let mut group_map = BTreeMap::new();
             for (_, (hash, frag)) in chunk {
-                let val: serde_json::Value = serde_json::from_str(&frag.encoded_data).unwrap();
+                let val: serde_json::Value =
+                    serde_json::from_slice(&crate::output::gunzip_dcd(&frag.encoded_data)).unwrap();
                 group_map.insert(hash.clone(), val);
             }
             let group_json = serde_json::to_string(&group_map).unwrap();
@@ -230,7 +233,10 @@ pub async fn build_indexes(
             }
             group_hashes.insert(short_group_hash.to_string());
 
-            final_fragments.push((short_group_hash.to_string(), group_json));
+            final_fragments.push((
+                short_group_hash.to_string(),
+                crate::output::gzip_dcd(group_json.as_bytes()),
+            ));
 
             for (word_count, (hash, _)) in chunk {
                 meta.pages.push(MetaPage {

@@ -352,11 +352,12 @@ impl PagefindIndexes {
             }
         }
 
+        // vitrine patch: fragments are gzipped already (`gzip_dcd`).
         files.extend(self.fragments.iter().map(|(hash, fragment)| {
             write(
                 outdir.join(format!("fragment/{}.pf_fragment", hash)),
-                vec![fragment.as_bytes()],
-                Compress::GZ,
+                vec![fragment.as_slice()],
+                Compress::None,
                 immutable_write_behaviour,
             )
         }));
@@ -405,6 +406,23 @@ enum WriteBehavior {
 pub struct SyntheticFile {
     pub filename: PathBuf,
     pub contents: Vec<u8>,
+}
+
+/// vitrine patch: the bytes `write` makes with `Compress::GZ` from one chunk, so that a fragment
+/// can be held gzipped from the moment its page is added.
+pub(crate) fn gzip_dcd(content: &[u8]) -> Vec<u8> {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(b"pagefind_dcd").unwrap();
+    gz.write_all(content).unwrap();
+    gz.finish().unwrap()
+}
+
+/// vitrine patch: the content of a file made by [`gzip_dcd`].
+pub(crate) fn gunzip_dcd(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).unwrap();
+    out.split_off(b"pagefind_dcd".len())
 }
 
 async fn write(
