@@ -28,6 +28,8 @@ pub struct BuildOptions {
     pub now: jiff::Timestamp,
     /// Render options (minify, injected script).
     pub render: RenderOptions,
+    /// The cache folder for repeat builds (see [`crate::cache`]); `None` (the default): none.
+    pub cache: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -42,6 +44,7 @@ impl BuildOptions {
             base_url: None,
             now: now(),
             render: RenderOptions { minify: true, inject: None, search: true },
+            cache: None,
         }
     }
 }
@@ -194,7 +197,7 @@ pub fn render(loaded: &Loaded, opts: &BuildOptions) -> Result<Output> {
 pub fn render_with(loaded: &Loaded, rendered: &[render::PageOut<'_>], opts: &BuildOptions) -> Result<Output> {
     let mut output = render_pages(loaded, rendered, opts)?;
     if opts.render.search {
-        add_search_index(&mut output, &loaded.site.config)?;
+        add_search_index(&mut output, &loaded.site.config, opts.cache.as_deref())?;
     }
     Ok(output)
 }
@@ -251,9 +254,9 @@ const SEARCH_PAGE_BYTES: usize = 1 << 20;
 ///
 /// Pages are indexed by their site paths (`/en/about/`): under a base URL with a path,
 /// Pagefind's script puts the path of the bundle's folder in front of them itself.
-fn add_search_index(output: &mut Output, config: &crate::model::SiteConfig) -> Result<()> {
+fn add_search_index(output: &mut Output, config: &crate::model::SiteConfig, cache: Option<&Path>) -> Result<()> {
     if output.is_staged() {
-        return crate::search_feed::add_index(output, config);
+        return crate::search_feed::add_index(output, config, cache);
     }
     let owned: Vec<(String, &str)> = output
         .files
@@ -335,7 +338,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     drop(rendered);
     let t_render = start.elapsed();
     if opts.render.search {
-        add_search_index(&mut output, &loaded.site.config)?;
+        add_search_index(&mut output, &loaded.site.config, opts.cache.as_deref())?;
     }
     let t_search = start.elapsed();
     let (files, bytes) = (output.len(), output.size());

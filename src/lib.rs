@@ -13,6 +13,7 @@
 //! See ARCHITECTURE.md for the map of modules and the invariants they keep.
 
 pub mod build;
+pub mod cache;
 pub mod chart;
 pub mod check;
 pub mod cite;

@@ -130,6 +130,7 @@ fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: boo
     opts.future = args.future;
     opts.base_url = args.base_url.clone();
     opts.render.search = !args.no_search;
+    opts.cache = vitrine::cache::dir(root);
     let spinner = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let s = indicatif::ProgressBar::new_spinner();
         s.set_message(msg::building().to_string());

@@ -25,6 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use anyhow::{Context, Result, bail};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use sha2::Digest;
 
 /// Files to write: path relative to the output root, bytes.
 type Bundle = Vec<(String, Vec<u8>)>;
@@ -96,6 +97,8 @@ pub struct Indexer {
     langs: BTreeMap<String, Feed>,
     /// Every URL added, whatever its language.
     urls: BTreeSet<String>,
+    /// The folder of the search records kept from the last build ([`Indexer::with_cache`]).
+    cache: Option<std::path::PathBuf>,
 }
 
 struct Feed {
@@ -107,6 +110,20 @@ struct Feed {
 const QUEUED_PAGES: usize = 16;
 
 impl Indexer {
+    /// An indexer that reuses the search records of the last build kept in `cache` (see
+    /// [`crate::cache`]), and keeps this build's there for the next.
+    ///
+    /// Parsing a page is most of the cost of indexing it. Each language's records are one file,
+    /// `<cache>/search/<lang>.records`, in the order pages are added (by URL): a page whose URL
+    /// and HTML (by its SHA-256) are those of a record is added from the record, without being
+    /// parsed again; the index is the same byte for byte. The file is read along with the pages,
+    /// so it is never all in memory, and this build's is written beside it and put in its place
+    /// when the index is done. A missing, damaged or foreign file (another vitrine binary) is
+    /// ignored, and a cache that cannot be written is left alone: the build never fails for it.
+    pub fn with_cache(cache: Option<std::path::PathBuf>) -> Self {
+        Indexer { cache: cache.map(|c| c.join("search")), ..Indexer::default() }
+    }
+
     /// Adds one page: its URL path as readers see it (`/en/about/`) and its full HTML.
     ///
     /// A page without `data-pagefind-body` is kept out of the index (Pagefind would leave it out
@@ -132,9 +149,10 @@ impl Indexer {
         };
         if !self.langs.contains_key(&lang) {
             let (tx, rx) = std::sync::mpsc::sync_channel::<(String, String)>(QUEUED_PAGES);
+            let records = self.cache.as_ref().map(|dir| Records::open(dir, &lang));
             let thread = std::thread::Builder::new()
                 .name("vitrine-search".into())
-                .spawn(move || run(rx))
+                .spawn(move || run(rx, records))
                 .context("search: cannot start an indexing thread")?;
             self.langs.insert(lang.clone(), Feed { pages: tx, thread });
         }
@@ -244,21 +262,44 @@ fn merge(bundles: Vec<Bundle>) -> Result<Bundle> {
 
 /// Runs the async indexing of one language on a fresh current-thread runtime, page by page
 /// as they arrive, until the channel closes.
-fn run(pages: std::sync::mpsc::Receiver<(String, String)>) -> Result<Vec<(String, Vec<u8>)>> {
+fn run(pages: std::sync::mpsc::Receiver<(String, String)>, records: Option<Records>) -> Result<Vec<(String, Vec<u8>)>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .context("search: cannot start the runtime for Pagefind")?;
-    runtime.block_on(build(pages))
+    runtime.block_on(build(pages, records))
 }
 
-async fn build(pages: std::sync::mpsc::Receiver<(String, String)>) -> Result<Vec<(String, Vec<u8>)>> {
+async fn build(
+    pages: std::sync::mpsc::Receiver<(String, String)>,
+    mut records: Option<Records>,
+) -> Result<Vec<(String, Vec<u8>)>> {
     let options = PagefindServiceConfig::builder().keep_index_url(false).write_playground(false).build();
     let mut index = PagefindIndex::new(Some(options)).context("search: cannot set up Pagefind")?;
     for (url, html) in pages {
-        index
-            .add_html_file(None, Some(url.clone()), html)
-            .await
-            .with_context(|| format!("search: cannot index `{url}`"))?;
+        let Some(records) = records.as_mut() else {
+            index
+                .add_html_file(None, Some(url.clone()), html)
+                .await
+                .with_context(|| format!("search: cannot index `{url}`"))?;
+            continue;
+        };
+        let key: [u8; 32] = sha2::Sha256::digest(html.as_bytes()).into();
+        let record = match records.take(&url, &key) {
+            Some(record) => match index.add_page_record(record.clone()).await {
+                Ok(()) => Ok(record),
+                // A record that does not read back: parsed again (nothing was added).
+                Err(_) => index.add_html_file_recorded(url.clone(), html).await,
+            }
+            .with_context(|| format!("search: cannot index `{url}`"))?,
+            None => index
+                .add_html_file_recorded(url.clone(), html)
+                .await
+                .with_context(|| format!("search: cannot index `{url}`"))?,
+        };
+        records.keep(&url, &key, &record);
+    }
+    if let Some(records) = records {
+        records.finish();
     }
     let files = index.get_files().await.context("search: Pagefind could not build the index")?;
     let mut out = Vec::with_capacity(files.len());
@@ -275,6 +316,143 @@ async fn build(pages: std::sync::mpsc::Receiver<(String, String)>) -> Result<Vec
         bail!("search: Pagefind produced `{}` twice", w[0].0);
     }
     Ok(out)
+}
+
+/// One language's search records: last build's, read along with the pages, and this build's,
+/// written to a new file that replaces the old one when the index is done (see
+/// [`Indexer::with_cache`]). Any trouble with the files turns the cache off, never the build.
+struct Records {
+    /// Last build's records, positioned at the next one, with that one read ahead.
+    old: Option<std::io::BufReader<std::fs::File>>,
+    ahead: Option<(String, [u8; 32], Vec<u8>)>,
+    /// This build's, and where they go.
+    new: Option<(std::io::BufWriter<std::fs::File>, std::path::PathBuf, std::path::PathBuf)>,
+}
+
+/// The first line of a records file: the format and the vitrine binary that wrote it.
+fn records_stamp() -> Vec<u8> {
+    crate::cache::stamp("search-records-2")
+}
+
+impl Records {
+    fn open(dir: &std::path::Path, lang: &str) -> Records {
+        let name: String = lang.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
+        let path = dir.join(format!("{}.records", if name.is_empty() { "unknown" } else { &name }));
+        let stamp = records_stamp();
+        let old = std::fs::File::open(&path).ok().map(std::io::BufReader::new).and_then(|mut r| {
+            let mut first = vec![0; stamp.len()];
+            (std::io::Read::read_exact(&mut r, &mut first).is_ok() && first == stamp).then_some(r)
+        });
+        let tmp =
+            dir.join(format!("{}.{}.tmp", path.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+        let new = std::fs::create_dir_all(dir).ok().and_then(|()| std::fs::File::create(&tmp).ok()).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            std::io::Write::write_all(&mut w, &stamp).ok().map(|()| (w, tmp, path))
+        });
+        let mut records = Records { old, ahead: None, new };
+        records.advance();
+        records
+    }
+
+    /// Reads the next of last build's records into `ahead` (none at the end or on damage).
+    fn advance(&mut self) {
+        self.ahead = self.old.as_mut().and_then(read_record);
+        if self.ahead.is_none() {
+            self.old = None;
+        }
+    }
+
+    /// Last build's record of the page at `url` if its HTML had the hash `key`. Records of URLs
+    /// before `url` (pages gone since) are passed over.
+    fn take(&mut self, url: &str, key: &[u8; 32]) -> Option<Vec<u8>> {
+        while let Some((u, _, _)) = &self.ahead {
+            match u.as_str().cmp(url) {
+                std::cmp::Ordering::Less => self.advance(),
+                std::cmp::Ordering::Equal => {
+                    let (_, k, record) = self.ahead.take().expect("present");
+                    self.advance();
+                    return (k == *key).then_some(record);
+                }
+                std::cmp::Ordering::Greater => return None,
+            }
+        }
+        None
+    }
+
+    /// Writes this build's record of a page.
+    fn keep(&mut self, url: &str, key: &[u8; 32], record: &[u8]) {
+        if let Some((w, _, _)) = &mut self.new {
+            let mut head = Vec::with_capacity(url.len() + 48);
+            head.extend_from_slice(&(url.len() as u32).to_le_bytes());
+            head.extend_from_slice(url.as_bytes());
+            head.extend_from_slice(key);
+            head.extend_from_slice(&record_check(record));
+            head.extend_from_slice(&(record.len() as u32).to_le_bytes());
+            let ok = std::io::Write::write_all(w, &head).and_then(|()| std::io::Write::write_all(w, record));
+            if ok.is_err() {
+                self.drop_new();
+            }
+        }
+    }
+
+    /// Puts this build's records in place of last build's.
+    fn finish(mut self) {
+        self.old = None;
+        if let Some((w, tmp, path)) = self.new.take() {
+            let done = w.into_inner().map_err(|e| e.into_error()).and_then(|f| f.sync_all());
+            if done.is_err() || std::fs::rename(&tmp, &path).is_err() {
+                let _ = std::fs::remove_file(&tmp);
+            }
+        }
+    }
+
+    fn drop_new(&mut self) {
+        if let Some((_, tmp, _)) = self.new.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+impl Drop for Records {
+    /// A build that stops before the index is done leaves last build's records as they were.
+    fn drop(&mut self) {
+        self.drop_new();
+    }
+}
+
+/// A check of a record's bytes (the first 8 bytes of their SHA-256), so that a record damaged on
+/// disk is not added: its bytes could still read as a record, of other words.
+fn record_check(record: &[u8]) -> [u8; 8] {
+    let digest = sha2::Sha256::digest(record);
+    let mut check = [0u8; 8];
+    check.copy_from_slice(&digest[..8]);
+    check
+}
+
+/// One record of a records file: URL, hash of the page's HTML, the record; `None` at the end of
+/// the file, where it is cut short, or at a record that fails its check.
+fn read_record(r: &mut std::io::BufReader<std::fs::File>) -> Option<(String, [u8; 32], Vec<u8>)> {
+    use std::io::Read;
+    let mut len = [0u8; 4];
+    r.read_exact(&mut len).ok()?;
+    let mut url = vec![0; u32::from_le_bytes(len) as usize];
+    r.read_exact(&mut url).ok()?;
+    let mut key = [0u8; 32];
+    r.read_exact(&mut key).ok()?;
+    let mut check = [0u8; 8];
+    r.read_exact(&mut check).ok()?;
+    r.read_exact(&mut len).ok()?;
+    let n = u32::from_le_bytes(len) as usize;
+    // A length no record has: the file is damaged.
+    if n > 1 << 28 {
+        return None;
+    }
+    let mut record = vec![0; n];
+    r.read_exact(&mut record).ok()?;
+    if record_check(&record) != check {
+        return None;
+    }
+    Some((String::from_utf8(url).ok()?, key, record))
 }
 
 #[cfg(test)]
@@ -367,11 +545,38 @@ mod tests {
                     tx.send(page).unwrap();
                 }
                 drop(tx);
-                run(rx).unwrap()
+                run(rx, None).unwrap()
             };
             merge(by_url.into_values().map(feed).collect()).unwrap()
         };
         assert_eq!(trimmed, whole);
+    }
+
+    #[test]
+    fn records_are_read_back_in_order_by_url_and_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = |s: &str| -> [u8; 32] { sha2::Sha256::digest(s.as_bytes()).into() };
+        let mut r = Records::open(dir.path(), "zh-Hans");
+        assert!(r.take("/a/", &key("a")).is_none(), "nothing kept yet");
+        for (url, html, rec) in [("/a/", "a", b"ra".as_slice()), ("/b/", "b", b"rb"), ("/c/", "c", b"rc")] {
+            r.keep(url, &key(html), rec);
+        }
+        r.finish();
+        assert!(dir.path().join("zh-Hans.records").is_file());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+
+        let mut r = Records::open(dir.path(), "zh-Hans");
+        assert_eq!(r.take("/a/", &key("a")).as_deref(), Some(b"ra".as_slice()));
+        // /b/ changed: not reused; /bb/ is new; /c/ is found after both.
+        assert!(r.take("/b/", &key("b2")).is_none());
+        assert!(r.take("/bb/", &key("x")).is_none());
+        assert_eq!(r.take("/c/", &key("c")).as_deref(), Some(b"rc".as_slice()));
+        assert!(r.take("/d/", &key("d")).is_none());
+        // Dropped before the index is done: last build's records stay.
+        drop(r);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let mut r = Records::open(dir.path(), "zh-Hans");
+        assert_eq!(r.take("/c/", &key("c")).as_deref(), Some(b"rc".as_slice()), "records before it passed over");
     }
 
     #[test]

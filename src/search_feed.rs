@@ -12,9 +12,10 @@ use crate::model::SiteConfig;
 use crate::output::Output;
 
 /// Reads back the staged HTML pages marked for search, indexes them and adds the Pagefind
-/// bundle to `output`.
-pub fn add_index(output: &mut Output, config: &SiteConfig) -> Result<()> {
-    let mut indexer = crate::search::Indexer::default();
+/// bundle to `output`; with a `cache` folder, reusing the search records of the last build kept
+/// there (see [`crate::search::Indexer::with_cache`]).
+pub fn add_index(output: &mut Output, config: &SiteConfig, cache: Option<&std::path::Path>) -> Result<()> {
+    let mut indexer = crate::search::Indexer::with_cache(cache.map(std::path::Path::to_path_buf));
     let prefixes: Vec<String> = config.languages.iter().map(|l| l.prefix().to_string()).collect();
     for path in feed_order(&output.paths(), &prefixes) {
         let bytes = output.read(&path)?;

@@ -349,6 +349,7 @@ fn no_site_yaml() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
         .env("VITRINE_LANG", "en")
         .arg("build")
+        .env("VITRINE_CACHE_DIR", "off")
         .arg("--root")
         .arg(dir.path())
         .output()

@@ -177,6 +177,7 @@ fn a_fifty_megabyte_page() {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
         .env("VITRINE_LANG", "en")
         .args(["build", "--verbose", "--root"])
+        .env("VITRINE_CACHE_DIR", "off")
         .arg(site.root())
         .env("NO_COLOR", "1")
         .stdout(log("build.out"))

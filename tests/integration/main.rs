@@ -8,6 +8,7 @@ mod authoring;
 mod bad_input;
 mod browser;
 mod build;
+mod cache;
 mod calendar;
 mod citations;
 mod collisions;

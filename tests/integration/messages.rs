@@ -155,6 +155,7 @@ fn vitrine_in(dir: &std::path::Path, args: &[&str], lang: &str) -> (i32, String,
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env("VITRINE_CACHE_DIR", "off")
         .env_remove("VITRINE_LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -88,6 +88,7 @@ fn a_killed_build_leaves_the_previous_site_untouched() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vitrine"))
             .env("VITRINE_LANG", "en")
             .args(["build", "--quiet", "--root"])
+            .env("VITRINE_CACHE_DIR", "off")
             .arg(site.root())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

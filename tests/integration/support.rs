@@ -102,6 +102,9 @@ impl Site {
             .arg(self.root())
             .env("NO_COLOR", "1")
             .env_remove("VITRINE_NOW")
+            // No cache of the last build (kept in the user's cache folder) unless a test gives
+            // one: each test's site is a new temporary folder.
+            .env("VITRINE_CACHE_DIR", "off")
             // Messages in English unless a test asks for another language.
             .env("VITRINE_LANG", "en")
             .envs(env.iter().copied())

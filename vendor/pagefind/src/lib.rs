@@ -146,13 +146,17 @@ impl SearchState {
     /// vitrine patch: keeps a fossicked page in its lean form, its words added to its
     /// language's postings. A page of a URL added before takes that page's place, as upstream.
     fn keep(&mut self, page: FossickedData) {
+        self.keep_record(index::PageRecord::new(page));
+    }
+
+    fn keep_record(&mut self, record: index::PageRecord) {
         let seq = self.next_seq;
         self.next_seq += 1;
         let kept = self
             .postings
-            .entry(page.language.clone())
+            .entry(record.language().to_string())
             .or_default()
-            .add(seq, page);
+            .insert(seq, record);
         match self.page_positions.get(&kept.url) {
             Some(&existing) => self.fossicked_pages[existing] = kept,
             None => {
@@ -160,6 +164,25 @@ impl SearchState {
                 self.fossicked_pages.push(kept);
             }
         }
+    }
+
+    /// vitrine patch: adds one page and returns it in the form kept, as bytes, for
+    /// [`Self::add_record`] in a later build (`index::lean::PageRecord`).
+    pub fn fossick_one_record(&mut self, file: Fossicker) -> Result<Vec<u8>> {
+        let record = index::PageRecord::new(file.fossick_sync(&self.options)?);
+        let bytes = record.to_bytes();
+        self.keep_record(record);
+        Ok(bytes)
+    }
+
+    /// vitrine patch: adds a page from the bytes [`Self::fossick_one_record`] returned for it:
+    /// the same index as adding its HTML again, without parsing it.
+    pub fn add_record(&mut self, bytes: &[u8]) -> Result<()> {
+        let Some(record) = index::PageRecord::from_bytes(bytes) else {
+            bail!("a page record is damaged");
+        };
+        self.keep_record(record);
+        Ok(())
     }
 
     pub async fn build_indexes(&mut self) -> Result<()> {

@@ -63,45 +63,17 @@ pub struct Postings {
 impl Postings {
     /// Turns a fossicked page into its lean form and adds its words under sequence number `seq`.
     pub fn add(&mut self, seq: u32, page: FossickedData) -> LeanPage {
-        let FossickedData {
-            url,
-            fragment,
-            word_data,
-            meta_word_data,
-            sort,
-            has_custom_body,
-            force_inclusion,
-            has_html_element,
-            has_old_bundle_reference,
-            has_default_ui_reference,
-            language,
-        } = page;
-        let has_words = !word_data.is_empty();
-        let local = page_word_map(word_data, meta_word_data);
-        for (word, packed) in local {
+        self.insert(seq, PageRecord::new(page))
+    }
+
+    /// Adds a page's words under sequence number `seq` and returns the page.
+    pub fn insert(&mut self, seq: u32, record: PageRecord) -> LeanPage {
+        let PageRecord { mut page, words } = record;
+        for (word, packed) in words {
             self.record(seq, word, packed);
         }
-        let encoded = serde_json::to_string(&fragment.data).unwrap();
-        let hash = full_hash(encoded.as_bytes());
-        let fragment_gz = crate::output::gzip_dcd(encoded.as_bytes());
-        drop(encoded);
-        LeanPage {
-            seq,
-            url,
-            language,
-            has_custom_body,
-            force_inclusion,
-            has_html_element,
-            has_old_bundle_reference,
-            has_default_ui_reference,
-            has_words,
-            word_count: fragment.data.word_count,
-            meta_keys: fragment.data.meta.keys().cloned().collect(),
-            filters: fragment.data.filters,
-            sort,
-            fragment_gz,
-            hash,
-        }
+        page.seq = seq;
+        page
     }
 
     fn record(&mut self, seq: u32, word: String, packed: PackedWord) {
@@ -177,6 +149,273 @@ impl Postings {
             }
         })
     }
+}
+
+/// A fossicked page in the form it is kept in, before it is numbered: its lean form and, for
+/// each word (sorted), its `PackedPage`s and variants. [`PageRecord::to_bytes`] and
+/// [`PageRecord::from_bytes`] let a caller keep it between builds and add it again instead of
+/// parsing the same HTML again; adding it gives the same index.
+pub struct PageRecord {
+    page: LeanPage,
+    words: Vec<(String, PackedWord)>,
+}
+
+impl PageRecord {
+    /// The lean form of a fossicked page.
+    pub fn new(page: FossickedData) -> PageRecord {
+        let FossickedData {
+            url,
+            fragment,
+            word_data,
+            meta_word_data,
+            sort,
+            has_custom_body,
+            force_inclusion,
+            has_html_element,
+            has_old_bundle_reference,
+            has_default_ui_reference,
+            language,
+        } = page;
+        let has_words = !word_data.is_empty();
+        let mut words: Vec<(String, PackedWord)> =
+            page_word_map(word_data, meta_word_data).into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let encoded = serde_json::to_string(&fragment.data).unwrap();
+        let hash = full_hash(encoded.as_bytes());
+        let fragment_gz = crate::output::gzip_dcd(encoded.as_bytes());
+        drop(encoded);
+        PageRecord {
+            page: LeanPage {
+                seq: 0,
+                url,
+                language,
+                has_custom_body,
+                force_inclusion,
+                has_html_element,
+                has_old_bundle_reference,
+                has_default_ui_reference,
+                has_words,
+                word_count: fragment.data.word_count,
+                meta_keys: fragment.data.meta.keys().cloned().collect(),
+                filters: fragment.data.filters,
+                sort,
+                fragment_gz,
+                hash,
+            },
+            words,
+        }
+    }
+
+    /// The page's URL.
+    pub fn url(&self) -> &str {
+        &self.page.url
+    }
+
+    /// The page's word count.
+    pub fn word_count(&self) -> usize {
+        self.page.word_count
+    }
+
+    /// The record as bytes, for [`PageRecord::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let p = &self.page;
+        let mut b = Vec::with_capacity(p.fragment_gz.len() + 64 * self.words.len() + 256);
+        put_str(&mut b, &p.url);
+        put_str(&mut b, &p.language);
+        let flags = [
+            p.has_custom_body,
+            p.force_inclusion,
+            p.has_html_element,
+            p.has_old_bundle_reference,
+            p.has_default_ui_reference,
+            p.has_words,
+        ];
+        put(&mut b, flags.iter().enumerate().map(|(i, &f)| (f as u64) << i).sum());
+        put(&mut b, p.word_count as u64);
+        put(&mut b, p.meta_keys.len() as u64);
+        for key in &p.meta_keys {
+            put_str(&mut b, key);
+        }
+        put(&mut b, p.filters.len() as u64);
+        for (filter, values) in &p.filters {
+            put_str(&mut b, filter);
+            put(&mut b, values.len() as u64);
+            for value in values {
+                put_str(&mut b, value);
+            }
+        }
+        put(&mut b, p.sort.len() as u64);
+        for (key, value) in &p.sort {
+            put_str(&mut b, key);
+            put_str(&mut b, value);
+        }
+        put(&mut b, p.fragment_gz.len() as u64);
+        b.extend_from_slice(&p.fragment_gz);
+        put_str(&mut b, &p.hash);
+        put(&mut b, self.words.len() as u64);
+        for (word, packed) in &self.words {
+            put_str(&mut b, word);
+            put_pages(&mut b, &packed.pages);
+            put(&mut b, packed.additional_variants.len() as u64);
+            for variant in &packed.additional_variants {
+                put_str(&mut b, &variant.form);
+                put_pages(&mut b, &variant.pages);
+            }
+        }
+        b
+    }
+
+    /// A record from [`PageRecord::to_bytes`]; `None` if the bytes are not one (cut short or
+    /// damaged), never a panic.
+    pub fn from_bytes(bytes: &[u8]) -> Option<PageRecord> {
+        let mut r = Reader { bytes, at: 0 };
+        let url = r.string()?;
+        let language = r.string()?;
+        let flags = r.int()?;
+        let flag = |i: u32| flags & (1 << i) != 0;
+        let word_count = r.int()? as usize;
+        let mut meta_keys = Vec::new();
+        for _ in 0..r.count()? {
+            meta_keys.push(r.string()?);
+        }
+        let mut filters = BTreeMap::new();
+        for _ in 0..r.count()? {
+            let filter = r.string()?;
+            let mut values = Vec::new();
+            for _ in 0..r.count()? {
+                values.push(r.string()?);
+            }
+            filters.insert(filter, values);
+        }
+        let mut sort = BTreeMap::new();
+        for _ in 0..r.count()? {
+            let key = r.string()?;
+            sort.insert(key, r.string()?);
+        }
+        let fragment_gz = r.bytes()?.to_vec();
+        let hash = r.string()?;
+        let mut words = Vec::new();
+        for _ in 0..r.count()? {
+            let word = r.string()?;
+            let pages = r.pages()?;
+            let mut additional_variants = Vec::new();
+            for _ in 0..r.count()? {
+                let form = r.string()?;
+                additional_variants.push(PackedVariant {
+                    form,
+                    pages: r.pages()?,
+                });
+            }
+            words.push((
+                word.clone(),
+                PackedWord {
+                    word,
+                    pages,
+                    additional_variants,
+                },
+            ));
+        }
+        if r.at != bytes.len() {
+            return None;
+        }
+        Some(PageRecord {
+            page: LeanPage {
+                seq: 0,
+                url,
+                language,
+                has_custom_body: flag(0),
+                force_inclusion: flag(1),
+                has_html_element: flag(2),
+                has_old_bundle_reference: flag(3),
+                has_default_ui_reference: flag(4),
+                has_words: flag(5),
+                word_count,
+                meta_keys,
+                filters,
+                sort,
+                fragment_gz,
+                hash,
+            },
+            words,
+        })
+    }
+
+    /// The page's language (its `<html lang>`, or `unknown`).
+    pub fn language(&self) -> &str {
+        &self.page.language
+    }
+}
+
+/// Reads a [`PageRecord`]'s bytes, checking every length against what is left.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn int(&mut self) -> Option<u64> {
+        let mut value = 0u64;
+        let mut shift = 0;
+        loop {
+            let byte = *self.bytes.get(self.at)?;
+            self.at += 1;
+            if shift > 63 {
+                return None;
+            }
+            value |= ((byte & 0x7f) as u64) << shift;
+            if byte < 0x80 {
+                return Some(value);
+            }
+            shift += 7;
+        }
+    }
+
+    /// A count of items, each at least a byte long: no more than the bytes left.
+    fn count(&mut self) -> Option<usize> {
+        let n = self.int()? as usize;
+        (n <= self.bytes.len() - self.at).then_some(n)
+    }
+
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.count()?;
+        let out = &self.bytes[self.at..self.at + n];
+        self.at += n;
+        Some(out)
+    }
+
+    fn string(&mut self) -> Option<String> {
+        std::str::from_utf8(self.bytes()?).ok().map(str::to_string)
+    }
+
+    fn i32(&mut self) -> Option<i32> {
+        let raw = u32::try_from(self.int()?).ok()?;
+        Some(((raw >> 1) as i32) ^ -((raw & 1) as i32))
+    }
+
+    fn pages(&mut self) -> Option<Vec<PackedPage>> {
+        let mut pages = Vec::new();
+        for _ in 0..self.count()? {
+            let mut locs = Vec::new();
+            for _ in 0..self.count()? {
+                locs.push(self.i32()?);
+            }
+            let mut meta_locs = Vec::new();
+            for _ in 0..self.count()? {
+                meta_locs.push(self.i32()?);
+            }
+            pages.push(PackedPage {
+                page_number: 0,
+                locs,
+                meta_locs,
+            });
+        }
+        Some(pages)
+    }
+}
+
+fn put_str(bytes: &mut Vec<u8>, s: &str) {
+    put(bytes, s.len() as u64);
+    bytes.extend_from_slice(s.as_bytes());
 }
 
 /// One page's record of one word.
@@ -450,5 +689,12 @@ mod tests {
         }
         assert_eq!(get(&bytes, &mut at), u32::MAX as u64);
         assert_eq!(at, bytes.len());
+    }
+
+    #[test]
+    fn damaged_records_are_refused() {
+        assert!(PageRecord::from_bytes(&[]).is_none());
+        assert!(PageRecord::from_bytes(&[0xff; 40]).is_none());
+        assert!(PageRecord::from_bytes(&[5, b'a']).is_none());
     }
 }

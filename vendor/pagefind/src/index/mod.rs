@@ -20,7 +20,7 @@ mod index_metadata;
 mod index_words;
 pub mod lean;
 
-pub use lean::{LeanPage, Postings};
+pub use lean::{LeanPage, PageRecord, Postings};
 
 pub struct PagefindIndexes {
     pub word_indexes: HashMap<String, Vec<u8>>,

@@ -113,6 +113,27 @@ impl PagefindIndex {
         })
     }
 
+    /// vitrine patch: [`Self::add_html_file`] with a URL, returning the page as kept, in bytes
+    /// that [`Self::add_page_record`] takes in a later build to add the same page without
+    /// parsing its HTML again (a cache of search records for repeat builds). The bytes depend
+    /// on the HTML, the URL and this version of Pagefind.
+    pub async fn add_html_file_recorded(&mut self, url: String, content: String) -> Result<Vec<u8>> {
+        let file = Fossicker::new_synthetic(None, Some(url), content);
+        let state = Arc::clone(&self.search_index);
+        tokio::task::spawn_blocking(move || state.blocking_lock().fossick_one_record(file))
+            .await
+            .map_err(|e| anyhow::anyhow!("Task join error: {e}"))?
+    }
+
+    /// vitrine patch: adds a page from the bytes [`Self::add_html_file_recorded`] returned for
+    /// it; the index is the same as when its HTML is added. Damaged bytes are an error.
+    pub async fn add_page_record(&mut self, record: Vec<u8>) -> Result<()> {
+        let state = Arc::clone(&self.search_index);
+        tokio::task::spawn_blocking(move || state.blocking_lock().add_record(&record))
+            .await
+            .map_err(|e| anyhow::anyhow!("Task join error: {e}"))?
+    }
+
     /// Index a custom record that isn't backed by an HTML file.
     ///
     /// # Arguments
