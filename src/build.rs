@@ -43,7 +43,7 @@ impl BuildOptions {
             future: false,
             base_url: None,
             now: now(),
-            render: RenderOptions { minify: true, inject: None, search: true },
+            render: RenderOptions { minify: true, inject: None, search: true, pages: None },
             cache: None,
         }
     }
@@ -328,6 +328,16 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     // Each file goes to the staging folder as soon as it is made: memory holds the site's
     // sources and rendered Markdown, not its output.
     let mut output = Output::staged(&opts.out)?;
+    // With a cache folder: the pages finished in the last build, reused where unchanged.
+    let mut with_cache;
+    let opts = match &opts.cache {
+        Some(cache) => {
+            with_cache = opts.clone();
+            with_cache.render.pages = Some(std::sync::Arc::new(crate::cache::Pages::open(cache, &opts.out)));
+            &with_cache
+        }
+        None => opts,
+    };
     render_pages_into(&loaded, &rendered, opts, &mut output)?;
     // The same warnings `check` reports (links and anchors are checked in the built pages,
     // read back from the staging folder one at a time).
@@ -343,6 +353,9 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let t_search = start.elapsed();
     let (files, bytes) = (output.len(), output.size());
     output.commit(&opts.out)?;
+    if let Some(pages) = &opts.render.pages {
+        pages.save();
+    }
     let elapsed = start.elapsed();
     Ok(Report {
         pages: loaded.site.pages.len(),

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::pages::{LangShared, display_date, finish, generated_context};
+use super::pages::{LangShared, display_date, finished, generated_context};
 use super::{RenderContext, ics};
 use crate::diag::Result;
 use crate::model::calendar::{self, Entry};
@@ -98,7 +98,7 @@ pub(crate) fn pages(cx: &RenderContext<'_>) -> Result<Vec<(String, Vec<u8>)>> {
         ctx.insert("searchable", &cx.opts.search);
         ctx.insert("ics_url", &format!("/{ICS_PATH}"));
         let html = cx.templates.render("calendar.html", &ctx)?;
-        out.push((page_file(&url), finish(html, cx.opts)));
+        out.push(finished(page_file(&url), html, cx.opts));
     }
     Ok(out)
 }

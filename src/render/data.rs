@@ -148,7 +148,7 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
                     ctx.insert("searchable", &opts.search);
                     ctx.insert("breadcrumbs", &crumbs);
                     let html = cx.templates.render("data-list.html", &ctx)?;
-                    files.push((page_file(&url), pages::finish(html, opts)));
+                    files.push(pages::finished(page_file(&url), html, opts));
                 }
                 Some(d) => {
                     crumbs.push(Link { title: t("data_catalogue"), url: lang.url("data"), active: false });
@@ -209,7 +209,7 @@ pub fn render(cx: &RenderContext<'_>, output: &mut Output) -> Result<()> {
                     let page = PageCtx::generated(site, lang, d.title.get(lang).to_string(), url.clone(), description);
                     ctx.insert("page", &page);
                     let html = cx.templates.render("dataset.html", &ctx)?;
-                    files.push((page_file(&url), pages::finish(html, opts)));
+                    files.push(pages::finished(page_file(&url), html, opts));
                 }
             }
             Ok(files)

@@ -47,7 +47,7 @@ pub fn page(
     ctx.insert("figure", &f.embed);
     ctx.insert("back", &json!({"url": back.url, "permalink": cx.site.config.absolute(back.url), "title": back.title}));
     let html = cx.templates.render("embed.html", &ctx)?;
-    Ok((page_file(&url), pages::finish(html, cx.opts)))
+    Ok(pages::finished(page_file(&url), html, cx.opts))
 }
 
 /// The file Netlify (and Cloudflare Pages) read headers from, beside `netlify.toml`'s.

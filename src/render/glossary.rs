@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::RenderContext;
-use super::pages::{finish, generated_context};
+use super::pages::{finished, generated_context};
 use crate::diag::Result;
 use crate::model::layout::page_file;
 use crate::model::{Lang, Site};
@@ -87,7 +87,7 @@ pub(crate) fn pages(cx: &RenderContext<'_>) -> Result<Vec<(String, Vec<u8>)>> {
         ctx.insert("terms", &terms);
         ctx.insert("other_languages", &columns);
         let html = cx.templates.render("glossary.html", &ctx)?;
-        out.push((page_file(&url), finish(html, cx.opts)));
+        out.push(finished(page_file(&url), html, cx.opts));
     }
     Ok(out)
 }

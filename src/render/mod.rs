@@ -44,6 +44,8 @@ pub struct RenderOptions {
     pub inject: Option<String>,
     /// Build the search page and mark pages for the search index (see [`crate::search`]).
     pub search: bool,
+    /// The finished pages of the last build, to reuse (see [`crate::cache::Pages`]).
+    pub pages: Option<std::sync::Arc<crate::cache::Pages>>,
 }
 
 /// A page with its Markdown rendered.

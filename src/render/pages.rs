@@ -403,6 +403,19 @@ pub(crate) fn base_context(
     ctx
 }
 
+/// A rendered page's output path and finished bytes (see [`finish`]); with a cache of the last
+/// build ([`RenderOptions::pages`]), last build's bytes when the page's HTML is unchanged.
+pub(crate) fn finished(path: String, html: String, opts: &RenderOptions) -> (String, Vec<u8>) {
+    let bytes = match &opts.pages {
+        Some(cache) => {
+            let options = format!("minify={} inject={:?}", opts.minify, opts.inject);
+            cache.finish(&path, html, &options, |html| finish(html, opts))
+        }
+        None => finish(html, opts),
+    };
+    (path, bytes)
+}
+
 /// Finishes a rendered page: the serve-mode script, then minification.
 pub(crate) fn finish(html: String, opts: &RenderOptions) -> Vec<u8> {
     let html = match &opts.inject {
@@ -558,7 +571,10 @@ pub fn render_each(
                     .into());
             }
             let html = templates.render(&template, &ctx)?;
-            Ok(emit(page_file(&page.url), finish(html, opts)))
+            {
+                let (path, bytes) = finished(page_file(&page.url), html, opts);
+                Ok(emit(path, bytes))
+            }
         })
         .collect();
     let mut diags = Diagnostics::default();
@@ -595,7 +611,7 @@ fn not_found_page(cx: &RenderContext<'_>, l: &Lang) -> Result<(String, Vec<u8>)>
     ctx.insert("page", &page);
     ctx.insert("breadcrumbs", &Vec::<Link>::new());
     let html = cx.templates.render("404.html", &ctx)?;
-    Ok((format!("{}404.html", sh.lang.home.trim_start_matches('/')), finish(html, cx.opts)))
+    Ok(finished(format!("{}404.html", sh.lang.home.trim_start_matches('/')), html, cx.opts))
 }
 
 /// The search page of one language (`/search/`, `/en/search/`): a search form and, for readers
@@ -635,7 +651,7 @@ fn search_page(cx: &RenderContext<'_>, lang: &Lang) -> Result<(String, Vec<u8>)>
     }
     ctx.insert("groups", &groups);
     let html = cx.templates.render("search.html", &ctx)?;
-    Ok((page_file(&url), finish(html, cx.opts)))
+    Ok(finished(page_file(&url), html, cx.opts))
 }
 
 #[cfg(test)]

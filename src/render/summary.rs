@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::context::{Link, PageCtx};
-use super::pages::{base_context, display_date, finish, page_ref};
+use super::pages::{base_context, display_date, finished, page_ref};
 use super::{PageOut, RenderContext, share};
 use crate::diag::{Diagnostic, Result};
 use crate::model::layout::page_file;
@@ -175,7 +175,7 @@ pub(crate) fn pages(cx: &RenderContext<'_>) -> Result<Vec<(String, Vec<u8>)>> {
         // Indexed for search, like the release page it sums up.
         ctx.insert("searchable", &cx.opts.search);
         let html = cx.templates.render("summary.html", &ctx)?;
-        out.push((page_file(&url), finish(html, cx.opts)));
+        out.push(finished(page_file(&url), html, cx.opts));
     }
     Ok(out)
 }

@@ -1,6 +1,6 @@
-//! Repeat builds: the search records of the last build, kept in the cache folder, are reused
-//! for the pages whose HTML has not changed, and the site written is the same byte for byte as
-//! a build without the cache.
+//! Repeat builds: the search records and finished pages of the last build, kept in the cache
+//! folder, are reused for the pages whose HTML has not changed, and the site written is the same
+//! byte for byte as a build without the cache.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -49,8 +49,8 @@ fn repeat_builds_reuse_search_records_and_write_the_same_site() {
     let cold = build("public", &env);
     let files = cache_files(cache.path());
     let names: Vec<String> = files.iter().map(|f| f.file_name().unwrap().to_string_lossy().to_string()).collect();
-    assert_eq!(names, ["en.records", "zh-Hans.records"], "{files:?}");
-    assert!(files[0].parent().unwrap().ends_with("search"));
+    assert_eq!(names, ["pages.list", "en.records", "zh-Hans.records"], "{files:?}");
+    assert!(files[1].parent().unwrap().ends_with("search"));
     assert!(!site.root().join(".vitrine-cache").exists(), "nothing is written in the site folder");
 
     // The second build reads them: the same site.
@@ -66,6 +66,11 @@ fn repeat_builds_reuse_search_records_and_write_the_same_site() {
         warm.iter().filter(|(k, _)| k.starts_with("pagefind/")).collect::<Vec<_>>(),
         "the edit is indexed"
     );
+
+    // A page of the output edited by hand is made again, not reused.
+    let paper = site.root().join("public/releases/2022/white-paper/index.html");
+    std::fs::write(&paper, std::fs::read_to_string(&paper).unwrap().replace("湖北", "某省")).unwrap();
+    same(&fresh, &build("public", &env), "build after an output page was edited by hand");
 
     // Damaged records (a byte changed in the middle of each file, then a file cut short) are
     // not used: still the same site.
@@ -93,5 +98,9 @@ fn repeat_builds_reuse_search_records_and_write_the_same_site() {
     // The cache can be deleted at any time.
     std::fs::remove_dir_all(cache.path()).unwrap();
     same(&fresh, &build("public", &env), "build after the cache was deleted");
-    assert_eq!(cache_files(cache.path()).len(), 2);
+    assert_eq!(cache_files(cache.path()).len(), 3);
+
+    // Another output folder: last build's pages are not looked for there.
+    same(&fresh, &build("elsewhere", &env), "build into another folder");
+    same(&fresh, &build("public", &env), "build back into the first folder");
 }
