@@ -16,7 +16,9 @@ def build(vitrine, site, out, search):
     if not search:
         cmd.append("--no-search")
     start = time.perf_counter()
-    p = subprocess.run(cmd, cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # Cold: no cache of an earlier build (see src/cache.rs).
+    env = dict(os.environ, VITRINE_CACHE_DIR="off")
+    p = subprocess.run(cmd, cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     wall = time.perf_counter() - start
     if p.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr}")
