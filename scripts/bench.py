@@ -77,13 +77,13 @@ def main():
                 f.write(f"\n\n本段为基准测试第{edits[0]}次修改。\n")
             return run([a.vitrine, "build", "--quiet", "--out", rout], rdir, warm)
         tools["repeat"] = repeat
-        outs = [vout, vout + "-ns", hout, hout + "-pf"]
+        # Each cold build starts without its output folder; the repeat build keeps its own.
+        outs = {"vitrine": vout, "no-search": vout + "-ns", "hugo": hout, "hugo+pagefind": hout + "-pf"}
         res = {name: [] for name in tools}
         for i in range(a.runs + 1):  # the first round warms the page cache and is dropped
             for name, build in tools.items():
-                if name != "repeat":
-                    for o in outs:
-                        shutil.rmtree(o, ignore_errors=True)
+                if name in outs:
+                    shutil.rmtree(outs[name], ignore_errors=True)
                 r = build()
                 if i > 0:
                     res[name].append(r)
