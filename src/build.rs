@@ -321,10 +321,11 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     check_out_dir(&opts.root, &opts.out)?;
     let loaded = load(opts)?;
     let t_load = start.elapsed();
-    let rendered = render::markdown(&loaded.site, &loaded.theme)?;
-    // Each file goes to the staging folder as soon as it is made: memory holds the site's
-    // sources and rendered Markdown, not its output.
+    // Each file goes to the staging folder as soon as it is made, and each page's rendered
+    // Markdown to a scratch file beside them until its page is rendered: memory holds the
+    // site's sources and what listings need of each page, not its output.
     let mut output = Output::staged(&opts.out)?;
+    let rendered = render::markdown_aside(&loaded.site, &loaded.theme, output.scratch().as_deref())?;
     render_pages_into(&loaded, &rendered, opts, &mut output)?;
     // The same warnings `check` reports (links and anchors are checked in the built pages,
     // read back from the staging folder one at a time).

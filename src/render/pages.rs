@@ -355,6 +355,7 @@ pub(crate) fn release_ctx(cx: &RenderContext<'_>, p: &PageOut<'_>) -> ReleaseCtx
         citation: super::citations::with_release(cx, p, |w| super::citations::context(w, lang, &p.page.url)),
         link: page_ref(site, p),
         year: p.page.release.unwrap_or_default(),
+        // (A landing page's HTML is never put aside: see `PageOut::html_shown_elsewhere`.)
         content: p.body.html.clone(),
         pages: pages.iter().map(|q| page_ref(site, q)).collect(),
         charts,
@@ -494,7 +495,7 @@ pub fn render_each(
                 link.summary.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| sh.site.description.clone());
             let page_ctx = PageCtx {
                 link,
-                content: p.body.html.clone(),
+                content: cx.html(p)?.into_owned(),
                 toc: p.body.toc.clone(),
                 key: page.key.clone(),
                 lang: page.lang.code().to_string(),
