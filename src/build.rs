@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub now: jiff::Timestamp,
     /// Render options (minify, injected script).
     pub render: RenderOptions,
+    /// How many of its warnings a build's [`Report`] keeps, the first in order (`None`: all);
+    /// every warning is counted.
+    pub warnings_kept: Option<usize>,
 }
 
 impl BuildOptions {
@@ -42,6 +45,7 @@ impl BuildOptions {
             base_url: None,
             now: now(),
             render: RenderOptions { minify: true, inject: None, search: true },
+            warnings_kept: None,
         }
     }
 }
@@ -300,8 +304,11 @@ pub struct Report {
     pub stages: Vec<(&'static str, std::time::Duration)>,
     /// The next embargo to lift: when, and what (the page's path key), if any.
     pub next_embargo: Option<(jiff::Zoned, String)>,
-    /// Warnings of the build (figures that may be public too early, unlogged changes).
+    /// Warnings of the build (figures that may be public too early, unlogged changes): all
+    /// of them, or the first [`BuildOptions::warnings_kept`].
     pub warnings: Vec<crate::diag::Diagnostic>,
+    /// How many warnings the build found (exact duplicates once).
+    pub warnings_total: usize,
 }
 
 /// The earliest embargo among the pages a build withholds.
@@ -330,9 +337,14 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     // The same warnings `check` reports (links and anchors are checked in the built pages,
     // read back from the staging folder one at a time).
     // The loader's warnings (figures that may be public too early) first.
-    let found = crate::diag::Diagnostics(crate::check::warnings(&loaded, &rendered, &output)).sorted();
+    // They are counted as they are found; only those the report keeps are kept.
+    let mut tally = crate::diag::Tally::new(opts.warnings_kept);
+    crate::check::warnings_into(&loaded, &rendered, &output, &mut |d| tally.add(d));
+    let (found_total, found) = tally.finish();
+    let warnings_total = loaded.warnings.len() + found_total;
     let mut warnings = loaded.warnings.clone();
     warnings.extend(found);
+    warnings.truncate(opts.warnings_kept.unwrap_or(usize::MAX));
     drop(rendered);
     let t_render = start.elapsed();
     if opts.render.search {
@@ -349,6 +361,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         elapsed,
         next_embargo: next_embargo(&loaded.site),
         warnings,
+        warnings_total,
         stages: vec![
             ("load", t_load),
             ("render", t_render - t_load),
