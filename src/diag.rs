@@ -336,6 +336,35 @@ pub type Result<T, E = Failure> = std::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_tally_counts_and_keeps_what_sorting_all_would() {
+        let w = |path: &str, line: usize, msg: &str, hint: &str| {
+            Diagnostic::warning(path, line, 1, Said::same(msg)).with_hint(Said::same(hint))
+        };
+        let all = vec![
+            w("b.md", 3, "x", "first"),
+            w("a.md", 9, "y", ""),
+            w("b.md", 3, "x", "second"),
+            w("a.md", 2, "z", ""),
+            w("c.md", 1, "x", ""),
+            w("a.md", 2, "a", ""),
+        ];
+        let sorted = Diagnostics(all.clone()).sorted();
+        for limit in [None, Some(0), Some(2), Some(5), Some(9)] {
+            let mut tally = Tally::new(limit);
+            all.iter().cloned().for_each(|d| tally.add(d));
+            let (total, kept) = tally.finish();
+            assert_eq!(total, sorted.len(), "{limit:?}");
+            let want: Vec<_> = sorted.iter().take(limit.unwrap_or(usize::MAX)).collect();
+            assert_eq!(kept.iter().collect::<Vec<_>>(), want, "{limit:?}");
+        }
+        // The duplicate kept is the first one seen.
+        let mut tally = Tally::new(Some(9));
+        all.into_iter().for_each(|d| tally.add(d));
+        assert!(tally.finish().1.iter().any(|d| d.hint.as_ref().is_some_and(|h| h.en() == "first")));
+    }
+
     use super::*;
 
     #[test]
