@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub now: jiff::Timestamp,
     /// Render options (minify, injected script).
     pub render: RenderOptions,
+    /// How many of its warnings a build's [`Report`] keeps, the first in order (`None`: all);
+    /// every warning is counted.
+    pub warnings_kept: Option<usize>,
     /// The cache folder for repeat builds (see [`crate::cache`]); `None` (the default): none.
     pub cache: Option<PathBuf>,
 }
@@ -44,6 +47,7 @@ impl BuildOptions {
             base_url: None,
             now: now(),
             render: RenderOptions { minify: true, inject: None, search: true, pages: None },
+            warnings_kept: None,
             cache: None,
         }
     }
@@ -303,8 +307,11 @@ pub struct Report {
     pub stages: Vec<(&'static str, std::time::Duration)>,
     /// The next embargo to lift: when, and what (the page's path key), if any.
     pub next_embargo: Option<(jiff::Zoned, String)>,
-    /// Warnings of the build (figures that may be public too early, unlogged changes).
+    /// Warnings of the build (figures that may be public too early, unlogged changes): all
+    /// of them, or the first [`BuildOptions::warnings_kept`].
     pub warnings: Vec<crate::diag::Diagnostic>,
+    /// How many warnings the build found (exact duplicates once).
+    pub warnings_total: usize,
 }
 
 /// The earliest embargo among the pages a build withholds.
@@ -324,10 +331,11 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     check_out_dir(&opts.root, &opts.out)?;
     let loaded = load(opts)?;
     let t_load = start.elapsed();
-    let rendered = render::markdown(&loaded.site, &loaded.theme)?;
-    // Each file goes to the staging folder as soon as it is made: memory holds the site's
-    // sources and rendered Markdown, not its output.
+    // Each file goes to the staging folder as soon as it is made, and each page's rendered
+    // Markdown to a scratch file beside them until its page is rendered: memory holds the
+    // site's sources and what listings need of each page, not its output.
     let mut output = Output::staged(&opts.out)?;
+    let rendered = render::markdown_aside(&loaded.site, &loaded.theme, output.scratch().as_deref())?;
     // With a cache folder: the pages finished in the last build, reused where unchanged.
     let mut with_cache;
     let opts = match &opts.cache {
@@ -342,9 +350,14 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     // The same warnings `check` reports (links and anchors are checked in the built pages,
     // read back from the staging folder one at a time).
     // The loader's warnings (figures that may be public too early) first.
-    let found = crate::diag::Diagnostics(crate::check::warnings(&loaded, &rendered, &output)).sorted();
+    // They are counted as they are found; only those the report keeps are kept.
+    let mut tally = crate::diag::Tally::new(opts.warnings_kept);
+    crate::check::warnings_into(&loaded, &rendered, &output, &mut |d| tally.add(d));
+    let (found_total, found) = tally.finish();
+    let warnings_total = loaded.warnings.len() + found_total;
     let mut warnings = loaded.warnings.clone();
     warnings.extend(found);
+    warnings.truncate(opts.warnings_kept.unwrap_or(usize::MAX));
     drop(rendered);
     let t_render = start.elapsed();
     if opts.render.search {
@@ -364,6 +377,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         elapsed,
         next_embargo: next_embargo(&loaded.site),
         warnings,
+        warnings_total,
         stages: vec![
             ("load", t_load),
             ("render", t_render - t_load),

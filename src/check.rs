@@ -140,6 +140,19 @@ pub fn warnings(
     rendered: &[crate::render::PageOut<'_>],
     output: &crate::output::Output,
 ) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    warnings_into(loaded, rendered, output, &mut |d| out.push(d));
+    out
+}
+
+/// [`warnings`], each handed to `add` as it is found (in the same order), so that a build
+/// can count them without keeping them all (see [`crate::diag::Tally`]).
+pub fn warnings_into(
+    loaded: &build::Loaded,
+    rendered: &[crate::render::PageOut<'_>],
+    output: &crate::output::Output,
+    add: &mut dyn FnMut(Diagnostic),
+) {
     let site = &loaded.site;
     let mut out = Vec::new();
     // Text the scaffolds left in.
@@ -189,11 +202,11 @@ pub fn warnings(
         );
     }
 
+    out.into_iter().for_each(&mut *add);
     // Links, anchors and images in the rendered pages.
-    out.extend(crate::linkcheck::check(output, site));
+    crate::linkcheck::check(output, site).into_iter().for_each(&mut *add);
     // Figures typed in the prose, language versions, glossary.
-    out.extend(crate::prose::warnings(site));
-    out
+    crate::prose::warnings_into(site, add);
 }
 
 /// Text that `vitrine new` writes for the author to replace.

@@ -9,7 +9,7 @@ use std::fmt;
 use crate::msg::{self, Locale, Said};
 
 /// How serious a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// The site cannot be built as written.
     Error,
@@ -243,9 +243,7 @@ impl Diagnostics {
     /// the work ran in; exact duplicates (a template that fails the same way on every page)
     /// once.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
-        self.0.sort_by(|a, b| {
-            (a.severity, &a.path, a.line, a.col, &a.message).cmp(&(b.severity, &b.path, b.line, b.col, &b.message))
-        });
+        self.0.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
         self.0.dedup_by(|a, b| a.path == b.path && a.line == b.line && a.col == b.col && a.message == b.message);
         self.0
     }
@@ -254,6 +252,66 @@ impl Diagnostics {
     pub fn finish<T>(self, value: T) -> Result<T> {
         if self.has_errors() { Err(Failure::Content(self.sorted())) } else { Ok(value) }
     }
+}
+
+/// Warnings as they are found, counted as [`Diagnostics::sorted`] would count them (exact
+/// duplicates once) and kept in its order: all of them, or only the first `limit` (a build
+/// shows five), so that a site with hundreds of thousands of warnings is not held in memory
+/// to count them.
+#[derive(Debug, Default)]
+pub struct Tally {
+    limit: Option<usize>,
+    /// Every warning (without a limit), or the first `limit`, sorted.
+    kept: Vec<Diagnostic>,
+    /// A hash of each distinct warning seen (with a limit).
+    seen: std::collections::HashSet<u128>,
+}
+
+impl Tally {
+    /// A tally that keeps the first `limit` warnings (`None`: all of them).
+    pub fn new(limit: Option<usize>) -> Tally {
+        Tally { limit, ..Tally::default() }
+    }
+
+    /// Counts one warning and keeps it if it is among the first.
+    pub fn add(&mut self, d: Diagnostic) {
+        let Some(limit) = self.limit else {
+            self.kept.push(d);
+            return;
+        };
+        let hash = |salt: u8| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::hash::DefaultHasher::new();
+            (salt, sort_key(&d)).hash(&mut h);
+            h.finish()
+        };
+        // An exact duplicate is counted once, and the first one seen kept (as a stable sort
+        // and `dedup` keep it).
+        if !self.seen.insert(u128::from(hash(0)) << 64 | u128::from(hash(1))) {
+            return;
+        }
+        let at = self.kept.partition_point(|k| sort_key(k) <= sort_key(&d));
+        if at < limit {
+            self.kept.insert(at, d);
+            self.kept.truncate(limit);
+        }
+    }
+
+    /// How many distinct warnings were added, and the ones kept, in order.
+    pub fn finish(self) -> (usize, Vec<Diagnostic>) {
+        match self.limit {
+            None => {
+                let all = Diagnostics(self.kept).sorted();
+                (all.len(), all)
+            }
+            Some(_) => (self.seen.len(), self.kept),
+        }
+    }
+}
+
+/// The order of [`Diagnostics::sorted`].
+fn sort_key(d: &Diagnostic) -> (Severity, &str, usize, usize, &Said) {
+    (d.severity, &d.path, d.line, d.col, &d.message)
 }
 
 /// Why a command failed.
@@ -278,6 +336,35 @@ pub type Result<T, E = Failure> = std::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_tally_counts_and_keeps_what_sorting_all_would() {
+        let w = |path: &str, line: usize, msg: &str, hint: &str| {
+            Diagnostic::warning(path, line, 1, Said::same(msg)).with_hint(Said::same(hint))
+        };
+        let all = vec![
+            w("b.md", 3, "x", "first"),
+            w("a.md", 9, "y", ""),
+            w("b.md", 3, "x", "second"),
+            w("a.md", 2, "z", ""),
+            w("c.md", 1, "x", ""),
+            w("a.md", 2, "a", ""),
+        ];
+        let sorted = Diagnostics(all.clone()).sorted();
+        for limit in [None, Some(0), Some(2), Some(5), Some(9)] {
+            let mut tally = Tally::new(limit);
+            all.iter().cloned().for_each(|d| tally.add(d));
+            let (total, kept) = tally.finish();
+            assert_eq!(total, sorted.len(), "{limit:?}");
+            let want: Vec<_> = sorted.iter().take(limit.unwrap_or(usize::MAX)).collect();
+            assert_eq!(kept.iter().collect::<Vec<_>>(), want, "{limit:?}");
+        }
+        // The duplicate kept is the first one seen.
+        let mut tally = Tally::new(Some(9));
+        all.into_iter().for_each(|d| tally.add(d));
+        assert!(tally.finish().1.iter().any(|d| d.hint.as_ref().is_some_and(|h| h.en() == "first")));
+    }
+
     use super::*;
 
     #[test]

@@ -165,27 +165,44 @@ fn file_for(path: &str) -> String {
     if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.to_string() }
 }
 
+/// The `id`s of an HTML file of the output, decoded; `None` for a file that is not HTML or
+/// cannot be read.
+fn ids_of(output: &Output, file: &str) -> Option<BTreeSet<String>> {
+    if !file.ends_with(".html") || !output.contains(file) {
+        return None;
+    }
+    let bytes = output.read(file).ok()?;
+    Some(attrs(&String::from_utf8_lossy(&bytes), "id").into_iter().map(decode).collect())
+}
+
+/// A warning found, or one that depends on the `id`s of another page (checked once every
+/// page is read, so that no page's `id`s are kept longer than its own check).
+enum Found<'p> {
+    Warning(Diagnostic),
+    /// `#frag` of `target` (whose file is `file`), linked from `page` at `line:col`.
+    Anchor {
+        page: &'p crate::model::Page,
+        file: String,
+        frag: String,
+        target: String,
+        line: usize,
+        col: usize,
+    },
+}
+
 /// Checks every HTML page of `output`; returns warnings against source files.
 pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
     let sources: BTreeMap<String, &crate::model::Page> =
         site.pages.iter().map(|p| (crate::model::layout::page_file(&p.url), p)).collect();
-    let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    // Pages are read one at a time (a built site's are on disk, in its staging folder).
-    let paths = output.paths();
-    for path in &paths {
-        if path.ends_with(".html")
-            && let Ok(bytes) = output.read(path)
-        {
-            let html = String::from_utf8_lossy(&bytes);
-            ids.insert(path, attrs(&html, "id").into_iter().map(decode).collect());
-        }
-    }
-    let mut out = Vec::new();
+    // Pages are read one at a time (a built site's are on disk, in its staging folder); a
+    // page's own `id`s are at hand while it is read, other pages' anchors are checked after.
+    let mut out: Vec<Found<'_>> = Vec::new();
     for (path, page) in &sources {
         let Ok(bytes) = output.read(path) else {
             continue;
         };
         let html = String::from_utf8_lossy(&bytes);
+        let own_ids: std::cell::OnceCell<BTreeSet<String>> = std::cell::OnceCell::new();
         let lines = LineIndex::new(&page.body);
         // Where a link is written: the link or image of the Markdown source whose target it
         // is (Markdown writes `#二知识产权创造` percent-encoded into the page), else, in a page
@@ -219,34 +236,33 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
             let Some(resolved) = resolve(&page.url, href) else {
                 continue;
             };
-            // Located only for a warning: searching the page for every link it holds (the
-            // theme's navigation included) took a tenth of a large build.
+            // Located only for a warning or an anchor to check: searching the page for every
+            // link it holds (the theme's navigation included) took a tenth of a large build.
             let Ok((target, frag)) = resolved else {
                 let (l, c) = locate(href);
-                out.push(
+                out.push(Found::Warning(
                     Diagnostic::warning(&page.source, l, c, crate::msg::link_outside(href))
                         .with_hint(crate::msg::link_outside_hint()),
-                );
+                ));
                 continue;
             };
             let file = file_for(&target);
             let exists = output.contains(&file) || output.contains(&format!("{file}/index.html"));
             if !exists {
                 let (l, c) = locate(href);
-                out.push(
+                out.push(Found::Warning(
                     Diagnostic::warning(&page.source, l, c, crate::msg::link_nowhere(href))
                         .with_hint(crate::msg::link_nowhere_hint()),
-                );
+                ));
                 continue;
             }
-            if let Some(f) = frag.filter(|f| !f.is_empty() && f != "top")
-                && !ids.get(file.as_str()).is_some_and(|s| s.contains(&f))
-            {
+            if let Some(f) = frag.filter(|f| !f.is_empty() && f != "top") {
                 let (l, c) = locate(href);
-                out.push(
-                    Diagnostic::warning(&page.source, l, c, crate::msg::anchor_missing(&f, &target))
-                        .with_hint(crate::msg::anchor_missing_hint()),
-                );
+                if file != *path {
+                    out.push(Found::Anchor { page, file, frag: f, target, line: l, col: c });
+                } else if !own_ids.get_or_init(|| attrs(&html, "id").into_iter().map(decode).collect()).contains(&f) {
+                    out.push(Found::Warning(anchor_missing(page, &f, &target, l, c)));
+                }
             }
         }
         // Images without alt text.
@@ -261,14 +277,43 @@ pub fn check(output: &Output, site: &Site) -> Vec<Diagnostic> {
             let authored = !src.is_empty() && page.body.contains(src.as_str());
             if alt.is_none() || (alt == Some("") && authored) {
                 let (l, c) = locate(&src);
-                out.push(
+                out.push(Found::Warning(
                     Diagnostic::warning(&page.source, l, c, crate::msg::image_no_alt(&src))
                         .with_hint(crate::msg::image_no_alt_hint()),
-                );
+                ));
             }
         }
     }
-    out
+    // Anchors in other pages: each such page read once, its `id`s dropped after.
+    let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, f) in out.iter().enumerate() {
+        if let Found::Anchor { file, .. } = f {
+            by_file.entry(file.as_str()).or_default().push(i);
+        }
+    }
+    let mut missing = vec![false; out.len()];
+    for (file, uses) in &by_file {
+        let ids = ids_of(output, file);
+        for &i in uses {
+            if let Found::Anchor { frag, .. } = &out[i] {
+                missing[i] = !ids.as_ref().is_some_and(|s| s.contains(frag));
+            }
+        }
+    }
+    out.into_iter()
+        .zip(missing)
+        .filter_map(|(f, missing)| match f {
+            Found::Warning(d) => Some(d),
+            Found::Anchor { page, frag, target, line, col, .. } => {
+                missing.then(|| anchor_missing(page, &frag, &target, line, col))
+            }
+        })
+        .collect()
+}
+
+fn anchor_missing(page: &crate::model::Page, frag: &str, target: &str, line: usize, col: usize) -> Diagnostic {
+    Diagnostic::warning(&page.source, line, col, crate::msg::anchor_missing(frag, target))
+        .with_hint(crate::msg::anchor_missing_hint())
 }
 
 #[cfg(test)]

@@ -131,6 +131,10 @@ fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: boo
     opts.base_url = args.base_url.clone();
     opts.render.search = !args.no_search;
     opts.cache = vitrine::cache::dir(root);
+    // The first few warnings are shown, all of them with --verbose; `vitrine check` lists them
+    // all too. Only those shown are kept: a big site may have hundreds of thousands.
+    const SHOWN: usize = 5;
+    opts.warnings_kept = (!verbose).then_some(SHOWN);
     let spinner = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let s = indicatif::ProgressBar::new_spinner();
         s.set_message(msg::building().to_string());
@@ -142,18 +146,15 @@ fn run_build(root: &std::path::Path, args: &BuildArgs, quiet: bool, verbose: boo
         s.finish_and_clear();
     }
     let report = result?;
-    // The first few warnings, all of them with --verbose; `vitrine check` lists them all too.
-    const SHOWN: usize = 5;
-    let shown = if verbose { report.warnings.len() } else { SHOWN.min(report.warnings.len()) };
-    for d in &report.warnings[..shown] {
+    for d in &report.warnings {
         eprintln!("{d}");
     }
-    if !quiet && !report.warnings.is_empty() {
-        let more = report.warnings.len() - shown;
+    if !quiet && report.warnings_total > 0 {
+        let more = report.warnings_total - report.warnings.len();
         if more > 0 {
-            eprintln!("{}", msg::warnings_not_shown(report.warnings.len(), more));
+            eprintln!("{}", msg::warnings_not_shown(report.warnings_total, more));
         } else {
-            eprintln!("{}", msg::warnings_total(report.warnings.len()));
+            eprintln!("{}", msg::warnings_total(report.warnings_total));
         }
     }
     if !quiet {

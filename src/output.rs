@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
@@ -37,6 +37,13 @@ impl Output {
     /// Whether files are written to the staging folder as they are added.
     pub fn is_staged(&self) -> bool {
         self.stage.is_some()
+    }
+
+    /// Where a staged output puts text aside until the build needs it again (see [`Scratch`]);
+    /// `None` for an output in memory, or where no scratch file could be made: the caller
+    /// then keeps its text in memory.
+    pub fn scratch(&self) -> Option<Arc<Scratch>> {
+        self.stage.as_ref().and_then(|s| s.scratch.clone())
     }
 
     /// Adds a file; a later file with the same path replaces an earlier one. A staged output
@@ -155,6 +162,8 @@ struct Stage {
     dirs: Mutex<HashSet<PathBuf>>,
     /// The first write that failed.
     failed: Mutex<Option<anyhow::Error>>,
+    /// Text put aside while the build runs (Unix only).
+    scratch: Option<Arc<Scratch>>,
     committed: bool,
 }
 
@@ -166,7 +175,9 @@ impl Stage {
         }
         recover(&parent, &name, out_dir);
         std::fs::create_dir_all(&staging).with_context(|| format!("cannot create `{}`", staging.display()))?;
+        let scratch = Scratch::new_in(&staging).map(Arc::new);
         Ok(Stage {
+            scratch,
             dir: staging,
             out_dir: out_dir.to_path_buf(),
             old,
@@ -232,6 +243,70 @@ impl Drop for Stage {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+/// Text a staged build puts aside on disk until it needs it again: its pages' rendered
+/// Markdown, between the pass that renders every page's Markdown (listings need them all) and
+/// the pass that puts each page through its template. A file made in the staging folder and
+/// unlinked at once, so that it is never part of the output and a killed build leaves
+/// nothing behind; the kernel's page cache, not the build's memory, holds what is read back.
+#[derive(Debug)]
+pub struct Scratch {
+    file: std::fs::File,
+    /// Where the next text goes.
+    end: std::sync::atomic::AtomicU64,
+}
+
+/// Where a text put aside is in the [`Scratch`] file.
+#[derive(Clone, Copy, Debug)]
+pub struct Aside {
+    at: u64,
+    len: usize,
+}
+
+impl Scratch {
+    /// An unnamed scratch file in `dir` (Unix only: elsewhere `None`, and text stays in memory).
+    #[cfg(unix)]
+    fn new_in(dir: &Path) -> Option<Scratch> {
+        let path = dir.join(".vitrine-scratch");
+        let file = std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&path).ok()?;
+        std::fs::remove_file(&path).ok()?;
+        Some(Scratch { file, end: 0.into() })
+    }
+
+    #[cfg(not(unix))]
+    fn new_in(_dir: &Path) -> Option<Scratch> {
+        None
+    }
+
+    /// Writes `text` at the end of the file (from any thread).
+    #[cfg(unix)]
+    pub fn put(&self, text: &str) -> std::io::Result<Aside> {
+        use std::os::unix::fs::FileExt;
+        let len = text.len();
+        let at = self.end.fetch_add(len as u64, std::sync::atomic::Ordering::Relaxed);
+        self.file.write_all_at(text.as_bytes(), at)?;
+        Ok(Aside { at, len })
+    }
+
+    /// Reads back a text put aside (from any thread).
+    #[cfg(unix)]
+    pub fn get(&self, aside: Aside) -> Result<String> {
+        use std::os::unix::fs::FileExt;
+        let mut bytes = vec![0; aside.len];
+        self.file.read_exact_at(&mut bytes, aside.at).context("cannot read back the build's scratch file")?;
+        String::from_utf8(bytes).context("the build's scratch file changed under it")
+    }
+
+    #[cfg(not(unix))]
+    pub fn put(&self, _text: &str) -> std::io::Result<Aside> {
+        Err(std::io::ErrorKind::Unsupported.into())
+    }
+
+    #[cfg(not(unix))]
+    pub fn get(&self, _aside: Aside) -> Result<String> {
+        bail!("no scratch file on this system")
     }
 }
 

@@ -213,8 +213,12 @@ impl Session {
             self.bodies[i] = body;
         }
 
-        let rendered: Vec<PageOut<'_>> =
-            site.pages.iter().zip(&self.bodies).map(|(page, body)| PageOut { page, body: body.clone() }).collect();
+        let rendered: Vec<PageOut<'_>> = site
+            .pages
+            .iter()
+            .zip(&self.bodies)
+            .map(|(page, body)| PageOut { page, body: body.clone(), aside: None })
+            .collect();
         if !same_outside {
             return build::render_with(&self.loaded, &rendered, &self.opts).map(Update::Full);
         }

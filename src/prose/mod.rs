@@ -25,11 +25,24 @@ use rayon::prelude::*;
 /// Every prose warning of the site's pages: near misses, language versions that disagree,
 /// glossary terms rendered otherwise.
 pub fn warnings(site: &Site) -> Vec<Diagnostic> {
-    let pages: Vec<&Page> = site.pages.iter().filter(|p| !p.generated).collect();
-    let mut out: Vec<Diagnostic> = pages.par_iter().flat_map_iter(|p| near_misses(site, p)).collect();
-    out.extend(pairs::check(site, &pages));
-    out.extend(glossary::check(site, &pages));
+    let mut out = Vec::new();
+    warnings_into(site, &mut |d| out.push(d));
     out
+}
+
+/// How many pages (or language versions of a page) are checked at a time: their warnings are
+/// handed on before the next ones are checked, so that a big site's are never all in memory.
+pub(crate) const CHUNK: usize = 1024;
+
+/// [`warnings`], each handed to `add` as it is found (in the same order).
+pub fn warnings_into(site: &Site, add: &mut dyn FnMut(Diagnostic)) {
+    let pages: Vec<&Page> = site.pages.iter().filter(|p| !p.generated).collect();
+    for chunk in pages.chunks(CHUNK) {
+        let found: Vec<Diagnostic> = chunk.par_iter().flat_map_iter(|p| near_misses(site, p)).collect();
+        found.into_iter().for_each(&mut *add);
+    }
+    pairs::check_into(site, &pages, add);
+    glossary::check(site, &pages).into_iter().for_each(add);
 }
 
 /// A warning at byte `offset` of a page's body, with the source line under it.

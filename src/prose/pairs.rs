@@ -39,23 +39,33 @@ struct Stated {
 
 /// Warnings for every page whose language versions state different figures.
 pub fn check(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_into(site, pages, &mut |d| out.push(d));
+    out
+}
+
+/// [`check`], the warnings handed to `add` a few hundred pages at a time (in the same order).
+pub fn check_into(site: &Site, pages: &[&Page], add: &mut dyn FnMut(Diagnostic)) {
     use rayon::prelude::*;
     let default = site.config.default_lang().code();
     let groups: Vec<_> = super::by_key(pages).into_values().collect();
-    groups
-        .par_iter()
-        .flat_map_iter(|versions| {
-            let mut out = Vec::new();
-            let Some(first) = versions.iter().find(|p| p.lang == default) else { return out };
-            let a = stated(site, first, default);
-            for other in versions.iter().filter(|p| p.lang != default) {
-                let b = stated(site, other, default);
-                out.extend(compare(first, &a, other, &b));
-                out.extend(compare(other, &b, first, &a));
-            }
-            out
-        })
-        .collect()
+    for chunk in groups.chunks(super::CHUNK) {
+        let found: Vec<Diagnostic> = chunk
+            .par_iter()
+            .flat_map_iter(|versions| {
+                let mut out = Vec::new();
+                let Some(first) = versions.iter().find(|p| p.lang == default) else { return out };
+                let a = stated(site, first, default);
+                for other in versions.iter().filter(|p| p.lang != default) {
+                    let b = stated(site, other, default);
+                    out.extend(compare(first, &a, other, &b));
+                    out.extend(compare(other, &b, first, &a));
+                }
+                out
+            })
+            .collect();
+        found.into_iter().for_each(&mut *add);
+    }
 }
 
 /// Warnings for the figures of `page` that `twin` does not state.

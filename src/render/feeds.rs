@@ -154,9 +154,9 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>], generated: &[String]) -> Strin
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let mut urls: Vec<(String, String)> = Vec::new();
-    for p in rendered {
-        let mut s = String::new();
+    // The pages' entries are written once sorted, straight into the sitemap, so that they
+    // are not all held twice (a string each, then the sitemap).
+    let page_entry = |p: &PageOut<'_>, s: &mut String| {
         let _ = writeln!(s, "<url><loc>{}</loc>", escape(&c.absolute(&p.page.url)));
         if let Some(d) = page_updated(site, p) {
             let _ = writeln!(s, "<lastmod>{}</lastmod>", d.date());
@@ -181,8 +181,9 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>], generated: &[String]) -> Strin
             }
         }
         s.push_str("</url>\n");
-        urls.push((p.page.url.clone(), s));
-    }
+    };
+    let mut urls: Vec<(String, Entry<'_, '_>)> =
+        rendered.iter().map(|p| (p.page.url.clone(), Entry::Page(p))).collect();
     if !site.datasets.is_empty() {
         for l in &c.languages {
             let prefix = l.prefix();
@@ -206,7 +207,7 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>], generated: &[String]) -> Strin
                 }
                 let tail = path.strip_prefix(prefix).unwrap_or(&path);
                 every_language(site, tail, &mut s);
-                urls.push((path, s));
+                urls.push((path, Entry::Made(s)));
             }
         }
     }
@@ -215,15 +216,33 @@ fn sitemap(site: &Site, rendered: &[PageOut<'_>], generated: &[String]) -> Strin
             let path = format!("{}{tail}", l.prefix());
             let mut s = format!("<url><loc>{}</loc>\n", escape(&c.absolute(&path)));
             every_language(site, tail, &mut s);
-            urls.push((path, s));
+            urls.push((path, Entry::Made(s)));
         }
     }
-    urls.sort();
-    for (_, s) in urls {
-        x.push_str(&s);
+    let text = |e: &Entry<'_, '_>| match e {
+        Entry::Page(p) => {
+            let mut s = String::new();
+            page_entry(p, &mut s);
+            s
+        }
+        Entry::Made(s) => s.clone(),
+    };
+    // By path, then (two entries for one path) by their text, as before.
+    urls.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| text(&a.1).cmp(&text(&b.1))));
+    for (_, e) in &urls {
+        match e {
+            Entry::Page(p) => page_entry(p, &mut x),
+            Entry::Made(s) => x.push_str(s),
+        }
     }
     x.push_str("</urlset>\n");
     x
+}
+
+/// An entry of the sitemap: a page's, written when it is needed, or one already written.
+enum Entry<'p, 'a> {
+    Page(&'p PageOut<'a>),
+    Made(String),
 }
 
 /// The alternates of a page made in every language (`tail` is its default-language path),

@@ -28,8 +28,8 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::markdown::{self, FigureText, Rendered};
 use crate::model::calendar::Entry;
-use crate::model::{Localized, Page, Site, Theme};
-use crate::output::Output;
+use crate::model::{Localized, Page, PageKind, Site, Theme};
+use crate::output::{Aside, Output, Scratch};
 use pages::{Assets, Index, LangShared};
 
 pub use embed::{HEADERS_FILE, headers_file};
@@ -54,6 +54,17 @@ pub struct PageOut<'a> {
     pub page: &'a Page,
     /// Its body (shared, so that `serve` can keep bodies between rebuilds without copying).
     pub body: Arc<Rendered>,
+    /// Where its HTML was put aside, when a staged build moved it to its scratch file
+    /// (`body.html` is then empty): see [`markdown_aside`].
+    pub aside: Option<Aside>,
+}
+
+impl PageOut<'_> {
+    /// Whether other pages show this page's HTML (a release's landing page, on the home page,
+    /// the releases page and the release's summary): it is never put aside.
+    fn html_shown_elsewhere(&self) -> bool {
+        self.page.kind == PageKind::Section && self.page.release.is_some()
+    }
 }
 
 /// The theme's UI strings of each language, for rendering Markdown (figure captions, links).
@@ -105,11 +116,32 @@ pub fn page_markdown(site: &Site, page: &Page, strings: &UiStrings) -> std::resu
 
 /// Renders the Markdown of every page; all problems are reported together.
 pub fn markdown<'a>(site: &'a Site, theme: &Theme) -> Result<Vec<PageOut<'a>>> {
+    markdown_aside(site, theme, None)
+}
+
+/// [`markdown`], each page's HTML moved to `scratch` as soon as it is rendered, if there is
+/// one (a staged build: [`Output::scratch`]), so that the pages' HTML is never all in memory;
+/// [`RenderContext::html`] reads it back when the page is rendered. The HTML other pages show
+/// (releases' landing pages) stays in memory.
+pub fn markdown_aside<'a>(site: &'a Site, theme: &Theme, scratch: Option<&Scratch>) -> Result<Vec<PageOut<'a>>> {
     let strings = ui_strings(site, theme);
     let results: Vec<std::result::Result<PageOut<'a>, Vec<Diagnostic>>> = site
         .pages
         .par_iter()
-        .map(|page| page_markdown(site, page, &strings).map(|body| PageOut { page, body: Arc::new(body) }))
+        .map(|page| {
+            page_markdown(site, page, &strings).map(|mut body| {
+                let mut out = PageOut { page, body: Arc::new(Rendered::default()), aside: None };
+                if let Some(scratch) = scratch.filter(|_| !out.html_shown_elsewhere())
+                    && let Ok(aside) = scratch.put(&body.html)
+                {
+                    // (Where the write fails, the HTML simply stays in memory.)
+                    body.html = String::new();
+                    out.aside = Some(aside);
+                }
+                out.body = Arc::new(body);
+                out
+            })
+        })
         .collect();
     let mut diags = Diagnostics::default();
     let out = results.into_iter().filter_map(|r| r.map_err(|d| diags.extend(d)).ok()).collect();
@@ -137,6 +169,8 @@ pub struct RenderContext<'a> {
     pub(crate) langs: Localized<LangShared>,
     /// The release calendar's entries.
     pub(crate) calendar: Vec<Entry>,
+    /// Where pages' HTML was put aside (see [`markdown_aside`]).
+    scratch: Option<Arc<Scratch>>,
 }
 
 impl<'a> RenderContext<'a> {
@@ -146,7 +180,19 @@ impl<'a> RenderContext<'a> {
         let index = Index::new(pages);
         let langs = pages::shared(site, theme, &index, opts.search);
         let calendar = calendar::entries(site, &langs);
-        Ok(RenderContext { site, theme, pages, opts, templates, index, assets: pages::assets(theme), langs, calendar })
+        let assets = pages::assets(theme);
+        Ok(RenderContext { site, theme, pages, opts, templates, index, assets, langs, calendar, scratch: None })
+    }
+
+    /// The HTML of a page's body: from memory, or read back from the scratch file.
+    pub(crate) fn html<'p>(&self, p: &'p PageOut<'_>) -> Result<std::borrow::Cow<'p, str>> {
+        match (p.aside, &self.scratch) {
+            (Some(aside), Some(scratch)) => Ok(std::borrow::Cow::Owned(scratch.get(aside)?)),
+            (Some(_), None) => {
+                Err(anyhow::anyhow!("a page's HTML was put aside, and no scratch file is at hand").into())
+            }
+            (None, _) => Ok(std::borrow::Cow::Borrowed(&p.body.html)),
+        }
     }
 
     /// Whether the build makes the release calendar.
@@ -171,7 +217,9 @@ pub fn site_into(
     opts: &RenderOptions,
     output: &mut Output,
 ) -> Result<()> {
-    files(&RenderContext::new(site, theme, rendered, opts)?, Selection::All, true, output)
+    let mut cx = RenderContext::new(site, theme, rendered, opts)?;
+    cx.scratch = output.scratch();
+    files(&cx, Selection::All, true, output)
 }
 
 /// Renders only the selected pages and their charts, plus, `with_data`, the data pages and

@@ -355,6 +355,7 @@ pub(crate) fn release_ctx(cx: &RenderContext<'_>, p: &PageOut<'_>) -> ReleaseCtx
         citation: super::citations::with_release(cx, p, |w| super::citations::context(w, lang, &p.page.url)),
         link: page_ref(site, p),
         year: p.page.release.unwrap_or_default(),
+        // (A landing page's HTML is never put aside: see `PageOut::html_shown_elsewhere`.)
         content: p.body.html.clone(),
         pages: pages.iter().map(|q| page_ref(site, q)).collect(),
         charts,
@@ -482,15 +483,13 @@ pub fn render_each(
                 .collect(),
         ),
     };
-    let listings: BTreeMap<(&str, &str), tera::Value> = rendered
-        .par_iter()
-        .filter(|p| p.page.kind != PageKind::Page)
-        .filter(|p| needed.as_ref().is_none_or(|n| n.contains(&(p.page.lang.code(), p.page.key.as_str()))))
-        .map(|p| {
-            let refs: Vec<PageRef> = index.children(&p.page.key, &p.page.lang).map(|c| page_ref(site, c)).collect();
-            ((p.page.lang.code(), p.page.key.as_str()), tera::Value::from_serializable(&refs))
-        })
-        .collect();
+    let listings = Listings::new(
+        rendered
+            .iter()
+            .filter(|p| p.page.kind != PageKind::Page)
+            .filter(|p| needed.as_ref().is_none_or(|n| n.contains(&(p.page.lang.code(), p.page.key.as_str())))),
+        rendered.iter().filter(|p| selection.wants(p.page)).map(|p| p.page),
+    );
     let empty = tera::Value::from_serializable(&Vec::<PageRef>::new());
     let results: Vec<Result<Option<File>>> = rendered
         .par_iter()
@@ -507,7 +506,7 @@ pub fn render_each(
                 link.summary.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| sh.site.description.clone());
             let page_ctx = PageCtx {
                 link,
-                content: p.body.html.clone(),
+                content: cx.html(p)?.into_owned(),
                 toc: p.body.toc.clone(),
                 key: page.key.clone(),
                 lang: page.lang.code().to_string(),
@@ -533,13 +532,20 @@ pub fn render_each(
             }
             crumbs.reverse();
             ctx.insert("breadcrumbs", &crumbs);
-            let listing = |key: &str| listings.get(&(page.lang.code(), key)).unwrap_or(&empty).clone();
-            ctx.insert_value("children", listing(&page.key));
+            let listing = |key: &str| {
+                listings.get(page.lang.code(), key, |p| {
+                    let refs: Vec<PageRef> =
+                        index.children(&p.page.key, &p.page.lang).map(|c| page_ref(site, c)).collect();
+                    tera::Value::from_serializable(&refs)
+                })
+            };
+            ctx.insert_value("children", listing(&page.key).unwrap_or_else(|| empty.clone()));
             let siblings = match (&page.parent, page.kind) {
-                (Some(parent), PageKind::Page) => listing(parent),
+                (Some(parent), PageKind::Page) => listing(parent).unwrap_or_else(|| empty.clone()),
                 _ => empty.clone(),
             };
             ctx.insert_value("siblings", siblings);
+            listings.done_with(page);
             let releases: Vec<ReleaseCtx> = match (page.kind, page.key.as_str()) {
                 (PageKind::Home, _) | (PageKind::Section, "releases") => {
                     index.releases(&page.lang).into_iter().map(|r| release_ctx(cx, r)).collect()
@@ -599,6 +605,69 @@ pub fn render_each(
         out.extend(diags.take(super::summary::pages(cx))?.into_iter().flatten());
     }
     diags.finish(out)
+}
+
+/// Each section's listing (its children's [`PageRef`]s), converted to a Tera value when a
+/// page first shows it and shared by every page that shows it (its own page and its pages'
+/// sibling navigation): no quadratic work. Dropped after the last of those pages is rendered,
+/// so that the listings of a big site are not all in memory at once.
+struct Listings<'a> {
+    /// (language, section key) -> the section's page and its listing.
+    slots: BTreeMap<(&'a str, &'a str), Slot<'a>>,
+}
+
+struct Slot<'a> {
+    page: &'a PageOut<'a>,
+    /// How many pages still to render show it.
+    users: std::sync::atomic::AtomicUsize,
+    value: std::sync::Mutex<Option<tera::Value>>,
+}
+
+impl<'a> Listings<'a> {
+    /// The listings of `sections`, shown by `pages` (see [`Listings::uses`]).
+    fn new(sections: impl Iterator<Item = &'a PageOut<'a>>, pages: impl Iterator<Item = &'a Page>) -> Self {
+        let mut slots: BTreeMap<(&str, &str), Slot<'_>> = sections
+            .map(|p| {
+                let slot = Slot { page: p, users: 0.into(), value: std::sync::Mutex::new(None) };
+                ((p.page.lang.code(), p.page.key.as_str()), slot)
+            })
+            .collect();
+        for page in pages {
+            if let Some(key) = Self::uses(page)
+                && let Some(slot) = slots.get_mut(&(page.lang.code(), key))
+            {
+                *slot.users.get_mut() += 1;
+            }
+        }
+        Listings { slots }
+    }
+
+    /// The listings a page shows: its own children's (a section's) or its siblings' (a page's).
+    fn uses(page: &Page) -> Option<&str> {
+        match (&page.parent, page.kind) {
+            (Some(parent), PageKind::Page) => Some(parent),
+            (_, PageKind::Page) => None,
+            _ => Some(&page.key),
+        }
+    }
+
+    /// The listing of section `key` in `lang`, made with `make` if no page has shown it yet;
+    /// `None` where there is no such section.
+    fn get(&self, lang: &str, key: &str, make: impl FnOnce(&PageOut<'_>) -> tera::Value) -> Option<tera::Value> {
+        let slot = self.slots.get(&(lang, key))?;
+        let mut value = slot.value.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        Some(value.get_or_insert_with(|| make(slot.page)).clone())
+    }
+
+    /// Drops the listings `page` showed that no page still to render shows.
+    fn done_with(&self, page: &Page) {
+        if let Some(key) = Self::uses(page)
+            && let Some(slot) = self.slots.get(&(page.lang.code(), key))
+            && slot.users.fetch_sub(1, std::sync::atomic::Ordering::AcqRel) == 1
+        {
+            *slot.value.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        }
+    }
 }
 
 /// The 404 page of one language.
