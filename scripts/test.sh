@@ -5,4 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-test-tools.sh
+quality=target/tmp/search-quality.txt
+rm -f "$quality"
 VITRINE_TEST_PYTHON="$PWD/target/test-venv/bin/python" cargo test "$@"
+# The search quality test's recall and precision (tests/integration/search_quality.rs).
+if [ -f "$quality" ]; then
+  echo
+  cat "$quality"
+fi

@@ -12,6 +12,7 @@
 //! pages counts, indexed or not: a page left out of the index is a miss.
 
 use std::net::TcpListener;
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -211,16 +212,19 @@ fn search_finds_every_page_holding_the_term_and_no_other() {
     let browser = Browser::start();
     let zh_tally = measure(&browser, files.port, "/search/", &zh, ZH);
     let en_tally = measure(&browser, files.port, "/en/search/", &en, EN);
-    println!("search quality | recall | precision");
+    let mut table = String::from("search quality | recall | precision\n");
     for (lang, t) in [("Chinese", &zh_tally), ("English", &en_tally)] {
-        println!(
-            "{lang} ({} results, {} without the term in the excerpt) | {:.2} | {:.2}",
+        table += &format!(
+            "{lang} ({} results, {} without the term in the excerpt) | {:.2} | {:.2}\n",
             t.found + t.wrong,
             t.blind.len(),
             t.recall(),
             t.precision()
         );
     }
+    print!("{table}");
+    // Also kept for the test command to print after the suite (cargo captures test output).
+    let _ = std::fs::write(Path::new(env!("CARGO_TARGET_TMPDIR")).join("search-quality.txt"), &table);
     for (lang, t) in [("Chinese", &zh_tally), ("English", &en_tally)] {
         assert!(t.recall() >= 0.98, "{lang}: recall {:.3} below 0.98", t.recall());
         assert!(t.precision() >= 0.95, "{lang}: precision {:.3} below 0.95", t.precision());
