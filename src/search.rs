@@ -397,7 +397,6 @@ impl Records {
 
     /// Puts this build's records in place of last build's.
     fn finish(mut self) {
-        self.old = None;
         if let Some((w, tmp, path)) = self.new.take() {
             let done = w.into_inner().map_err(|e| e.into_error()).and_then(|f| f.sync_all());
             if done.is_err() || std::fs::rename(&tmp, &path).is_err() {

@@ -61,11 +61,6 @@ pub struct Postings {
 }
 
 impl Postings {
-    /// Turns a fossicked page into its lean form and adds its words under sequence number `seq`.
-    pub fn add(&mut self, seq: u32, page: FossickedData) -> LeanPage {
-        self.insert(seq, PageRecord::new(page))
-    }
-
     /// Adds a page's words under sequence number `seq` and returns the page.
     pub fn insert(&mut self, seq: u32, record: PageRecord) -> LeanPage {
         let PageRecord { mut page, words } = record;
@@ -204,16 +199,6 @@ impl PageRecord {
             },
             words,
         }
-    }
-
-    /// The page's URL.
-    pub fn url(&self) -> &str {
-        &self.page.url
-    }
-
-    /// The page's word count.
-    pub fn word_count(&self) -> usize {
-        self.page.word_count
     }
 
     /// The record as bytes, for [`PageRecord::from_bytes`].
